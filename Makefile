@@ -1,0 +1,62 @@
+# Relais: `make run` and `make test` set everything up themselves (see README).
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+PYTHON310 ?= $(shell for p in python3.10 /root/.pyenv/versions/3.10*/bin/python /usr/bin/python3.10; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+INSTALLED := $(VENV)/.installed
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+export RASA_TELEMETRY_ENABLED := false
+
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/relais.po))
+TRAINING_INPUTS := config.yml $(shell find bot/domain bot/data nlu_data -name '*.yml' 2>/dev/null) $(wildcard bot/components/*.py)
+TRAIN = $(RASA) train --domain bot/domain --data bot/data nlu_data --out models --num-threads 2
+
+.PHONY: run test setup catalogs train train-ci lint validate content bench clean
+
+setup: $(INSTALLED) catalogs
+
+$(INSTALLED): requirements.txt requirements-dev.txt constraints.txt
+	@test -n "$(PYTHON310)" || { echo "relais: Python 3.10 is required (Rasa 3.6 runs on nothing newer); install it, e.g. 'pyenv install 3.10.13'" >&2; exit 1; }
+	@test -x $(PY) || $(PYTHON310) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check "pip<25"
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt -c constraints.txt
+	@touch $@
+
+catalogs: $(CATALOGS)
+
+locales/%/LC_MESSAGES/relais.mo: locales/%/LC_MESSAGES/relais.po $(INSTALLED)
+	$(VENV)/bin/pybabel compile --use-fuzzy=false -i $< -o $@ 2>/dev/null || $(VENV)/bin/pybabel compile -i $< -o $@
+
+models/relais.tar.gz: $(INSTALLED) $(TRAINING_INPUTS)
+	$(TRAIN) --config config.yml --fixed-model-name relais
+
+var/config.ci.yml: config.yml $(INSTALLED)
+	@mkdir -p var
+	$(PY) -m bot.training_profile ci < config.yml > $@
+
+models/relais-ci.tar.gz: $(INSTALLED) $(TRAINING_INPUTS) var/config.ci.yml
+	$(TRAIN) --config var/config.ci.yml --fixed-model-name relais-ci
+
+train: models/relais.tar.gz
+train-ci: models/relais-ci.tar.gz
+
+run: setup train
+	$(PY) -m bot.services
+
+validate: $(INSTALLED)
+	$(RASA) data validate --domain bot/domain --data bot/data nlu_data --config config.yml --fail-on-warnings
+
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check bot actions tests
+	$(VENV)/bin/mypy bot actions
+
+test: setup lint validate train-ci
+	RELAIS_MODEL=models/relais-ci.tar.gz $(PY) -m pytest
+
+clean:
+	rm -rf models var .rasa

@@ -1,0 +1,1 @@
+"""Relais action server (rasa-sdk): one module per journey; every text comes from locales/."""

@@ -1,0 +1,33 @@
+"""Where the person lives, which decides the law, the helplines and the crisis line.
+
+Jurisdiction is not language: a Korean speaker may live in France. The country comes from
+what the person wrote (the CountryExtractor's ISO codes) or from the buttons, and is asked
+for only when a journey needs it and it is unknown.
+"""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+
+OTHER = "other"
+JURISDICTIONS = ("FR", "KR")
+"""Jurisdictions with their own law in the knowledge base; every other country is `other`."""
+
+ASK_BUTTONS = (
+    ("country.france", '/inform{"country": "FR"}'),
+    ("country.korea", '/inform{"country": "KR"}'),
+    ("country.other", '/inform{"country": "other"}'),
+)
+
+
+def jurisdiction(country: str | None) -> str | None:
+    if not country:
+        return None
+    return country if country in JURISDICTIONS else OTHER
+
+
+def country_in_message(tracker: Tracker) -> str | None:
+    """The one country the latest message names; none if it names several (ambiguous)."""
+    entities = (tracker.latest_message or {}).get("entities") or []
+    codes = {str(e.get("value")) for e in entities if e.get("entity") == "country" and e.get("value")}
+    return codes.pop() if len(codes) == 1 else None

@@ -1,0 +1,54 @@
+"""Which language the assistant answers in (DESIGN section 4).
+
+Precedence: an explicit choice (a language button, "can we speak Korean?", or the widget's
+selector sent as metadata `language`), then the current conversation language, then
+detection on the message. Detection replaces the current language only when it is
+reliable (three words or more, confident), so "ok" or "네" never flips a conversation.
+A channel's weak hint (metadata `language_hint`: Telegram's `language_code`, the browser
+language) only decides when nothing else does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from bot.components.language_detection import SUPPORTED
+from bot.components.multilingual_tokenizer import DETECTION_KEY
+
+DEFAULT_LANGUAGE = "en"
+
+
+def _supported(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    code = value.strip().lower().replace("_", "-").split("-")[0]
+    return code if code in SUPPORTED else None
+
+
+def explicit_choice(tracker: Tracker) -> str | None:
+    """A language the person asked for in this very message, if any."""
+    message = tracker.latest_message or {}
+    if (message.get("intent") or {}).get("name") == "change_language":
+        for entity in message.get("entities") or []:
+            if entity.get("entity") == "language" and _supported(entity.get("value")):
+                return _supported(entity.get("value"))
+    return _supported((message.get("metadata") or {}).get("language"))
+
+
+def conversation_language(tracker: Tracker) -> str:
+    """The language to answer this message in."""
+    chosen = explicit_choice(tracker)
+    if chosen:
+        return chosen
+    message = tracker.latest_message or {}
+    detection = message.get(DETECTION_KEY) or {}
+    detected = _supported(detection.get("language"))
+    current = _supported(tracker.get_slot("language"))
+    if detected and detection.get("reliable"):
+        return detected
+    if current:
+        return current
+    hint = _supported((message.get("metadata") or {}).get("language_hint"))
+    return hint or detected or DEFAULT_LANGUAGE

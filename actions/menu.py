@@ -1,0 +1,19 @@
+"""The choices offered after every answer, so the person is never left at a dead end."""
+
+from __future__ import annotations
+
+from actions.reply import Button
+
+OFFENCE: Button = ("button.offence", "/ask_offence")
+EVIDENCE: Button = ("button.evidence", "/ask_evidence")
+REPORT: Button = ("button.report", "/ask_report")
+REMOVAL: Button = ("button.removal", "/ask_removal")
+SUPPORT: Button = ("button.support", "/express_distress")
+HUMAN: Button = ("button.human", "/request_human")
+
+MAIN_MENU: tuple[Button, ...] = (OFFENCE, EVIDENCE, REPORT, REMOVAL, SUPPORT, HUMAN)
+
+LANGUAGES: tuple[Button, ...] = tuple(
+    (f"language.endonym.{code}", f'/change_language{{"language": "{code}"}}')
+    for code in ("fr", "ko", "en")
+)

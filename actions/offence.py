@@ -1,0 +1,27 @@
+"""What counts as an offence, for the person's jurisdiction and situation."""
+
+from __future__ import annotations
+
+from actions.guidance import guide, journey, local_key
+from actions.jurisdiction import OTHER
+from actions.reply import RelaisAction, Turn
+
+
+@journey("offence")
+def explain(turn: Turn) -> None:
+    if turn.jurisdiction == OTHER:
+        turn.say("offence.other")
+        if local_key(turn, "offence") != "offence.other":
+            turn.say(local_key(turn, "offence"))
+    else:
+        turn.say(f"offence.{turn.jurisdiction}.{turn.situation}")
+    turn.say("legal.not_your_fault")
+    turn.say("legal.disclaimer")
+
+
+class ActionOffence(RelaisAction):
+    def name(self) -> str:
+        return "action_offence"
+
+    def respond(self, turn: Turn) -> None:
+        guide(turn, "offence", needs_situation=True)

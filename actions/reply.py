@@ -1,0 +1,108 @@
+"""The base of every Relais action: one turn, answered in the conversation language.
+
+Building the wire format of a bot message (text plus buttons) happens only here, and so
+does reading the facts every journey needs (language, country, situation, age).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Sequence, Tuple
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.jurisdiction import country_in_message, jurisdiction
+from actions.language import conversation_language
+from actions.texts import render
+
+Button = Tuple[str, str]
+"""A button: the message id of its title, and the payload it sends back."""
+
+
+@dataclass
+class Turn:
+    """What an action knows and can say during one turn; slot changes are visible at once."""
+
+    dispatcher: CollectingDispatcher
+    tracker: Tracker
+    language: str
+    changes: Dict[str, Any] = field(default_factory=dict)
+
+    def slot(self, name: str) -> Any:
+        return self.changes[name] if name in self.changes else self.tracker.get_slot(name)
+
+    @property
+    def country(self) -> str | None:
+        value = self.slot("country")
+        return str(value) if value else None
+
+    @property
+    def jurisdiction(self) -> str | None:
+        return jurisdiction(self.country)
+
+    @property
+    def situation(self) -> str | None:
+        value = self.slot("situation")
+        return str(value) if value else None
+
+    @property
+    def is_minor(self) -> bool:
+        return bool(self.slot("is_minor"))
+
+    @property
+    def intent(self) -> str | None:
+        return ((self.tracker.latest_message or {}).get("intent") or {}).get("name")
+
+    def text(self, key: str, **params: Any) -> str:
+        return render(self.language, key, **params)
+
+    def say(self, key: str, buttons: Sequence[Button] = (), **params: Any) -> None:
+        self.dispatcher.utter_message(
+            text=self.text(key, **params),
+            buttons=[{"title": self.text(title), "payload": payload} for title, payload in buttons],
+        )
+
+    def set(self, slot: str, value: Any) -> None:
+        self.changes[slot] = value
+
+    @property
+    def events(self) -> List[EventType]:
+        return [SlotSet(name, value) for name, value in self.changes.items()]
+
+
+class RelaisAction(Action, ABC):
+    """An action that answers in the conversation language and keeps language and country up to date."""
+
+    @abstractmethod
+    def respond(self, turn: Turn) -> None:
+        """Say what this action says; record slot changes with `turn.set`."""
+
+    async def run(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: Dict[str, Any],
+    ) -> List[EventType]:
+        turn = Turn(dispatcher, tracker, conversation_language(tracker))
+        turn.set("language", turn.language)
+        mentioned = country_in_message(tracker)
+        if mentioned:
+            turn.set("country", mentioned)
+        self.respond(turn)
+        return turn.events
+
+
+def fixed_reply(action_name: str, key: str, buttons: Sequence[Button] = ()) -> type:
+    """An action class that always says one message; rasa-sdk registers it like any other."""
+
+    def name(self: RelaisAction) -> str:
+        return action_name
+
+    def respond(self: RelaisAction, turn: Turn) -> None:
+        turn.say(key, buttons)
+
+    class_name = "".join(part.title() for part in action_name.split("_"))
+    return type(class_name, (RelaisAction,), {"name": name, "respond": respond, "__module__": __name__})

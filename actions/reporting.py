@@ -1,0 +1,37 @@
+"""Reporting (platform, hotline, police) and removal (takedown, delisting, hashing)."""
+
+from __future__ import annotations
+
+from actions.guidance import guide, journey, local_key
+from actions.reply import RelaisAction, Turn
+
+
+@journey("report")
+def explain_report(turn: Turn) -> None:
+    turn.say("report.platform")
+    turn.say(local_key(turn, "report"))
+
+
+@journey("removal")
+def explain_removal(turn: Turn) -> None:
+    turn.say("removal.intro")
+    turn.say(local_key(turn, "removal"))
+    if not turn.is_minor:
+        turn.say("removal.hash.adult")
+    turn.say("removal.hash.minor")
+
+
+class ActionReport(RelaisAction):
+    def name(self) -> str:
+        return "action_report"
+
+    def respond(self, turn: Turn) -> None:
+        guide(turn, "report")
+
+
+class ActionRemoval(RelaisAction):
+    def name(self) -> str:
+        return "action_removal"
+
+    def respond(self, turn: Turn) -> None:
+        guide(turn, "removal")

@@ -1,0 +1,1 @@
+"""Relais: the Rasa project (domain, dialogue data, NLU components, channels, web)."""

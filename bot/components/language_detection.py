@@ -1,0 +1,57 @@
+"""Tell French, Korean and English apart, and say whether the guess may change a conversation.
+
+Kept free of Rasa so the NLU pipeline, the actions and the tests share one definition of
+"reliable": Hangul always means Korean, and a message of one or two words never counts as
+reliable, because detectors are unsure or wrong on "ok", "merci" or "네".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from bot.components.urls import URL
+
+SUPPORTED = ("fr", "ko", "en")
+MIN_RELIABLE_WORDS = 3
+MIN_RELIABLE_CONFIDENCE = 0.6
+
+_HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_LETTER = re.compile(r"[^\W\d_]")
+_LINGUA_CODES = {Language.FRENCH: "fr", Language.ENGLISH: "en"}
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A language guess; `reliable` says whether it may override the conversation language."""
+
+    language: str | None
+    reliable: bool
+
+    def as_dict(self) -> dict[str, object]:
+        return {"language": self.language, "reliable": self.reliable}
+
+
+@lru_cache(maxsize=1)
+def _detector() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*_LINGUA_CODES).build()
+
+
+def detect(text: str) -> Detection:
+    """Guess the language of one message (URLs are ignored: they carry no language)."""
+    prose = URL.sub(" ", text or "")
+    letters = _LETTER.findall(prose)
+    if not letters:
+        return Detection(None, False)
+    long_enough = len(prose.split()) >= MIN_RELIABLE_WORDS
+    hangul = len(_HANGUL.findall(prose))
+    if hangul * 2 >= len(letters):
+        return Detection("ko", long_enough)
+    best = _detector().compute_language_confidence_values(prose)[0]
+    return Detection(
+        _LINGUA_CODES[best.language],
+        long_enough and best.value >= MIN_RELIABLE_CONFIDENCE,
+    )

@@ -1,0 +1,78 @@
+"""Blank spaCy pipelines, one per language, built once per process.
+
+Trained spaCy pipelines for spaCy < 3.5 are not installable here, so each language gets
+`spacy.blank(...)`. Korean needs a morphological tokenizer: whitespace splitting keeps
+particles attached ("사진을"), which breaks entity spans and sparsifies the vocabulary, so
+Kiwi's morphemes are merged back into non-overlapping spans of the original text.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from kiwipiepy import Kiwi
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from bot.components.urls import URL
+
+KOREAN_TOKENIZERS = ("kiwi", "rule")
+
+
+class KiwiTokenizer:
+    """A spaCy tokenizer whose tokens are Kiwi morphemes mapped back onto the text.
+
+    A contracted form ("올렸" = 올리 + 었) becomes one token whose lemma joins the morphemes,
+    so conjugations share a feature while every token stays a real span of the message.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self._kiwi = Kiwi()
+
+    def __call__(self, text: str) -> Doc:
+        spans = self._spans(text)
+        words = [text[start:end] for start, end, _ in spans]
+        spaces = [end < len(text) and text[end].isspace() for _, end, _ in spans]
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        for token, (_, _, lemma) in zip(doc, spans):
+            token.lemma_ = lemma
+        return doc
+
+    def _spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping (start, end, lemma) spans: links whole, the rest as merged morphemes."""
+        spans: list[tuple[int, int, str]] = []
+        position = 0
+        for link in [*URL.finditer(text), None]:
+            segment_end = link.start() if link else len(text)
+            spans.extend(self._morphemes(text[position:segment_end], position))
+            if link:
+                spans.append((link.start(), link.end(), link.group()))
+                position = link.end()
+        return spans
+
+    def _morphemes(self, segment: str, offset: int) -> list[tuple[int, int, str]]:
+        spans: list[tuple[int, int, str]] = []
+        for morph in self._kiwi.tokenize(segment):
+            if morph.len == 0:
+                continue
+            start, end = offset + morph.start, offset + morph.start + morph.len
+            if spans and start < spans[-1][1]:
+                last_start, last_end, lemma = spans[-1]
+                spans[-1] = (last_start, max(last_end, end), lemma + morph.form)
+            else:
+                spans.append((start, end, morph.form))
+        return spans
+
+
+@lru_cache(maxsize=None)
+def pipeline(language: str, korean_tokenizer: str = "kiwi") -> Language:
+    """The blank pipeline for `language` (fr, ko or en)."""
+    if language != "ko":
+        return spacy.blank(language)
+    nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    if korean_tokenizer == "kiwi":
+        nlp.tokenizer = KiwiTokenizer(nlp.vocab)
+    return nlp

@@ -1,0 +1,178 @@
+"""Start and stop Relais' three processes: action server, Rasa, web server.
+
+`make run` and the end-to-end tests use the same commands, so what is tested is what runs.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterator, Sequence
+
+from bot import runtime_config
+from bot.settings import ROOT, Settings, load
+
+BIN = Path(sys.executable).parent
+READY_TIMEOUT_S = 240.0
+
+
+class StartupError(RuntimeError):
+    """A service could not start; the message is one line meant for a person."""
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    port: int
+    argv: Sequence[str]
+    ready_url: str
+
+
+def services(settings: Settings) -> list[Service]:
+    endpoints, credentials = runtime_config.write(settings)
+    token = settings.rasa_token()
+    return [
+        Service(
+            "actions",
+            settings.actions_port,
+            [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)],
+            f"http://{settings.host}:{settings.actions_port}/health",
+        ),
+        Service(
+            "rasa",
+            settings.rasa_port,
+            [
+                str(BIN / "rasa"), "run", "--enable-api", "--auth-token", token,
+                "--interface", settings.host, "--port", str(settings.rasa_port),
+                "--model", str(settings.model_path),
+                "--endpoints", str(endpoints), "--credentials", str(credentials),
+            ],
+            f"http://{settings.host}:{settings.rasa_port}/status?token={token}",
+        ),
+        Service(
+            "web",
+            settings.web_port,
+            [str(BIN / "python"), "-m", "bot.web"],
+            f"http://{settings.host}:{settings.web_port}/healthz",
+        ),
+    ]
+
+
+def _port_taken(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.settimeout(0.5)
+        return probe.connect_ex((host, port)) == 0
+
+
+def _ready(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return bool(response.status == 200)
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def _environment(settings: Settings) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(settings.as_env())
+    env.update(
+        SANIC_HOST=settings.host,
+        RASA_TELEMETRY_ENABLED="false",
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")])),
+    )
+    return env
+
+
+def _stop(processes: Sequence[subprocess.Popen[bytes]]) -> None:
+    for process in processes:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+    deadline = time.monotonic() + 15
+    for process in processes:
+        try:
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+class Stack:
+    """The running services; tests restart one of them to check what survives."""
+
+    def __init__(self, settings: Settings, log: IO[bytes] | None) -> None:
+        self.settings = settings
+        self._log = log
+        self._env = _environment(settings)
+        self._planned = {service.name: service for service in services(settings)}
+        self._processes: dict[str, subprocess.Popen[bytes]] = {}
+
+    def start(self, name: str) -> None:
+        service = self._planned[name]
+        if _port_taken(self.settings.host, service.port):
+            raise StartupError(
+                f"port {service.port} ({service.name}) is already in use; stop that process or set its port variable"
+            )
+        process = subprocess.Popen(service.argv, cwd=ROOT, env=self._env, stdout=self._log, stderr=self._log)
+        self._processes[name] = process
+        deadline = time.monotonic() + READY_TIMEOUT_S
+        while not _ready(service.ready_url):
+            if process.poll() is not None:
+                raise StartupError(f"{name} exited with code {process.returncode} before it was ready")
+            if time.monotonic() > deadline:
+                raise StartupError(f"{name} was not ready after {READY_TIMEOUT_S:.0f} s")
+            time.sleep(0.5)
+
+    def stop(self, name: str) -> None:
+        _stop([self._processes.pop(name)])
+
+    def restart(self, name: str) -> None:
+        self.stop(name)
+        self.start(name)
+
+    def stop_all(self) -> None:
+        _stop(list(self._processes.values()))
+        self._processes.clear()
+
+
+@contextmanager
+def running(settings: Settings | None = None, log: IO[bytes] | None = None) -> Iterator[Stack]:
+    """Run all services until the block exits; raises StartupError with a readable reason."""
+    settings = settings or load()
+    if not settings.model_path.exists():
+        raise StartupError(f"no trained model at {settings.model_path}; run `make train`")
+    stack = Stack(settings, log)
+    try:
+        for name in ("actions", "rasa", "web"):
+            stack.start(name)
+        yield stack
+    finally:
+        stack.stop_all()
+
+
+def main() -> int:
+    settings = load()
+    try:
+        with running(settings):
+            print(f"Relais is ready: chat at http://{settings.host}:{settings.web_port}/ (Ctrl-C stops everything)", flush=True)
+            while True:
+                time.sleep(3600)
+    except StartupError as error:
+        print(f"relais: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nRelais stopped.")
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

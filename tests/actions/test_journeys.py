@@ -1,0 +1,198 @@
+"""Every journey x jurisdiction x language, asserting what the person reads (DESIGN section 1)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from actions.evidence import ActionEvidence
+from actions.inform import ActionInform
+from actions.knowledge import contact, law
+from actions.offence import ActionOffence
+from actions.reporting import ActionRemoval, ActionReport
+from actions.safety import ActionCrisis, ActionMinor, ActionSupport
+from actions.situation import ActionSituation
+from actions.texts import render
+from tests.actions.conftest import run
+
+JURISDICTION_COUNTRY = {"FR": "FR", "KR": "KR", "other": "BE"}
+
+
+def said(language: str, key: str) -> str:
+    return render(language, key, days=30)
+
+
+def slots(country: str | None, **extra: Any) -> dict[str, Any]:
+    return {"country": country, **extra}
+
+
+OFFENCE_CITATIONS = {
+    ("FR", "sharing"): ["FR.sharing"],
+    ("FR", "deepfake"): ["FR.deepfake"],
+    ("FR", "sextortion"): ["FR.sextortion", "FR.sextortion_carried_out"],
+    ("FR", "hidden_filming"): ["FR.hidden_filming", "FR.sharing"],
+    ("KR", "sharing"): ["KR.sharing"],
+    ("KR", "deepfake"): ["KR.deepfake", "KR.deepfake_possession"],
+    ("KR", "sextortion"): ["KR.sextortion", "KR.sextortion_coercion"],
+    ("KR", "hidden_filming"): ["KR.hidden_filming", "KR.sharing"],
+}
+
+
+@pytest.mark.parametrize(("where", "situation"), sorted(OFFENCE_CITATIONS))
+def test_offence_cites_the_article_and_the_key_message(language: str, where: str, situation: str) -> None:
+    out = run(ActionOffence(), intent="ask_offence", slots=slots(where, situation=situation, language=language))
+    for key in OFFENCE_CITATIONS[(where, situation)]:
+        assert law(key).citation in out.text
+    assert said(language, "legal.not_your_fault") in out.texts
+    assert said(language, "legal.disclaimer") in out.texts
+    assert "/ask_report" in out.payloads
+
+
+def test_offence_elsewhere_is_honest_and_points_to_local_help(language: str) -> None:
+    out = run(ActionOffence(), intent="ask_offence", slots=slots("BE", situation="sharing", language=language))
+    assert said(language, "offence.other") in out.texts
+    assert said(language, "legal.disclaimer") in out.texts
+    uk = run(ActionOffence(), intent="ask_offence", slots=slots("GB", situation="deepfake", language=language))
+    assert law("GB.sharing").citation in uk.text
+
+
+@pytest.mark.parametrize("where", ["FR", "KR", "other"])
+def test_evidence_checklist_warnings_and_local_specifics(language: str, where: str) -> None:
+    out = run(ActionEvidence(), intent="ask_evidence", slots=slots(JURISDICTION_COUNTRY[where], language=language))
+    assert said(language, "evidence.checklist") in out.texts
+    assert said(language, "evidence.never_forward") in out.texts
+    if where != "other":
+        assert said(language, f"evidence.{where}") in out.texts
+
+
+def test_evidence_for_a_minor_says_never_to_save_the_images(language: str) -> None:
+    out = run(ActionEvidence(), intent="ask_evidence", slots=slots("FR", is_minor=True, language=language))
+    assert said(language, "evidence.minor") in out.texts
+
+
+REPORT_CONTACTS = {
+    "FR": ["FR.pharos", "FR.point_de_contact", "FR.police"],
+    "KR": ["KR.women_line", "KR.dsc_phone", "KR.commission", "KR.police", "KR.ecrm"],
+    "other": ["GB.helpline", "AU.esafety"],
+}
+
+
+@pytest.mark.parametrize("where", sorted(REPORT_CONTACTS))
+def test_reporting_names_the_right_services(language: str, where: str) -> None:
+    out = run(ActionReport(), intent="ask_report", slots=slots(JURISDICTION_COUNTRY[where], language=language))
+    for key in REPORT_CONTACTS[where]:
+        assert contact(key).value in out.text, key
+
+
+@pytest.mark.parametrize("where", ["FR", "KR", "other"])
+def test_removal_offers_hashing_by_age(language: str, where: str) -> None:
+    adult = run(ActionRemoval(), intent="ask_removal", slots=slots(JURISDICTION_COUNTRY[where], language=language))
+    assert contact("INT.stopncii").value in adult.text
+    assert contact("INT.take_it_down").value in adult.text
+    minor = run(
+        ActionRemoval(), intent="ask_removal", slots=slots(JURISDICTION_COUNTRY[where], is_minor=True, language=language)
+    )
+    assert contact("INT.stopncii").value not in minor.text
+    assert contact("INT.take_it_down").value in minor.text
+
+
+@pytest.mark.parametrize(
+    ("country", "line"),
+    [("FR", "FR.crisis"), ("KR", "KR.crisis"), ("GB", "GB.crisis"), ("US", "US.crisis"), ("AU", "AU.emergency")],
+)
+def test_crisis_line_comes_first_for_the_jurisdiction(language: str, country: str, line: str) -> None:
+    out = run(ActionCrisis(), intent="crisis", slots=slots(country, language=language))
+    assert contact(line).value in out.texts[0]
+    assert out.slot("in_crisis") is True
+    assert "/request_human" in out.payloads
+
+
+@pytest.mark.parametrize(("language", "line"), [("fr", "FR.crisis"), ("ko", "KR.crisis"), ("en", "US.crisis")])
+def test_crisis_without_a_country_still_gives_lines_at_once(language: str, line: str) -> None:
+    out = run(ActionCrisis(), intent="crisis", slots=slots(None, language=language))
+    assert contact(line).value in out.texts[0]
+    assert contact("EU.emergency").value in out.texts[0]
+
+
+def test_a_country_named_in_the_crisis_message_decides_the_line(language: str) -> None:
+    out = run(
+        ActionCrisis(),
+        intent="crisis",
+        slots=slots("FR", language=language),
+        entities=[{"entity": "country", "value": "KR"}],
+    )
+    assert contact("KR.crisis").value in out.texts[0]
+
+
+@pytest.mark.parametrize(
+    ("where", "lines"),
+    [("FR", ["FR.minors_line", "FR.child_danger"]), ("KR", ["KR.women_line", "KR.dsc_phone"]), ("other", ["US.cybertipline"])],
+)
+def test_minors_get_the_child_protection_route(language: str, where: str, lines: list[str]) -> None:
+    out = run(ActionMinor(), intent="report_minor", slots=slots(JURISDICTION_COUNTRY[where], language=language))
+    assert out.slot("is_minor") is True
+    assert said(language, "minor.never_save") in out.texts
+    assert contact("INT.take_it_down").value in out.text
+    for key in lines:
+        assert contact(key).value in out.text
+
+
+@pytest.mark.parametrize(("where", "line"), [("FR", "FR.victims"), ("KR", "KR.women_line"), ("other", "GB.helpline")])
+def test_support_is_kind_and_gives_helplines(language: str, where: str, line: str) -> None:
+    out = run(ActionSupport(), intent="express_distress", slots=slots(JURISDICTION_COUNTRY[where], language=language))
+    assert out.texts[0] == said(language, "support.kind")
+    assert contact(line).value in out.text
+    assert out.payloads[0] == "/request_human"
+
+
+def test_support_without_a_country_does_not_insist(language: str) -> None:
+    out = run(ActionSupport(), intent="express_distress", slots=slots(None, language=language))
+    assert out.slot("pending_topic") is None
+    assert said(language, "support.which_country") in out.texts
+
+
+def test_an_unknown_country_is_asked_once_then_the_journey_resumes(language: str) -> None:
+    asked = run(ActionReport(), intent="ask_report", slots=slots(None, language=language))
+    assert asked.slot("pending_topic") == "report"
+    assert '/inform{"country": "FR"}' in asked.payloads
+    resumed = run(
+        ActionInform(),
+        intent="inform",
+        slots=slots(None, language=language, pending_topic="report"),
+        entities=[{"entity": "country", "value": "FR"}],
+    )
+    assert said(language, "country.noted.FR") in resumed.texts
+    assert contact("FR.pharos").value in resumed.text
+    assert resumed.slot("pending_topic") is None
+    assert resumed.slot("country") == "FR"
+
+
+def test_a_long_first_message_sets_situation_country_and_minor(language: str) -> None:
+    out = run(
+        ActionSituation(),
+        intent="describe_sharing",
+        slots=slots(None, language=language),
+        entities=[{"entity": "country", "value": "KR"}, {"entity": "age", "value": "15"}],
+    )
+    assert out.slot("situation") == "sharing"
+    assert out.slot("country") == "KR"
+    assert out.slot("is_minor") is True
+    assert out.texts[0] == said(language, "situation.ack.sharing")
+
+
+def test_sextortion_acknowledgement_says_do_not_pay_first(language: str) -> None:
+    out = run(ActionSituation(), intent="describe_sextortion", slots=slots("FR", language=language))
+    assert out.texts[0] == said(language, "situation.ack.sextortion")
+    assert "/ask_evidence" in out.payloads
+
+
+def test_two_countries_in_one_message_are_not_guessed(language: str) -> None:
+    out = run(
+        ActionSituation(),
+        intent="describe_sharing",
+        slots=slots(None, language=language),
+        entities=[{"entity": "country", "value": "KR"}, {"entity": "country", "value": "FR"}],
+    )
+    assert out.slot("country") is None
+    assert '/inform{"country": "KR"}' in out.payloads

@@ -1,0 +1,82 @@
+"""Catalog completeness: every message exists, non-empty, in fr, ko and en, and renders."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from actions.knowledge.formatting import placeholders
+from actions.texts import MissingText, keys, raw, render
+from bot.settings import ROOT
+
+LOCALES = ("fr", "ko", "en")
+RUNTIME_PARAMS = {"days": 30, "years": "", "fine": ""}
+"""Placeholders filled by the actions (days) or inside penalty wordings (years, fine)."""
+
+
+def po_messages(language: str) -> dict[str, str]:
+    path = Path(ROOT / "locales" / language / "LC_MESSAGES" / "relais.po")
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    return {str(m.id): str(m.string) for m in catalog if m.id and not m.fuzzy}
+
+
+def test_every_language_has_exactly_the_same_messages() -> None:
+    ids = {language: set(po_messages(language)) for language in LOCALES}
+    for language in LOCALES:
+        assert ids[language] == ids["en"], f"{language}: missing {ids['en'] - ids[language]}, extra {ids[language] - ids['en']}"
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_no_message_is_empty_or_fuzzy(language: str) -> None:
+    path = ROOT / "locales" / language / "LC_MESSAGES" / "relais.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    problems = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
+    assert not problems
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_compiled_catalogs_match_the_sources(language: str) -> None:
+    assert keys(language) == set(po_messages(language)), "run `make catalogs`"
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_every_message_renders_with_the_knowledge_placeholders(language: str) -> None:
+    for key in keys(language):
+        assert render(language, key, **RUNTIME_PARAMS).strip()
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_placeholders_are_the_same_in_every_language(language: str) -> None:
+    def names(text: str) -> set[str]:
+        return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+    for key, text in po_messages(language).items():
+        assert names(text) == names(po_messages("en")[key]), key
+
+
+def test_a_missing_message_is_an_error_not_a_fallback() -> None:
+    with pytest.raises(MissingText):
+        raw("fr", "no.such.message")
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_catalogs_state_no_figure_of_their_own(language: str) -> None:
+    """Every number a victim reads comes from the knowledge module, never from a translator."""
+    for key, text in po_messages(language).items():
+        without_placeholders = re.sub(r"\{[a-z_A-Z]+\}", "", text)
+        assert not re.search(r"\d", without_placeholders), f"{language} {key}: {text}"
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_every_figure_shown_matches_the_knowledge_module(language: str) -> None:
+    allowed = {n for value in placeholders(language, raw).values() for n in re.findall(r"\d+", value)}
+    allowed.add(str(RUNTIME_PARAMS["days"]))
+    for key in keys(language):
+        shown = set(re.findall(r"\d+", render(language, key, **RUNTIME_PARAMS)))
+        assert shown <= allowed, f"{language} {key}: {shown - allowed}"

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.components.language_detection import detect
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("전 남자친구가 제 사진을 인스타에 올렸어요", "ko"),
+        ("몸캠 피싱 당한 것 같아요 도와주세요", "ko"),
+        ("mon ex a mis mes photos sur internet", "fr"),
+        ("g peur il va tout envoyer a ma famille", "fr"),
+        ("my ex uploaded my photos to a website", "en"),
+        ("someone made a fake nude of me with AI", "en"),
+    ],
+)
+def test_long_messages_are_detected_reliably(text: str, language: str) -> None:
+    assert detect(text).language == language
+    assert detect(text).reliable
+
+
+@pytest.mark.parametrize("text", ["ok", "merci", "네", "thanks", "oui oui", "ㅇㅇ"])
+def test_one_or_two_words_are_never_reliable(text: str) -> None:
+    assert not detect(text).reliable
+
+
+def test_hangul_means_korean_even_with_latin_words() -> None:
+    assert detect("인스타 DM으로 협박이 왔어요").language == "ko"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "https://example.com/a/b", "12345 678", "🙏🙏"])
+def test_text_without_words_has_no_language(text: str) -> None:
+    assert detect(text).language is None
+
+
+def test_links_do_not_count_as_words() -> None:
+    assert not detect("voici https://x.com/abc").reliable

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.settings import load
+
+
+def test_defaults_follow_the_port_contract(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("RASA_PORT", "ACTIONS_PORT", "WEB_PORT", "DATABASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    settings = load()
+    assert (settings.rasa_port, settings.actions_port, settings.web_port) == (5005, 5055, 8000)
+    assert settings.database_url.startswith("sqlite:///") and settings.database_url.endswith("var/relais.db")
+
+
+def test_a_bad_port_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RASA_PORT", "fifty")
+    with pytest.raises(SystemExit, match="RASA_PORT must be a whole number"):
+        load()
+
+
+def test_the_token_is_generated_once_and_never_a_fixed_default(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("RASA_TOKEN", raising=False)
+    monkeypatch.setenv("RELAIS_VAR_DIR", str(tmp_path))
+    first = load().rasa_token()
+    assert len(first) >= 32 and load().rasa_token() == first
+    assert (tmp_path / "rasa_token").stat().st_mode & 0o077 == 0
+    other = tmp_path / "other"
+    monkeypatch.setenv("RELAIS_VAR_DIR", str(other))
+    assert load().rasa_token() != first
+
+
+def test_the_environment_token_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RASA_TOKEN", "from-the-environment")
+    assert load().rasa_token() == "from-the-environment"

@@ -1,0 +1,81 @@
+"""Shared fixtures: the real services on free ports, and a REST chat client."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import urllib.request
+import uuid
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+
+from bot.services import Stack, running  # noqa: E402
+from bot.settings import load  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """Action server, Rasa (trained model from RELAIS_MODEL) and web server, on a fresh SQLite file."""
+    var = tmp_path_factory.mktemp("var")
+    settings = replace(
+        load(),
+        rasa_port=free_port(),
+        actions_port=free_port(),
+        web_port=free_port(),
+        var_dir=var,
+        database_url=f"sqlite:///{var / 'relais.db'}",
+    )
+    if not settings.model_path.exists():
+        pytest.fail(f"no trained model at {settings.model_path}: run through `make test`, which trains it")
+    log_path = Path(os.environ.get("RELAIS_TEST_LOG", var / "services.log"))
+    with open(log_path, "ab") as log, running(settings, log) as services:
+        yield services
+
+
+class Chat:
+    """One person talking to Relais over the REST channel."""
+
+    def __init__(self, stack: Stack, metadata: dict[str, str] | None = None) -> None:
+        self.sender = uuid.uuid4().hex
+        self.base = stack.settings.rasa_url
+        self.token = stack.settings.rasa_token()
+        self.metadata = metadata or {}
+
+    def _post(self, url: str, payload: Any) -> Any:
+        request = urllib.request.Request(
+            url, data=json.dumps(payload).encode(), headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read())
+
+    def say(self, text: str, **metadata: str) -> list[dict[str, Any]]:
+        payload = {"sender": self.sender, "message": text, "metadata": {**self.metadata, **metadata}}
+        return list(self._post(f"{self.base}/webhooks/rest/webhook", payload))
+
+    def text(self, text: str, **metadata: str) -> str:
+        """Everything the bot answered, joined, for content assertions."""
+        return "\n".join(m.get("text", "") for m in self.say(text, **metadata))
+
+    def tracker(self) -> dict[str, Any]:
+        with urllib.request.urlopen(f"{self.base}/conversations/{self.sender}/tracker?token={self.token}") as r:
+            return dict(json.loads(r.read()))
+
+    def slot(self, name: str) -> Any:
+        return self.tracker()["slots"].get(name)
+
+
+@pytest.fixture
+def chat(stack: Stack) -> Chat:
+    return Chat(stack)

@@ -1,0 +1,133 @@
+"""Conversations over REST with the real model, action server and SQL tracker store."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.knowledge import contact, law
+from actions.texts import render
+from bot.services import Stack
+from tests.conftest import Chat
+
+pytestmark = pytest.mark.e2e
+
+GREETINGS = {"fr": "Bonjour, j'ai besoin d'aide s'il vous plaît", "ko": "안녕하세요 도움이 필요해요", "en": "Hello, I need some help please"}
+
+
+def said(language: str, key: str) -> str:
+    return render(language, key, days=30)
+
+
+@pytest.mark.parametrize("language", sorted(GREETINGS))
+def test_greeting_carries_the_privacy_notice_and_a_menu(chat: Chat, language: str) -> None:
+    replies = chat.say(GREETINGS[language])
+    texts = [r["text"] for r in replies]
+    assert said(language, "greet.welcome") in texts
+    assert said(language, "greet.privacy") in texts
+    assert [b["payload"] for b in replies[-1]["buttons"]][:4] == ["/ask_offence", "/ask_evidence", "/ask_report", "/ask_removal"]
+    assert chat.slot("language") == language
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [("fr", "est ce que tu es un robot ?"), ("ko", "혹시 사람 아니고 봇이에요?"), ("en", "am i talking to a bot")],
+)
+def test_the_bot_says_honestly_that_it_is_automated(chat: Chat, language: str, question: str) -> None:
+    assert said(language, "bot_challenge.text") in chat.text(question)
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [
+        ("fr", "qui peut lire ce que je vous écris ? c'est anonyme ?"),
+        ("ko", "제가 쓴 내용 저장되나요? 누가 볼 수 있어요?"),
+        ("en", "do you keep what I write here? who can see it?"),
+    ],
+)
+def test_privacy_answer_is_truthful(chat: Chat, language: str, question: str) -> None:
+    assert said(language, "privacy.text") in chat.text(question)
+
+
+@pytest.mark.parametrize(
+    ("start", "ask", "target"),
+    [
+        ("Hello, I need some help please", "est-ce qu'on peut parler en français ?", "fr"),
+        ("Bonjour, j'ai besoin d'aide s'il vous plaît", "can we talk in korean please", "ko"),
+        ("안녕하세요 도움이 필요해요", "영어로 해주세요", "en"),
+    ],
+)
+def test_switching_language_by_message(chat: Chat, start: str, ask: str, target: str) -> None:
+    chat.say(start)
+    assert said(target, "language.switched") in chat.text(ask)
+    assert chat.slot("language") == target
+
+
+@pytest.mark.parametrize("target", ["fr", "ko", "en"])
+def test_switching_language_by_channel_metadata(chat: Chat, target: str) -> None:
+    chat.say("Hello, I need some help please")
+    reply = chat.text(f'/change_language{{"language": "{target}"}}', language=target)
+    assert said(target, "language.switched") in reply
+
+
+@pytest.mark.parametrize(
+    ("start", "language", "short"),
+    [
+        ("Bonjour, j'ai besoin d'aide s'il vous plaît", "fr", "ok"),
+        ("Hello, I need some help please", "en", "네"),
+        ("안녕하세요 도움이 필요해요", "ko", "merci"),
+    ],
+)
+def test_a_one_word_message_does_not_flip_the_language(chat: Chat, start: str, language: str, short: str) -> None:
+    chat.say(start)
+    chat.say(short)
+    assert chat.slot("language") == language
+
+
+@pytest.mark.parametrize(
+    ("language", "gibberish"),
+    [("fr", "zzkq wxxp blorf"), ("ko", "ㅁㄴㅇㄹ ㅋㅌㅊㅍ"), ("en", "qwzx vbnm plok")],
+)
+def test_unclear_messages_get_a_clarification_with_buttons(chat: Chat, language: str, gibberish: str) -> None:
+    chat.say(GREETINGS[language])
+    replies = chat.say(gibberish)
+    assert replies and replies[-1].get("buttons")
+    assert chat.slot("language") == language
+
+
+@pytest.mark.parametrize(
+    ("message", "line"),
+    [
+        ("je vis à Paris et je veux mourir, je n'en peux plus", "FR.crisis"),
+        ("서울 살아요. 그냥 죽고 싶어요 더는 못 버티겠어요", "KR.crisis"),
+        ("i live in London and i want to end my life", "GB.crisis"),
+    ],
+)
+def test_crisis_line_is_the_first_reply(chat: Chat, message: str, line: str) -> None:
+    replies = chat.say(message)
+    assert contact(line).value in replies[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("language", "story", "answer", "expected"),
+    [
+        ("fr", "mon ex a diffusé mes photos intimes sur snapchat, est-ce que c'est illégal ?", "/inform{\"country\": \"FR\"}", "FR.sharing"),
+        ("ko", "전 남친이 제 영상을 단톡방에 뿌렸어요. 이거 처벌 받나요?", "한국이요", "KR.sharing"),
+        ("en", "my ex shared my nudes with his friends, is that a crime?", "/inform{\"country\": \"KR\"}", "KR.sharing"),
+    ],
+)
+def test_a_story_then_the_country_leads_to_the_law(chat: Chat, language: str, story: str, answer: str, expected: str) -> None:
+    first = chat.text(story)
+    assert said(language, "situation.ack.sharing") in first
+    assert said(language, "country.ask") in first
+    assert law(expected).citation in chat.text(answer)
+    assert chat.slot("situation") == "sharing"
+
+
+def test_a_conversation_survives_a_restart_of_rasa(stack: Stack) -> None:
+    chat = Chat(stack)
+    chat.say("mon ex a diffusé mes photos intimes sur snapchat, je vis à Lyon")
+    assert chat.slot("country") == "FR"
+    stack.restart("rasa")
+    assert chat.slot("country") == "FR"
+    assert chat.slot("language") == "fr"
+    assert contact("FR.pharos").value in chat.text("/ask_report")

@@ -1,0 +1,81 @@
+"""Held-out NLU evaluation through the running server's /model/parse, per language.
+
+The test set (tests/nlu/<lang>.yml) is never trained on; the gate is 0.90 intent accuracy
+in every language. Accuracy counts `nlu_fallback` as a miss: that is what a victim gets.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from sklearn.metrics import f1_score
+
+from bot.services import Stack
+from bot.settings import ROOT
+
+LANGUAGES = ("fr", "ko", "en")
+MIN_ACCURACY = 0.90
+ANNOTATION = re.compile(r"\[([^\]]+)\](?:\{[^}]*\}|\([a-z_]+\))")
+CONTRACT_INTENTS = {
+    "describe_sharing", "describe_deepfake", "describe_sextortion", "describe_hidden_filming",
+    "ask_offence", "ask_evidence", "ask_report", "ask_removal", "request_human",
+    "express_distress", "crisis", "report_minor", "ask_privacy", "delete_my_data",
+    "greet", "goodbye", "thank", "affirm", "deny", "change_language", "bot_challenge", "out_of_scope", "inform",
+}
+
+
+def examples(path: Path) -> list[tuple[str, str]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        (ANNOTATION.sub(r"\1", line.strip()[2:]), block["intent"])
+        for block in data["nlu"]
+        for line in block["examples"].splitlines()
+        if line.strip().startswith("- ")
+    ]
+
+
+def parse(stack: Stack, text: str) -> dict:
+    request = urllib.request.Request(
+        f"{stack.settings.rasa_url}/model/parse?token={stack.settings.rasa_token()}",
+        data=json.dumps({"text": text}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return dict(json.loads(response.read()))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_test_set_is_held_out(language: str) -> None:
+    trained = {text.lower() for f in (ROOT / "nlu_data" / language).glob("*.yml") for text, _ in examples(f)}
+    held_out = examples(ROOT / "tests" / "nlu" / f"{language}.yml")
+    assert {intent for _, intent in held_out} == CONTRACT_INTENTS
+    assert not [text for text, _ in held_out if text.lower() in trained]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_intent_accuracy_per_language(stack: Stack, language: str) -> None:
+    held_out = examples(ROOT / "tests" / "nlu" / f"{language}.yml")
+    expected = [intent for _, intent in held_out]
+    predicted = [parse(stack, text)["intent"]["name"] for text, _ in held_out]
+    accuracy = sum(p == e for p, e in zip(predicted, expected)) / len(expected)
+    macro_f1 = f1_score(expected, predicted, labels=sorted(CONTRACT_INTENTS), average="macro", zero_division=0)
+    misses = Counter(f"{e} -> {p}" for p, e in zip(predicted, expected) if p != e)
+    print(f"\nNLU {language}: accuracy {accuracy:.3f}, macro-F1 {macro_f1:.3f}, n={len(expected)}; misses {dict(misses)}")
+    assert accuracy >= MIN_ACCURACY, f"{language} accuracy {accuracy:.3f} < {MIN_ACCURACY}: {dict(misses)}"
+
+
+@pytest.mark.e2e
+def test_parse_returns_contract_names_and_entities(stack: Stack) -> None:
+    result = parse(stack, "mon ex a mis mes photos sur instagram, je vis à Lyon")
+    assert result["intent"]["name"] in CONTRACT_INTENTS
+    assert {"entity": "country", "value": "FR"}.items() <= next(
+        e for e in result["entities"] if e["entity"] == "country"
+    ).items()
+    assert result["language_detection"] == {"language": "fr", "reliable": True}
