@@ -60,3 +60,7 @@ test: setup lint validate train-ci
 
 clean:
 	rm -rf models var .rasa
+
+content: setup
+	$(PY) -m actions.review > var/content.html
+	@echo "every victim-facing text: var/content.html"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actions.guidance import guide, journey, local_key
+from actions.guidance import guide, journey
 from actions.reply import RelaisAction, Turn
 from actions.texts import has
 
@@ -10,10 +10,14 @@ from actions.texts import has
 @journey("evidence")
 def explain(turn: Turn) -> None:
     turn.say("evidence.intro")
-    turn.say("evidence.checklist")
-    turn.say("evidence.minor" if turn.is_minor else "evidence.never_forward")
+    if turn.is_minor:
+        turn.say("evidence.minor")
+        turn.say("evidence.checklist.minor")
+    else:
+        turn.say("evidence.checklist")
+        turn.say("evidence.never_forward")
     turn.say("evidence.police_first")
-    specific = local_key(turn, "evidence")
+    specific = turn.local_key("evidence")
     if has(turn.language, specific):
         turn.say(specific)
 

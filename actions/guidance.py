@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from typing import Callable, Dict
 
-from actions.jurisdiction import ASK_BUTTONS, OTHER
+from actions.facts_in_message import is_minor_age
+from actions.jurisdiction import ASK_BUTTONS
 from actions.menu import MAIN_MENU
 from actions.reply import Button, Turn
-from actions.texts import has
+from actions.safety import minor_route
 
 SITUATIONS = ("sharing", "deepfake", "sextortion", "hidden_filming")
+SITUATION_INTENT_PREFIX = "describe_"
+QUESTIONS = {"ask_offence": "offence", "ask_evidence": "evidence", "ask_report": "report", "ask_removal": "removal"}
+SECOND_INTENT_CONFIDENCE = 0.1
+"""How sure NLU must be of the second half of a mixed message to act on it."""
 SITUATION_BUTTONS: tuple[Button, ...] = tuple((f"situation.{s}", f"/describe_{s}") for s in SITUATIONS)
 
 Explainer = Callable[[Turn], None]
@@ -30,16 +35,29 @@ def journey(topic: str) -> Callable[[Explainer], Explainer]:
     return register
 
 
-def local_key(turn: Turn, prefix: str) -> str:
-    """`prefix.FR`, `prefix.KR`, a country-specific `prefix.GB` where one exists, else `prefix.other`."""
-    if turn.jurisdiction and turn.jurisdiction != OTHER:
-        return f"{prefix}.{turn.jurisdiction}"
-    specific = f"{prefix}.{turn.country}"
-    return specific if turn.country and has(turn.language, specific) else f"{prefix}.{OTHER}"
+def acknowledge(turn: Turn, situation: str) -> None:
+    turn.set("situation", situation)
+    turn.say(f"situation.ack.{situation}")
+
+
+def situation_in_message(turn: Turn) -> str | None:
+    intent = turn.ranked([SITUATION_INTENT_PREFIX + s for s in SITUATIONS], SECOND_INTENT_CONFIDENCE)
+    return intent.removeprefix(SITUATION_INTENT_PREFIX) if intent else None
+
+
+def question_in_message(turn: Turn) -> str | None:
+    intent = turn.ranked(list(QUESTIONS), SECOND_INTENT_CONFIDENCE)
+    return QUESTIONS[intent] if intent else None
 
 
 def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:
     """Explain `topic` now, or ask first for what it depends on."""
+    if turn.situation is None:
+        told = situation_in_message(turn)
+        if told:
+            acknowledge(turn, told)
+    if is_minor_age(turn.tracker) and not turn.is_minor:
+        minor_route(turn)
     if turn.jurisdiction is None:
         turn.set("pending_topic", topic)
         turn.say("country.ask", ASK_BUTTONS)

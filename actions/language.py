@@ -3,7 +3,8 @@
 Precedence: an explicit choice (a language button, "can we speak Korean?", or the widget's
 selector sent as metadata `language`), then the current conversation language, then
 detection on the message. Detection replaces the current language only when it is
-reliable (three words or more, confident), so "ok" or "네" never flips a conversation.
+reliable (three words or more, confident) and the message was understood, so "ok", "네" or
+a line of gibberish never flips a conversation.
 A channel's weak hint (metadata `language_hint`: Telegram's `language_code`, the browser
 language) only decides when nothing else does.
 """
@@ -46,7 +47,8 @@ def conversation_language(tracker: Tracker) -> str:
     detection = message.get(DETECTION_KEY) or {}
     detected = _supported(detection.get("language"))
     current = _supported(tracker.get_slot("language"))
-    if detected and detection.get("reliable"):
+    understood = (message.get("intent") or {}).get("name") != "nlu_fallback"
+    if detected and detection.get("reliable") and understood:
         return detected
     if current:
         return current

@@ -14,6 +14,5 @@ HUMAN: Button = ("button.human", "/request_human")
 MAIN_MENU: tuple[Button, ...] = (OFFENCE, EVIDENCE, REPORT, REMOVAL, SUPPORT, HUMAN)
 
 LANGUAGES: tuple[Button, ...] = tuple(
-    (f"language.endonym.{code}", f'/change_language{{"language": "{code}"}}')
-    for code in ("fr", "ko", "en")
+    (f"language.endonym.{code}", f'/change_language{{"language": "{code}"}}') for code in ("fr", "ko", "en")
 )

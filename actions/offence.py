@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actions.guidance import guide, journey, local_key
+from actions.guidance import guide, journey
 from actions.jurisdiction import OTHER
 from actions.reply import RelaisAction, Turn
 
@@ -11,8 +11,8 @@ from actions.reply import RelaisAction, Turn
 def explain(turn: Turn) -> None:
     if turn.jurisdiction == OTHER:
         turn.say("offence.other")
-        if local_key(turn, "offence") != "offence.other":
-            turn.say(local_key(turn, "offence"))
+        if turn.local_key("offence") != "offence.other":
+            turn.say(turn.local_key("offence"))
     else:
         turn.say(f"offence.{turn.jurisdiction}.{turn.situation}")
     turn.say("legal.not_your_fault")

@@ -14,9 +14,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.jurisdiction import country_in_message, jurisdiction
+from actions.jurisdiction import OTHER, country_in_message, jurisdiction
 from actions.language import conversation_language
-from actions.texts import render
+from actions.texts import has, render
 
 Button = Tuple[str, str]
 """A button: the message id of its title, and the payload it sends back."""
@@ -55,6 +55,25 @@ class Turn:
     @property
     def intent(self) -> str | None:
         return ((self.tracker.latest_message or {}).get("intent") or {}).get("name")
+
+    def ranked(self, intents: Sequence[str], min_confidence: float) -> str | None:
+        """The best of `intents` in this message's intent ranking, if confident enough.
+
+        A first message often mixes a story and a question ("my ex posted my nudes, is it a
+        crime?"); the runner-up intent tells the other half.
+        """
+        ranking = (self.tracker.latest_message or {}).get("intent_ranking") or []
+        for candidate in ranking:
+            if candidate.get("name") in intents and candidate.get("confidence", 0) >= min_confidence:
+                return str(candidate["name"])
+        return None
+
+    def local_key(self, prefix: str) -> str:
+        """`prefix.FR`, `prefix.KR`, a country-specific `prefix.GB` where one exists, else `prefix.other`."""
+        if self.jurisdiction and self.jurisdiction != OTHER:
+            return f"{prefix}.{self.jurisdiction}"
+        specific = f"{prefix}.{self.country}"
+        return specific if self.country and has(self.language, specific) else f"{prefix}.{OTHER}"
 
     def text(self, key: str, **params: Any) -> str:
         return render(self.language, key, **params)

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from actions.guidance import guide, journey, local_key
+from actions.guidance import guide, journey
 from actions.reply import RelaisAction, Turn
 
 
 @journey("report")
 def explain_report(turn: Turn) -> None:
     turn.say("report.platform")
-    turn.say(local_key(turn, "report"))
+    turn.say(turn.local_key("report"))
 
 
 @journey("removal")
 def explain_removal(turn: Turn) -> None:
     turn.say("removal.intro")
-    turn.say(local_key(turn, "removal"))
+    turn.say(turn.local_key("removal"))
     if not turn.is_minor:
         turn.say("removal.hash.adult")
     turn.say("removal.hash.minor")

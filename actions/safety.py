@@ -6,7 +6,6 @@ text, in every jurisdiction; the country decides the line, never the language.
 
 from __future__ import annotations
 
-from actions.guidance import local_key
 from actions.jurisdiction import ASK_BUTTONS
 from actions.menu import HUMAN, MAIN_MENU, SUPPORT
 from actions.reply import RelaisAction, Turn
@@ -25,7 +24,7 @@ def helplines(turn: Turn) -> None:
     if turn.jurisdiction is None:
         turn.say("support.which_country", ASK_BUTTONS)
         return
-    turn.say(local_key(turn, "support"))
+    turn.say(turn.local_key("support"))
 
 
 def minor_route(turn: Turn) -> None:
@@ -33,7 +32,7 @@ def minor_route(turn: Turn) -> None:
     turn.say("minor.intro")
     turn.say("minor.never_save")
     turn.say("minor.take_it_down")
-    turn.say(local_key(turn, "minor"))
+    turn.say(turn.local_key("minor"))
 
 
 class ActionCrisis(RelaisAction):

@@ -7,14 +7,19 @@ once; the country is read by the base action, the age here.
 from __future__ import annotations
 
 from actions.facts_in_message import is_minor_age
-from actions.guidance import SITUATIONS, resume
+from actions.guidance import (
+    SITUATION_BUTTONS,
+    SITUATION_INTENT_PREFIX,
+    SITUATIONS,
+    acknowledge,
+    guide,
+    question_in_message,
+    resume,
+)
 from actions.jurisdiction import ASK_BUTTONS
 from actions.menu import MAIN_MENU
 from actions.reply import RelaisAction, Turn
 from actions.safety import minor_route
-
-
-INTENT_PREFIX = "describe_"
 
 
 class ActionSituation(RelaisAction):
@@ -22,15 +27,18 @@ class ActionSituation(RelaisAction):
         return "action_situation"
 
     def respond(self, turn: Turn) -> None:
-        situation = (turn.intent or "").removeprefix(INTENT_PREFIX)
+        situation = (turn.intent or "").removeprefix(SITUATION_INTENT_PREFIX)
         if situation not in SITUATIONS:
-            turn.say("situation.ask")
+            turn.say("situation.ask", SITUATION_BUTTONS)
             return
-        turn.set("situation", situation)
-        turn.say(f"situation.ack.{situation}")
+        acknowledge(turn, situation)
         if is_minor_age(turn.tracker):
             minor_route(turn)
         if resume(turn):
+            return
+        question = question_in_message(turn)
+        if question:
+            guide(turn, question, needs_situation=question == "offence")
             return
         if turn.jurisdiction is None:
             turn.say("country.ask", ASK_BUTTONS)

@@ -7,7 +7,7 @@ fall-back to another language.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from babel.support import Translations
@@ -19,17 +19,17 @@ from bot.settings import load
 DOMAIN = "relais"
 
 
-class MissingText(LookupError):
+class MissingTextError(LookupError):
     """A message id has no translation in a language's catalog."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalog(language: str) -> Translations:
     if language not in SUPPORTED:
-        raise MissingText(f"unsupported language {language!r}")
+        raise MissingTextError(f"unsupported language {language!r}")
     catalog = Translations.load(str(load().locales_dir), [language], domain=DOMAIN)
     if not isinstance(catalog, Translations):
-        raise MissingText(f"no compiled catalog for {language!r}; run `make catalogs`")
+        raise MissingTextError(f"no compiled catalog for {language!r}; run `make catalogs`")
     return catalog
 
 
@@ -37,7 +37,7 @@ def raw(language: str, key: str) -> str:
     """The catalog text of `key`, placeholders unfilled."""
     text = _catalog(language).gettext(key)
     if text == key:
-        raise MissingText(f"{key!r} is missing from the {language} catalog")
+        raise MissingTextError(f"{key!r} is missing from the {language} catalog")
     return text
 
 

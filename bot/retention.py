@@ -21,11 +21,7 @@ def purge_inactive(engine: Engine, retention_days: int, now: float | None = None
         return 0
     cutoff = (now if now is not None else time.time()) - retention_days * 86400
     events = sa.Table(EVENTS_TABLE, sa.MetaData(), autoload_with=engine)
-    stale = (
-        sa.select(events.c.sender_id)
-        .group_by(events.c.sender_id)
-        .having(sa.func.max(events.c.timestamp) < cutoff)
-    )
+    stale = sa.select(events.c.sender_id).group_by(events.c.sender_id).having(sa.func.max(events.c.timestamp) < cutoff)
     with engine.begin() as connection:
         senders = [row[0] for row in connection.execute(stale)]
         if senders:

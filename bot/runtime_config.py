@@ -60,6 +60,6 @@ def write(settings: Settings) -> tuple[Path, Path]:
     """Write both files and return their paths (endpoints, credentials)."""
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     paths = (settings.var_dir / "endpoints.yml", settings.var_dir / "credentials.yml")
-    for path, content in zip(paths, (endpoints(settings), credentials())):
+    for path, content in zip(paths, (endpoints(settings), credentials()), strict=False):
         path.write_text(yaml.safe_dump(content, sort_keys=False))
     return paths

@@ -51,10 +51,21 @@ def services(settings: Settings) -> list[Service]:
             "rasa",
             settings.rasa_port,
             [
-                str(BIN / "rasa"), "run", "--enable-api", "--auth-token", token,
-                "--interface", settings.host, "--port", str(settings.rasa_port),
-                "--model", str(settings.model_path),
-                "--endpoints", str(endpoints), "--credentials", str(credentials),
+                str(BIN / "rasa"),
+                "run",
+                "--enable-api",
+                "--auth-token",
+                token,
+                "--interface",
+                settings.host,
+                "--port",
+                str(settings.rasa_port),
+                "--model",
+                str(settings.model_path),
+                "--endpoints",
+                str(endpoints),
+                "--credentials",
+                str(credentials),
             ],
             f"http://{settings.host}:{settings.rasa_port}/status?token={token}",
         ),
@@ -163,7 +174,10 @@ def main() -> int:
     settings = load()
     try:
         with running(settings):
-            print(f"Relais is ready: chat at http://{settings.host}:{settings.web_port}/ (Ctrl-C stops everything)", flush=True)
+            print(
+                f"Relais is ready: chat at http://{settings.host}:{settings.web_port}/ (Ctrl-C stops everything)",
+                flush=True,
+            )
             while True:
                 time.sleep(3600)
     except StartupError as error:

@@ -67,7 +67,6 @@ class Settings:
             self.token_file.chmod(0o600)
         return self.token_file.read_text().strip()
 
-
     def as_env(self) -> dict[str, str]:
         """The environment that makes a child process `load()` these same settings."""
         return {

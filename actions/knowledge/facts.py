@@ -84,9 +84,13 @@ LAWS: dict[str, Law] = {
         ("https://www.pointdecontact.net/champ_competences/",),
     ),
     "KR.sharing": Law("성폭력처벌법 제14조 제2항", Penalty("max_or", 7, 50_000_000, "KRW"), "HIGH", (_LEGAL_KR,)),
-    "KR.hidden_filming": Law("성폭력처벌법 제14조 제1항", Penalty("max_or", 7, 50_000_000, "KRW"), "HIGH", (_LEGAL_KR,)),
+    "KR.hidden_filming": Law(
+        "성폭력처벌법 제14조 제1항", Penalty("max_or", 7, 50_000_000, "KRW"), "HIGH", (_LEGAL_KR,)
+    ),
     "KR.deepfake": Law("성폭력처벌법 제14조의2", Penalty("max_or", 7, 50_000_000, "KRW"), "HIGH", (_LEGAL_KR,)),
-    "KR.deepfake_possession": Law("성폭력처벌법 제14조의2 제4항", Penalty("max_or", 3, 30_000_000, "KRW"), "HIGH", (_LEGAL_KR,)),
+    "KR.deepfake_possession": Law(
+        "성폭력처벌법 제14조의2 제4항", Penalty("max_or", 3, 30_000_000, "KRW"), "HIGH", (_LEGAL_KR,)
+    ),
     "KR.sextortion": Law("성폭력처벌법 제14조의3 제1항", Penalty("min", 1), "HIGH", (_LEGAL_KR,)),
     "KR.sextortion_coercion": Law("성폭력처벌법 제14조의3 제2항", Penalty("min", 3), "HIGH", (_LEGAL_KR,)),
     "KR.possession": Law("성폭력처벌법 제14조 제4항", Penalty("max_or", 3, 30_000_000, "KRW"), "HIGH", (_LEGAL_KR,)),
@@ -94,7 +98,10 @@ LAWS: dict[str, Law] = {
         "Sexual Offences Act 2003, s.66B",
         None,
         "HIGH",
-        ("https://legislation.gov.uk/ukpga/2003/42/section/66B/data.xht", "https://5kbw.co.uk/resources/view-article/sexual-offences-in-the-online-safety-act-2023"),
+        (
+            "https://legislation.gov.uk/ukpga/2003/42/section/66B/data.xht",
+            "https://5kbw.co.uk/resources/view-article/sexual-offences-in-the-online-safety-act-2023",
+        ),
     ),
 }
 
@@ -105,15 +112,29 @@ CONTACTS: dict[str, Contact] = {
     "FR.crisis": Contact("3114", "HIGH", ("https://3114.fr/que-se-passe-t-il-quand-je-contacte-le-3114/",)),
     "FR.samu": Contact("15", "HIGH", ("http://www.1000-premiers-jours.fr/fr/les-numeros-durgence-connaitre",)),
     "FR.police": Contact("17", "HIGH", ("http://www.1000-premiers-jours.fr/fr/les-numeros-durgence-connaitre",)),
-    "FR.sms_emergency": Contact("114", "HIGH", ("http://www.1000-premiers-jours.fr/fr/les-numeros-durgence-connaitre",)),
+    "FR.sms_emergency": Contact(
+        "114", "HIGH", ("http://www.1000-premiers-jours.fr/fr/les-numeros-durgence-connaitre",)
+    ),
     "EU.emergency": Contact("112", "HIGH", ("http://www.1000-premiers-jours.fr/fr/les-numeros-durgence-connaitre",)),
     "FR.pharos": Contact("internet-signalement.gouv.fr", "HIGH", (_SP_PHAROS,)),
-    "FR.point_de_contact": Contact("pointdecontact.net", "MEDIUM", ("https://www.pointdecontact.net/rapport-annuel-2024",)),
-    "FR.thesee": Contact("service-public.fr", "HIGH", ("https://www.combs-la-ville.fr/890-7063/fiche/la-plainte-en-ligne-pour-les-arnaques-sur-internet-thesee.htm",)),
+    "FR.point_de_contact": Contact(
+        "pointdecontact.net", "MEDIUM", ("https://www.pointdecontact.net/rapport-annuel-2024",)
+    ),
+    "FR.thesee": Contact(
+        "service-public.fr",
+        "HIGH",
+        ("https://www.combs-la-ville.fr/890-7063/fiche/la-plainte-en-ligne-pour-les-arnaques-sur-internet-thesee.htm",),
+    ),
     "FR.minors_line": Contact("3018", "HIGH", ("https://solidarites.gouv.fr/node/2219",)),
     "FR.child_danger": Contact("119", "HIGH", ("https://solidarites.gouv.fr/node/2219",)),
-    "FR.victims": Contact("116 006", "HIGH", ("https://www.lextimes.fr/actualites/victimes/le-numero-de-telephone-national-change",)),
-    "FR.women": Contact("3919", "HIGH", ("https://informations.handicap.fr/a-3919-femmes-sourdes-victimes-violences-aide-h24-31115.php",)),
+    "FR.victims": Contact(
+        "116 006", "HIGH", ("https://www.lextimes.fr/actualites/victimes/le-numero-de-telephone-national-change",)
+    ),
+    "FR.women": Contact(
+        "3919",
+        "HIGH",
+        ("https://informations.handicap.fr/a-3919-femmes-sourdes-victimes-violences-aide-h24-31115.php",),
+    ),
     "KR.crisis": Contact("109", "HIGH", ("https://newspim.com/news/view/20240102000281",)),
     "KR.police": Contact("112", "HIGH", ("https://www.hankyung.com/article/202012225071Y",)),
     "KR.ecrm": Contact("ecrm.police.go.kr", "HIGH", ("https://www.hankyung.com/article/202012225071Y",)),
@@ -124,11 +145,19 @@ CONTACTS: dict[str, Contact] = {
     "GB.crisis": Contact("116 123", "HIGH", ("https://www.samaritans.org/how-we-can-help/contact-samaritan/",)),
     "GB.emergency": Contact("999", "HIGH", ("https://revengepornhelpline.org.uk/faq/",)),
     "GB.helpline": Contact("0345 6000 459", "HIGH", ("https://swgfl.org.uk/helplines/revenge-porn-helpline/",)),
-    "US.crisis": Contact("988", "HIGH", ("https://www.cdcr.ca.gov/ccjbh/2022/07/19/dial-988-to-access-24-hour-emotional-support-and-resources/",)),
+    "US.crisis": Contact(
+        "988",
+        "HIGH",
+        ("https://www.cdcr.ca.gov/ccjbh/2022/07/19/dial-988-to-access-24-hour-emotional-support-and-resources/",),
+    ),
     "US.emergency": Contact("911", "HIGH", ("https://www.mhn.com/members/news/988_Introduction.html",)),
     "US.cybertipline": Contact("1-800-843-5678", "HIGH", ("https://takeitdown.ncmec.org/faq/",)),
-    "AU.emergency": Contact("000", "HIGH", ("https://esafety.gov.au/key-topics/image-based-abuse/report-image-based-abuse",)),
-    "AU.esafety": Contact("esafety.gov.au", "HIGH", ("https://www.esafety.gov.au/report/image-based-abuse/making-a-report-faq",)),
+    "AU.emergency": Contact(
+        "000", "HIGH", ("https://esafety.gov.au/key-topics/image-based-abuse/report-image-based-abuse",)
+    ),
+    "AU.esafety": Contact(
+        "esafety.gov.au", "HIGH", ("https://www.esafety.gov.au/report/image-based-abuse/making-a-report-faq",)
+    ),
     "INT.stopncii": Contact("stopncii.org", "HIGH", ("https://stopncii.org/how-it-works/?lang=sv-se",)),
     "INT.take_it_down": Contact("takeitdown.ncmec.org", "HIGH", ("https://takeitdown.ncmec.org/faq/",)),
 }

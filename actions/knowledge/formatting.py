@@ -6,7 +6,7 @@ contact, `{law_KR_deepfake}` a citation, `{penalty_FR_sharing}` a penalty in wor
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Callable
 
 from babel import Locale
@@ -38,7 +38,7 @@ def penalty(value: Penalty, language: str, lookup: Lookup) -> str:
     return lookup(language, f"penalty.{value.kind}").format(**params)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cached(language: str, lookup: Lookup) -> tuple[tuple[str, str], ...]:
     params = {f"c_{key.replace('.', '_')}": c.value for key, c in CONTACTS.items()}
     for key, item in LAWS.items():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -49,10 +49,10 @@ def names() -> dict[str, list[str]]:
     return {code: [str(name) for name in items] for code, items in data.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher]:
     """(folded names, case-sensitive acronyms): "us" is a word, "US" a country."""
-    folded, exact = PhraseMatcher(nlp.vocab), PhraseMatcher(nlp.vocab)
+    folded, exact = PhraseMatcher(nlp.vocab, attr="ORTH"), PhraseMatcher(nlp.vocab, attr="ORTH")
     for code, items in names().items():
         folded.add(code, [nlp.make_doc(fold(n)) for n in items if not _is_acronym(n)])
         exact.add(code, [nlp.make_doc(n) for n in items if _is_acronym(n)])
@@ -67,7 +67,11 @@ def find(text: str, nlp: Language) -> list[CountryMention]:
     for matcher, doc in ((folded, nlp.make_doc(fold(text))), (exact, nlp.make_doc(text))):
         for match_id, start, end in matcher(doc):
             span = doc[start:end]
-            candidates.append(CountryMention(span.start_char, span.end_char, text[span.start_char:span.end_char], nlp.vocab.strings[match_id]))
+            candidates.append(
+                CountryMention(
+                    span.start_char, span.end_char, text[span.start_char : span.end_char], nlp.vocab.strings[match_id]
+                )
+            )
     candidates.sort(key=lambda m: (m.start, m.start - m.end))
     kept: list[CountryMention] = []
     for mention in candidates:

@@ -8,7 +8,7 @@ when they already carry an ISO code and overlap no pattern match.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -28,17 +28,17 @@ ISO_CODE = re.compile(r"^[A-Z]{2}$")
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class CountryExtractor(GraphComponent):
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> Dict[str, Any]:
         return {}
 
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "CountryExtractor":
+    ) -> CountryExtractor:
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -63,7 +63,6 @@ class CountryExtractor(GraphComponent):
         kept = [
             entity
             for entity in message.get(ENTITIES, [])
-            if entity.get("entity") != ENTITY
-            or (ISO_CODE.match(str(entity.get("value"))) and not overlaps(entity))
+            if entity.get("entity") != ENTITY or (ISO_CODE.match(str(entity.get("value"))) and not overlaps(entity))
         ]
         return kept + found

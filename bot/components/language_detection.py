@@ -2,7 +2,9 @@
 
 Kept free of Rasa so the NLU pipeline, the actions and the tests share one definition of
 "reliable": Hangul always means Korean, and a message of one or two words never counts as
-reliable, because detectors are unsure or wrong on "ok", "merci" or "네".
+reliable, because detectors are unsure or wrong on "ok", "merci" or "네". A French or
+English guess also needs one of the language's stop words: detectors happily call a line
+of gibberish English, but real sentences of three words almost always contain "je", "the"...
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
+from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH_STOP_WORDS
 
 from bot.components.urls import URL
 
@@ -20,8 +24,12 @@ MIN_RELIABLE_WORDS = 3
 MIN_RELIABLE_CONFIDENCE = 0.6
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7af]")
+MIN_RELIABLE_SYLLABLES = 4
+_WORD = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _LINGUA_CODES = {Language.FRENCH: "fr", Language.ENGLISH: "en"}
+_STOP_WORDS = {"fr": FRENCH_STOP_WORDS, "en": ENGLISH_STOP_WORDS}
 
 
 @dataclass(frozen=True)
@@ -49,9 +57,11 @@ def detect(text: str) -> Detection:
     long_enough = len(prose.split()) >= MIN_RELIABLE_WORDS
     hangul = len(_HANGUL.findall(prose))
     if hangul * 2 >= len(letters):
-        return Detection("ko", long_enough)
+        return Detection("ko", long_enough and len(_HANGUL_SYLLABLE.findall(prose)) >= MIN_RELIABLE_SYLLABLES)
     best = _detector().compute_language_confidence_values(prose)[0]
+    language = _LINGUA_CODES[best.language]
+    words = {word.lower() for word in _WORD.findall(prose.replace("'", " ").replace("’", " "))}
     return Detection(
-        _LINGUA_CODES[best.language],
-        long_enough and best.value >= MIN_RELIABLE_CONFIDENCE,
+        language,
+        long_enough and best.value >= MIN_RELIABLE_CONFIDENCE and bool(words & _STOP_WORDS[language]),
     )

@@ -7,7 +7,7 @@ actions apply the conversation-language rules to the same detection.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List
 
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -29,7 +29,7 @@ class MultilingualTokenizer(Tokenizer):
     """Per-message language detection plus blank-spaCy tokenisation (Kiwi morphemes for Korean)."""
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> Dict[str, Any]:
         return {
             "intent_tokenization_flag": False,
             "intent_split_symbol": "_",
@@ -38,7 +38,7 @@ class MultilingualTokenizer(Tokenizer):
             "korean_tokenizer": "kiwi",
         }
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
+    def __init__(self, config: Dict[str, Any]) -> None:
         super().__init__(config)
         self._korean = config.get("korean_tokenizer", "kiwi")
         if self._korean not in KOREAN_TOKENIZERS:
@@ -47,11 +47,11 @@ class MultilingualTokenizer(Tokenizer):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "MultilingualTokenizer":
+    ) -> MultilingualTokenizer:
         return cls(config)
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -61,19 +61,15 @@ class MultilingualTokenizer(Tokenizer):
                 message.set(DETECTION_KEY, detect(text).as_dict(), add_to_output=True)
         return super().process(messages)
 
-    def tokenize(self, message: Message, attribute: Text) -> List[Token]:
+    def tokenize(self, message: Message, attribute: str) -> List[Token]:
         text = message.get(attribute) or ""
         language = self._language_of(message, attribute, text)
         doc = pipeline(language, self._korean)(text)
-        tokens = [
-            Token(t.text, t.idx, lemma=(t.lemma_ or t.text).lower())
-            for t in doc
-            if not t.is_space
-        ]
+        tokens = [Token(t.text, t.idx, lemma=(t.lemma_ or t.text).lower()) for t in doc if not t.is_space]
         return self._apply_token_pattern(tokens) or [Token(text, 0)]
 
     @staticmethod
-    def _language_of(message: Message, attribute: Text, text: str) -> str:
-        stored: Optional[Dict[str, Any]] = message.get(DETECTION_KEY) if attribute == TEXT else None
+    def _language_of(message: Message, attribute: str, text: str) -> str:
+        stored: Dict[str, Any] | None = message.get(DETECTION_KEY) if attribute == TEXT else None
         language = (stored or detect(text).as_dict()).get("language")
         return str(language) if language else FALLBACK_LANGUAGE

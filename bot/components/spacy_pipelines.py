@@ -8,7 +8,7 @@ Kiwi's morphemes are merged back into non-overlapping spans of the original text
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import spacy
 from kiwipiepy import Kiwi
@@ -37,7 +37,7 @@ class KiwiTokenizer:
         words = [text[start:end] for start, end, _ in spans]
         spaces = [end < len(text) and text[end].isspace() for _, end, _ in spans]
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        for token, (_, _, lemma) in zip(doc, spans):
+        for token, (_, _, lemma) in zip(doc, spans, strict=False):
             token.lemma_ = lemma
         return doc
 
@@ -67,7 +67,7 @@ class KiwiTokenizer:
         return spans
 
 
-@lru_cache(maxsize=None)
+@cache
 def pipeline(language: str, korean_tokenizer: str = "kiwi") -> Language:
     """The blank pipeline for `language` (fr, ko or en)."""
     if language != "ko":

@@ -21,8 +21,15 @@ from bot.web.chat_api import MAX_BODY_BYTES, post_message
 STATIC = Path(__file__).parent / "static"
 PURGE_INTERVAL_S = 3600
 UI_TEXT_KEYS = (
-    "web.title", "web.language", "web.placeholder", "web.send", "web.you", "web.assistant",
-    "web.error.empty_message", "web.error.message_too_long", "web.error.assistant_unavailable",
+    "web.title",
+    "web.language",
+    "web.placeholder",
+    "web.send",
+    "web.you",
+    "web.assistant",
+    "web.error.empty_message",
+    "web.error.message_too_long",
+    "web.error.assistant_unavailable",
     "web.error.generic",
 )
 CONTENT_SECURITY_POLICY = (

@@ -1,13 +1,13 @@
-"""Run real actions against real rasa-sdk trackers, in-process."""
+"""Run real actions against real rasa-sdk trackers, in-process (the same way `make content` does)."""
 
 from __future__ import annotations
 
-import asyncio
-from typing import Any, Iterable
+from typing import Any
 
 import pytest
-from rasa_sdk import Action, Tracker
-from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk import Action
+
+from actions.review import simulate, tracker
 
 LANGUAGES = ("fr", "ko", "en")
 
@@ -34,37 +34,12 @@ class Outcome:
         return values[-1] if values else None
 
 
-def make_tracker(
-    intent: str,
-    text: str = "",
-    entities: Iterable[dict[str, Any]] = (),
-    slots: dict[str, Any] | None = None,
-    detection: dict[str, Any] | None = None,
-    metadata: dict[str, Any] | None = None,
-    events: Iterable[dict[str, Any]] = (),
-) -> Tracker:
-    return Tracker(
-        sender_id="test",
-        slots=dict(slots or {}),
-        latest_message={
-            "text": text,
-            "intent": {"name": intent, "confidence": 1.0},
-            "entities": list(entities),
-            "language_detection": detection or {"language": None, "reliable": False},
-            "metadata": metadata or {},
-        },
-        events=list(events),
-        paused=False,
-        followup_action=None,
-        active_loop={},
-        latest_action_name="action_listen",
-    )
+def make_tracker(intent: str, slots: dict[str, Any] | None = None, **kwargs: Any) -> Any:
+    return tracker(intent, slots or {}, **kwargs)
 
 
-def run(action: Action, **tracker_args: Any) -> Outcome:
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, make_tracker(**tracker_args), {}))
-    return Outcome(dispatcher.messages, events)
+def run(action: Action, intent: str, slots: dict[str, Any] | None = None, **kwargs: Any) -> Outcome:
+    return Outcome(*simulate(action, make_tracker(intent, slots, **kwargs)))
 
 
 @pytest.fixture(params=LANGUAGES)

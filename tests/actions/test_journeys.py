@@ -91,7 +91,9 @@ def test_removal_offers_hashing_by_age(language: str, where: str) -> None:
     assert contact("INT.stopncii").value in adult.text
     assert contact("INT.take_it_down").value in adult.text
     minor = run(
-        ActionRemoval(), intent="ask_removal", slots=slots(JURISDICTION_COUNTRY[where], is_minor=True, language=language)
+        ActionRemoval(),
+        intent="ask_removal",
+        slots=slots(JURISDICTION_COUNTRY[where], is_minor=True, language=language),
     )
     assert contact("INT.stopncii").value not in minor.text
     assert contact("INT.take_it_down").value in minor.text
@@ -127,7 +129,11 @@ def test_a_country_named_in_the_crisis_message_decides_the_line(language: str) -
 
 @pytest.mark.parametrize(
     ("where", "lines"),
-    [("FR", ["FR.minors_line", "FR.child_danger"]), ("KR", ["KR.women_line", "KR.dsc_phone"]), ("other", ["US.cybertipline"])],
+    [
+        ("FR", ["FR.minors_line", "FR.child_danger"]),
+        ("KR", ["KR.women_line", "KR.dsc_phone"]),
+        ("other", ["US.cybertipline"]),
+    ],
 )
 def test_minors_get_the_child_protection_route(language: str, where: str, lines: list[str]) -> None:
     out = run(ActionMinor(), intent="report_minor", slots=slots(JURISDICTION_COUNTRY[where], language=language))

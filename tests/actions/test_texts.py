@@ -10,7 +10,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from actions.knowledge.formatting import placeholders
-from actions.texts import MissingText, keys, raw, render
+from actions.texts import MissingTextError, keys, raw, render
 from bot.settings import ROOT
 
 LOCALES = ("fr", "ko", "en")
@@ -28,7 +28,9 @@ def po_messages(language: str) -> dict[str, str]:
 def test_every_language_has_exactly_the_same_messages() -> None:
     ids = {language: set(po_messages(language)) for language in LOCALES}
     for language in LOCALES:
-        assert ids[language] == ids["en"], f"{language}: missing {ids['en'] - ids[language]}, extra {ids[language] - ids['en']}"
+        assert ids[language] == ids["en"], (
+            f"{language}: missing {ids['en'] - ids[language]}, extra {ids[language] - ids['en']}"
+        )
 
 
 @pytest.mark.parametrize("language", LOCALES)
@@ -61,7 +63,7 @@ def test_placeholders_are_the_same_in_every_language(language: str) -> None:
 
 
 def test_a_missing_message_is_an_error_not_a_fallback() -> None:
-    with pytest.raises(MissingText):
+    with pytest.raises(MissingTextError):
         raw("fr", "no.such.message")
 
 

@@ -10,20 +10,34 @@ from bot.settings import load
 
 
 def test_sqlite_default_becomes_rasa_sql_tracker_store() -> None:
-    assert runtime_config.tracker_store("sqlite:///var/relais.db") == {"type": "SQL", "dialect": "sqlite", "db": "var/relais.db"}
+    assert runtime_config.tracker_store("sqlite:///var/relais.db") == {
+        "type": "SQL",
+        "dialect": "sqlite",
+        "db": "var/relais.db",
+    }
 
 
 def test_postgres_url_is_split_into_rasa_fields() -> None:
     config = runtime_config.tracker_store("postgresql://relais:s3cret@db.internal:5433/relais")
     assert config == {
-        "type": "SQL", "dialect": "postgresql", "db": "relais",
-        "url": "db.internal", "port": 5433, "username": "relais", "password": "s3cret",
+        "type": "SQL",
+        "dialect": "postgresql",
+        "db": "relais",
+        "url": "db.internal",
+        "port": 5433,
+        "username": "relais",
+        "password": "s3cret",
     }
 
 
 def test_lock_store_is_redis_only_when_configured() -> None:
     assert runtime_config.lock_store(None) == {"type": "in_memory"}
-    assert runtime_config.lock_store("redis://127.0.0.1:6379/2") == {"type": "redis", "url": "127.0.0.1", "port": 6379, "db": 2}
+    assert runtime_config.lock_store("redis://127.0.0.1:6379/2") == {
+        "type": "redis",
+        "url": "127.0.0.1",
+        "port": 6379,
+        "db": 2,
+    }
 
 
 def test_files_are_written_into_var(tmp_path: Path) -> None:

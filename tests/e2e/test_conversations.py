@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import urllib.request
+import uuid
+
 import pytest
 
 from actions.knowledge import contact, law
@@ -11,7 +15,11 @@ from tests.conftest import Chat
 
 pytestmark = pytest.mark.e2e
 
-GREETINGS = {"fr": "Bonjour, j'ai besoin d'aide s'il vous plaît", "ko": "안녕하세요 도움이 필요해요", "en": "Hello, I need some help please"}
+GREETINGS = {
+    "fr": "Bonjour, j'ai besoin d'aide s'il vous plaît",
+    "ko": "안녕하세요 도움이 필요해요",
+    "en": "Hello, I need some help please",
+}
 
 
 def said(language: str, key: str) -> str:
@@ -24,7 +32,12 @@ def test_greeting_carries_the_privacy_notice_and_a_menu(chat: Chat, language: st
     texts = [r["text"] for r in replies]
     assert said(language, "greet.welcome") in texts
     assert said(language, "greet.privacy") in texts
-    assert [b["payload"] for b in replies[-1]["buttons"]][:4] == ["/ask_offence", "/ask_evidence", "/ask_report", "/ask_removal"]
+    assert [b["payload"] for b in replies[-1]["buttons"]][:4] == [
+        "/ask_offence",
+        "/ask_evidence",
+        "/ask_report",
+        "/ask_removal",
+    ]
     assert chat.slot("language") == language
 
 
@@ -110,12 +123,19 @@ def test_crisis_line_is_the_first_reply(chat: Chat, message: str, line: str) -> 
 @pytest.mark.parametrize(
     ("language", "story", "answer", "expected"),
     [
-        ("fr", "mon ex a diffusé mes photos intimes sur snapchat, est-ce que c'est illégal ?", "/inform{\"country\": \"FR\"}", "FR.sharing"),
+        (
+            "fr",
+            "mon ex a diffusé mes photos intimes sur snapchat, est-ce que c'est illégal ?",
+            '/inform{"country": "FR"}',
+            "FR.sharing",
+        ),
         ("ko", "전 남친이 제 영상을 단톡방에 뿌렸어요. 이거 처벌 받나요?", "한국이요", "KR.sharing"),
-        ("en", "my ex shared my nudes with his friends, is that a crime?", "/inform{\"country\": \"KR\"}", "KR.sharing"),
+        ("en", "my ex shared my nudes with his friends, is that a crime?", '/inform{"country": "KR"}', "KR.sharing"),
     ],
 )
-def test_a_story_then_the_country_leads_to_the_law(chat: Chat, language: str, story: str, answer: str, expected: str) -> None:
+def test_a_story_then_the_country_leads_to_the_law(
+    chat: Chat, language: str, story: str, answer: str, expected: str
+) -> None:
     first = chat.text(story)
     assert said(language, "situation.ack.sharing") in first
     assert said(language, "country.ask") in first
@@ -131,3 +151,19 @@ def test_a_conversation_survives_a_restart_of_rasa(stack: Stack) -> None:
     assert chat.slot("country") == "FR"
     assert chat.slot("language") == "fr"
     assert contact("FR.pharos").value in chat.text("/ask_report")
+
+
+@pytest.mark.parametrize("language", sorted(GREETINGS))
+def test_the_chat_page_relays_to_the_assistant(stack: Stack, language: str) -> None:
+    settings = stack.settings
+    body = json.dumps(
+        {"session": uuid.uuid4().hex, "message": GREETINGS[language], "metadata": {"language_hint": language}}
+    )
+    request = urllib.request.Request(
+        f"http://{settings.host}:{settings.web_port}/api/messages",
+        data=body.encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        messages = json.loads(response.read())["messages"]
+    assert said(language, "greet.welcome") in [m["text"] for m in messages]

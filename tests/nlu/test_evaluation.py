@@ -23,10 +23,29 @@ LANGUAGES = ("fr", "ko", "en")
 MIN_ACCURACY = 0.90
 ANNOTATION = re.compile(r"\[([^\]]+)\](?:\{[^}]*\}|\([a-z_]+\))")
 CONTRACT_INTENTS = {
-    "describe_sharing", "describe_deepfake", "describe_sextortion", "describe_hidden_filming",
-    "ask_offence", "ask_evidence", "ask_report", "ask_removal", "request_human",
-    "express_distress", "crisis", "report_minor", "ask_privacy", "delete_my_data",
-    "greet", "goodbye", "thank", "affirm", "deny", "change_language", "bot_challenge", "out_of_scope", "inform",
+    "describe_sharing",
+    "describe_deepfake",
+    "describe_sextortion",
+    "describe_hidden_filming",
+    "ask_offence",
+    "ask_evidence",
+    "ask_report",
+    "ask_removal",
+    "request_human",
+    "express_distress",
+    "crisis",
+    "report_minor",
+    "ask_privacy",
+    "delete_my_data",
+    "greet",
+    "goodbye",
+    "thank",
+    "affirm",
+    "deny",
+    "change_language",
+    "bot_challenge",
+    "out_of_scope",
+    "inform",
 }
 
 
@@ -64,10 +83,12 @@ def test_intent_accuracy_per_language(stack: Stack, language: str) -> None:
     held_out = examples(ROOT / "tests" / "nlu" / f"{language}.yml")
     expected = [intent for _, intent in held_out]
     predicted = [parse(stack, text)["intent"]["name"] for text, _ in held_out]
-    accuracy = sum(p == e for p, e in zip(predicted, expected)) / len(expected)
+    accuracy = sum(p == e for p, e in zip(predicted, expected, strict=False)) / len(expected)
     macro_f1 = f1_score(expected, predicted, labels=sorted(CONTRACT_INTENTS), average="macro", zero_division=0)
-    misses = Counter(f"{e} -> {p}" for p, e in zip(predicted, expected) if p != e)
-    print(f"\nNLU {language}: accuracy {accuracy:.3f}, macro-F1 {macro_f1:.3f}, n={len(expected)}; misses {dict(misses)}")
+    misses = Counter(f"{e} -> {p}" for p, e in zip(predicted, expected, strict=False) if p != e)
+    print(
+        f"\nNLU {language}: accuracy {accuracy:.3f}, macro-F1 {macro_f1:.3f}, n={len(expected)}; misses {dict(misses)}"
+    )
     assert accuracy >= MIN_ACCURACY, f"{language} accuracy {accuracy:.3f} < {MIN_ACCURACY}: {dict(misses)}"
 
 

@@ -27,7 +27,12 @@ def test_countries_and_cities_in_three_languages(language: str, text: str, codes
 
 @pytest.mark.parametrize(
     ("language", "text"),
-    [("en", "tell us what to do"), ("en", "can we speak korean"), ("ko", "한국어로 해주세요"), ("fr", "merci beaucoup")],
+    [
+        ("en", "tell us what to do"),
+        ("en", "can we speak korean"),
+        ("ko", "한국어로 해주세요"),
+        ("fr", "merci beaucoup"),
+    ],
 )
 def test_words_that_are_not_places(language: str, text: str) -> None:
     assert find(text, pipeline(language)) == []
@@ -36,7 +41,7 @@ def test_words_that_are_not_places(language: str, text: str) -> None:
 def test_mentions_point_at_the_original_text() -> None:
     text = "Je vis à Séoul"
     (mention,) = find(text, pipeline("fr"))
-    assert text[mention.start:mention.end] == "Séoul"
+    assert text[mention.start : mention.end] == "Séoul"
 
 
 def test_folding_keeps_offsets_and_hangul() -> None:

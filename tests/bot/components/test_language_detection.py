@@ -37,3 +37,8 @@ def test_text_without_words_has_no_language(text: str) -> None:
 
 def test_links_do_not_count_as_words() -> None:
     assert not detect("voici https://x.com/abc").reliable
+
+
+@pytest.mark.parametrize("text", ["zzkq wxxp blorf", "qwzx vbnm plok", "ㅋㅋㅋ ㅠㅠ ㅎㅎ", "asdf jkl qwer"])
+def test_gibberish_is_never_reliable(text: str) -> None:
+    assert not detect(text).reliable

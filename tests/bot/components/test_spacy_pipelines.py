@@ -8,7 +8,7 @@ def test_korean_tokens_separate_particles_and_keep_offsets() -> None:
     doc = pipeline("ko")(text)
     words = [t.text for t in doc]
     assert "인스타" in words and "에" in words and "사진" in words
-    assert all(text[t.idx:t.idx + len(t.text)] == t.text for t in doc)
+    assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)
 
 
 def test_korean_conjugations_share_a_lemma() -> None:
@@ -17,7 +17,11 @@ def test_korean_conjugations_share_a_lemma() -> None:
 
 
 def test_links_stay_one_token_in_every_language() -> None:
-    for language, text in [("ko", "링크는 t.me/room_kr1 이에요"), ("fr", "c'est sur https://x.com/a?b=1 ok"), ("en", "see insta.com/fake_22")]:
+    for language, text in [
+        ("ko", "링크는 t.me/room_kr1 이에요"),
+        ("fr", "c'est sur https://x.com/a?b=1 ok"),
+        ("en", "see insta.com/fake_22"),
+    ]:
         words = [t.text for t in pipeline(language)(text)]
         assert any(w.startswith(("t.me", "https://x.com", "insta.com")) and "/" in w for w in words), words
 

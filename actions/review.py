@@ -1,0 +1,139 @@
+"""`make content`: every text a victim can see, per language and jurisdiction, on one HTML page.
+
+Hotline staff review wording and facts here without running a conversation. The page is
+produced by running the real actions, so it shows exactly what the bot says.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import sys
+from typing import Any, Iterable
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import (
+    ActionBotChallenge,
+    ActionClarify,
+    ActionGoodbye,
+    ActionGreet,
+    ActionOutOfScope,
+    ActionThank,
+)
+from actions.evidence import ActionEvidence
+from actions.guidance import SITUATIONS
+from actions.offence import ActionOffence
+from actions.privacy import ActionDeleteData, ActionPrivacy
+from actions.reporting import ActionRemoval, ActionReport
+from actions.safety import ActionCrisis, ActionMinor, ActionSupport
+from actions.situation import ActionSituation
+from bot.components.language_detection import SUPPORTED
+
+PLACES = {
+    "FR": "France",
+    "KR": "South Korea",
+    "GB": "United Kingdom",
+    "BE": "another country (Belgium)",
+    None: "unknown",
+}
+
+
+def tracker(
+    intent: str,
+    slots: dict[str, Any],
+    entities: Iterable[dict[str, Any]] = (),
+    text: str = "",
+    metadata: dict[str, Any] | None = None,
+    detection: dict[str, Any] | None = None,
+    events: Iterable[dict[str, Any]] = (),
+) -> Tracker:
+    return Tracker(
+        sender_id="review",
+        slots=dict(slots),
+        latest_message={
+            "text": text,
+            "intent": {"name": intent, "confidence": 1.0},
+            "entities": list(entities),
+            "language_detection": detection or {"language": None, "reliable": False},
+            "metadata": metadata or {},
+        },
+        events=list(events),
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def simulate(action: Action, conversation: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Run one action as the action server would: (messages, events)."""
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, conversation, {}))
+    return dispatcher.messages, events
+
+
+def _turns(language: str, country: str | None) -> list[tuple[str, Action, str, dict[str, Any]]]:
+    base = {"language": language, "country": country}
+    turns: list[tuple[str, Action, str, dict[str, Any]]] = [
+        (f"What happened: {s}", ActionSituation(), f"describe_{s}", base) for s in SITUATIONS
+    ]
+    turns += [
+        (f"Is it an offence? ({s})", ActionOffence(), "ask_offence", {**base, "situation": s}) for s in SITUATIONS
+    ]
+    turns += [
+        ("Evidence", ActionEvidence(), "ask_evidence", base),
+        ("Evidence (minor)", ActionEvidence(), "ask_evidence", {**base, "is_minor": True}),
+        ("Reporting", ActionReport(), "ask_report", base),
+        ("Removal", ActionRemoval(), "ask_removal", base),
+        ("Removal (minor)", ActionRemoval(), "ask_removal", {**base, "is_minor": True}),
+        ("Support", ActionSupport(), "express_distress", base),
+        ("Crisis", ActionCrisis(), "crisis", base),
+        ("Minor", ActionMinor(), "report_minor", base),
+    ]
+    return turns
+
+
+def _conversation_turns(language: str) -> list[tuple[str, Action, str, dict[str, Any]]]:
+    base = {"language": language}
+    return [
+        ("Greeting", ActionGreet(), "greet", base),
+        ("Privacy", ActionPrivacy(), "ask_privacy", base),
+        ("Delete my data", ActionDeleteData(), "delete_my_data", base),
+        ("Are you a bot?", ActionBotChallenge(), "bot_challenge", base),
+        ("Not understood", ActionClarify(), "nlu_fallback", base),
+        ("Out of scope", ActionOutOfScope(), "out_of_scope", base),
+        ("Thanks", ActionThank(), "thank", base),
+        ("Goodbye", ActionGoodbye(), "goodbye", base),
+    ]
+
+
+def _render_turn(title: str, action: Action, intent: str, slots: dict[str, Any]) -> str:
+    messages, _ = simulate(action, tracker(intent, slots))
+    items = []
+    for message in messages:
+        buttons = "".join(f"<span class=b>{html.escape(b['title'])}</span>" for b in message.get("buttons") or [])
+        items.append(f"<li>{html.escape(message.get('text') or '')}{f'<div>{buttons}</div>' if buttons else ''}</li>")
+    return f"<h4>{html.escape(title)}</h4><ol>{''.join(items)}</ol>"
+
+
+def page() -> str:
+    sections = []
+    for language in SUPPORTED:
+        parts = [_render_turn(*turn) for turn in _conversation_turns(language)]
+        for country, place in PLACES.items():
+            parts.append(f"<h3>{html.escape(language)} · {html.escape(place)}</h3>")
+            parts += [_render_turn(*turn) for turn in _turns(language, country)]
+        sections.append(f"<section lang={language}><h2>{language}</h2>{''.join(parts)}</section>")
+    style = (
+        "body{font-family:sans-serif;max-width:60rem;margin:auto}li{white-space:pre-wrap;margin:.3rem 0}"
+        ".b{border:1px solid #1f4e8c;border-radius:.3rem;padding:0 .3rem;margin-right:.3rem}"
+    )
+    return (
+        f"<!doctype html><meta charset=utf-8><title>Relais: every text</title><style>{style}</style>{''.join(sections)}"
+    )
+
+
+if __name__ == "__main__":
+    sys.stdout.write(page())
