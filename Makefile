@@ -64,3 +64,6 @@ clean:
 content: setup
 	$(PY) -m actions.review > var/content.html
 	@echo "every victim-facing text: var/content.html"
+
+bench: setup
+	PYTHONPATH=. $(PY) -m bench.korean_tokenizer

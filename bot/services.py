@@ -170,7 +170,12 @@ def running(settings: Settings | None = None, log: IO[bytes] | None = None) -> I
         stack.stop_all()
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main() -> int:
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     settings = load()
     try:
         with running(settings):

@@ -1,0 +1,61 @@
+"""Make sure an explicit risk to life is never classified as anything but `crisis`.
+
+The classifier is right most of the time; this rule covers the rest for the one intent
+where a miss is unacceptable. It runs last in the NLU pipeline and keeps the classifier's
+ranking, so the action can still read what else the message said.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, List, Text
+
+import yaml
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.components.countries import fold
+
+PATTERNS = Path(__file__).parent / "patterns" / "crisis.yml"
+CRISIS = "crisis"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[re.Pattern[str]]:
+    data = yaml.safe_load(PATTERNS.read_text(encoding="utf-8"))
+    return [re.compile(pattern, re.IGNORECASE) for patterns in data.values() for pattern in patterns]
+
+
+def signals_crisis(text: str) -> bool:
+    folded = fold(text)
+    return any(pattern.search(folded) for pattern in _patterns())
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class CrisisGuard(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {}
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "CrisisGuard":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if isinstance(text, str) and not text.startswith("/") and signals_crisis(text):
+                message.set(INTENT, {"name": CRISIS, "confidence": 1.0}, add_to_output=True)
+        return messages
