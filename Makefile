@@ -52,8 +52,8 @@ validate: $(INSTALLED)
 	$(RASA) data validate --domain bot/domain --data bot/data nlu_data --config config.yml --fail-on-warnings
 
 lint: $(INSTALLED)
-	$(VENV)/bin/ruff check bot actions tests
-	$(VENV)/bin/mypy bot actions
+	$(VENV)/bin/ruff check bot actions tests bench
+	$(VENV)/bin/mypy bot actions bench
 
 test: setup lint validate train-ci
 	RELAIS_MODEL=models/relais-ci.tar.gz $(PY) -m pytest

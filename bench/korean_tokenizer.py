@@ -28,9 +28,22 @@ def train(korean_tokenizer: str, workdir: Path) -> Path:
     config_path = workdir / f"config-{korean_tokenizer}.yml"
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True))
     subprocess.run(
-        [str(Path(sys.executable).parent / "rasa"), "train", "nlu", "--config", str(config_path),
-         "--nlu", str(ROOT / "nlu_data"), "--out", str(workdir), "--fixed-model-name", korean_tokenizer],
-        check=True, cwd=ROOT, stdout=subprocess.DEVNULL,
+        [
+            str(Path(sys.executable).parent / "rasa"),
+            "train",
+            "nlu",
+            "--config",
+            str(config_path),
+            "--nlu",
+            str(ROOT / "nlu_data"),
+            "--out",
+            str(workdir),
+            "--fixed-model-name",
+            korean_tokenizer,
+        ],
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
     )
     return workdir / f"{korean_tokenizer}.tar.gz"
 
