@@ -17,7 +17,7 @@ from actions.safety import minor_route
 SITUATIONS = ("sharing", "deepfake", "sextortion", "hidden_filming")
 SITUATION_INTENT_PREFIX = "describe_"
 QUESTIONS = {"ask_offence": "offence", "ask_evidence": "evidence", "ask_report": "report", "ask_removal": "removal"}
-SECOND_INTENT_CONFIDENCE = 0.02
+SECOND_INTENT_CONFIDENCE = 0.005
 """How sure NLU must be of the second half of a mixed message to act on it."""
 SITUATION_BUTTONS: tuple[Button, ...] = tuple((f"situation.{s}", f"/describe_{s}") for s in SITUATIONS)
 

@@ -79,3 +79,11 @@ class Chat:
 @pytest.fixture
 def chat(stack: Stack) -> Chat:
     return Chat(stack)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Show the held-out NLU results even when the tests pass (the closing notes quote them)."""
+    from tests.nlu.test_evaluation import REPORT
+
+    for line in REPORT:
+        terminalreporter.write_line(line)

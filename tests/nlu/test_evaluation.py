@@ -21,6 +21,8 @@ from bot.settings import ROOT
 
 LANGUAGES = ("fr", "ko", "en")
 MIN_ACCURACY = 0.90
+REPORT: list[str] = []
+"""Per-language results, printed in the terminal summary by tests/conftest.py."""
 ANNOTATION = re.compile(r"\[([^\]]+)\](?:\{[^}]*\}|\([a-z_]+\))")
 CONTRACT_INTENTS = {
     "describe_sharing",
@@ -86,7 +88,7 @@ def test_intent_accuracy_per_language(stack: Stack, language: str) -> None:
     accuracy = sum(p == e for p, e in zip(predicted, expected, strict=False)) / len(expected)
     macro_f1 = f1_score(expected, predicted, labels=sorted(CONTRACT_INTENTS), average="macro", zero_division=0)
     misses = Counter(f"{e} -> {p}" for p, e in zip(predicted, expected, strict=False) if p != e)
-    print(
+    REPORT.append(
         f"\nNLU {language}: accuracy {accuracy:.3f}, macro-F1 {macro_f1:.3f}, n={len(expected)}; misses {dict(misses)}"
     )
     assert accuracy >= MIN_ACCURACY, f"{language} accuracy {accuracy:.3f} < {MIN_ACCURACY}: {dict(misses)}"
