@@ -30,7 +30,7 @@ $(INSTALLED): requirements.txt requirements-dev.txt constraints.txt
 catalogs: $(CATALOGS)
 
 locales/%/LC_MESSAGES/relais.mo: locales/%/LC_MESSAGES/relais.po $(INSTALLED)
-	$(VENV)/bin/pybabel compile --use-fuzzy=false -i $< -o $@ 2>/dev/null || $(VENV)/bin/pybabel compile -i $< -o $@
+	$(VENV)/bin/pybabel compile --statistics -i $< -o $@
 
 models/relais.tar.gz: $(INSTALLED) $(TRAINING_INPUTS)
 	$(TRAIN) --config config.yml --fixed-model-name relais

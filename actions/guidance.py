@@ -6,18 +6,25 @@ resumed as soon as the person answers, so they never have to ask twice.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable, Dict
+
+import yaml
 
 from actions.facts_in_message import is_minor_age
 from actions.jurisdiction import ASK_BUTTONS
 from actions.menu import MAIN_MENU
 from actions.reply import Button, Turn
 from actions.safety import minor_route
+from bot.components.countries import fold
 
 SITUATIONS = ("sharing", "deepfake", "sextortion", "hidden_filming")
 SITUATION_INTENT_PREFIX = "describe_"
 QUESTIONS = {"ask_offence": "offence", "ask_evidence": "evidence", "ask_report": "report", "ask_removal": "removal"}
 SECOND_INTENT_CONFIDENCE = 0.005
+CUES = Path(__file__).with_name("situation_cues.yml")
 """How sure NLU must be of the second half of a mixed message to act on it."""
 SITUATION_BUTTONS: tuple[Button, ...] = tuple((f"situation.{s}", f"/describe_{s}") for s in SITUATIONS)
 
@@ -40,9 +47,19 @@ def acknowledge(turn: Turn, situation: str) -> None:
     turn.say(f"situation.ack.{situation}")
 
 
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern[str]]:
+    data = yaml.safe_load(CUES.read_text(encoding="utf-8"))
+    return {situation: re.compile("|".join(patterns)) for situation, patterns in data.items()}
+
+
 def situation_in_message(turn: Turn) -> str | None:
+    """The situation a message mentions besides its main intent: ranking first, then words."""
     intent = turn.ranked([SITUATION_INTENT_PREFIX + s for s in SITUATIONS], SECOND_INTENT_CONFIDENCE)
-    return intent.removeprefix(SITUATION_INTENT_PREFIX) if intent else None
+    if intent:
+        return intent.removeprefix(SITUATION_INTENT_PREFIX)
+    text = fold(str((turn.tracker.latest_message or {}).get("text") or ""))
+    return next((situation for situation, cue in _cues().items() if cue.search(text)), None)
 
 
 def question_in_message(turn: Turn) -> str | None:

@@ -202,3 +202,19 @@ def test_two_countries_in_one_message_are_not_guessed(language: str) -> None:
     )
     assert out.slot("country") is None
     assert '/inform{"country": "KR"}' in out.payloads
+
+
+@pytest.mark.parametrize(
+    ("text", "situation"),
+    [
+        ("mon ex a diffusé mes photos intimes, c'est illégal ?", "sharing"),
+        ("il me fait du chantage avec une vidéo, c'est puni ?", "sextortion"),
+        ("someone made a deepfake of me, is that a crime?", "deepfake"),
+        ("몰카 찍혔어요 이거 처벌돼요?", "hidden_filming"),
+    ],
+)
+def test_a_question_told_with_its_story_is_answered_with_the_story(text: str, situation: str) -> None:
+    out = run(ActionOffence(), intent="ask_offence", text=text, slots=slots("FR", language="en"))
+    assert out.slot("situation") == situation
+    assert out.texts[0] == said("en", f"situation.ack.{situation}")
+    assert law(f"FR.{situation}").citation in out.text
