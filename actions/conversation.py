@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from actions.intake.access import start_access
+from actions.intake.answers import text
 from actions.language import explicit_choice
 from actions.menu import LANGUAGES, MAIN_MENU
 from actions.reply import RelaisAction, Turn, fixed_reply
+from bot.cases.reference import reference_in
 from bot.settings import load
 
 
@@ -40,4 +43,16 @@ ActionBotChallenge = fixed_reply("action_bot_challenge", "bot_challenge.text", M
 ActionOutOfScope = fixed_reply("action_out_of_scope", "out_of_scope.text", MAIN_MENU)
 ActionThank = fixed_reply("action_thank", "thank.text", MAIN_MENU)
 ActionGoodbye = fixed_reply("action_goodbye", "goodbye.text")
-ActionClarify = fixed_reply("action_clarify", "clarify.text", MAIN_MENU)
+
+
+class ActionClarify(RelaisAction):
+    """Not understood: a bare report reference still leads to its status; otherwise offer choices."""
+
+    def name(self) -> str:
+        return "action_clarify"
+
+    def respond(self, turn: Turn) -> None:
+        if reference_in(text(turn)):
+            start_access(turn, "status")
+            return
+        turn.say("clarify.text", MAIN_MENU)

@@ -85,7 +85,8 @@ def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:
         return
     turn.set("pending_topic", None)
     _JOURNEYS[topic](turn)
-    turn.say("next.prompt", MAIN_MENU)
+    if turn.slot("offer") is None:
+        turn.say("next.prompt", MAIN_MENU)
 
 
 def resume(turn: Turn) -> bool:

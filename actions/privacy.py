@@ -13,13 +13,3 @@ class ActionPrivacy(RelaisAction):
 
     def respond(self, turn: Turn) -> None:
         turn.say("privacy.text", MAIN_MENU, days=load().retention_days)
-
-
-class ActionDeleteData(RelaisAction):
-    """Until erasure on request exists, say so and state the automatic deletion truthfully."""
-
-    def name(self) -> str:
-        return "action_delete_data"
-
-    def respond(self, turn: Turn) -> None:
-        turn.say("delete.not_yet", MAIN_MENU, days=load().retention_days)

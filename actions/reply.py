@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Sequence, Tuple
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.jurisdiction import OTHER, country_in_message, jurisdiction
@@ -30,6 +30,7 @@ class Turn:
     tracker: Tracker
     language: str
     changes: Dict[str, Any] = field(default_factory=dict)
+    follow_up: str | None = None
 
     def slot(self, name: str) -> Any:
         return self.changes[name] if name in self.changes else self.tracker.get_slot(name)
@@ -87,13 +88,24 @@ class Turn:
     def set(self, slot: str, value: Any) -> None:
         self.changes[slot] = value
 
+    def then(self, action: str) -> None:
+        """Run `action` (a form, typically) right after this one, in the same turn."""
+        self.follow_up = action
+
     @property
     def events(self) -> List[EventType]:
-        return [SlotSet(name, value) for name, value in self.changes.items()]
+        events: List[EventType] = [SlotSet(name, value) for name, value in self.changes.items()]
+        return events + ([FollowupAction(self.follow_up)] if self.follow_up else [])
 
 
 class RelaisAction(Action, ABC):
-    """An action that answers in the conversation language and keeps language and country up to date."""
+    """An action that answers in the conversation language and keeps language and country up to date.
+
+    A yes/no question is answerable only on the next turn (`offer` is cleared otherwise), and an
+    action that runs while a form is open has interrupted it: the form closes, keeping its answers.
+    """
+
+    interrupts_forms = True
 
     @abstractmethod
     def respond(self, turn: Turn) -> None:
@@ -107,10 +119,15 @@ class RelaisAction(Action, ABC):
     ) -> List[EventType]:
         turn = Turn(dispatcher, tracker, conversation_language(tracker))
         turn.set("language", turn.language)
+        if self.interrupts_forms:
+            turn.set("offer", None)
         mentioned = country_in_message(tracker)
         if mentioned:
             turn.set("country", mentioned)
+        interrupted = self.interrupts_forms and bool((tracker.active_loop or {}).get("name"))
         self.respond(turn)
+        if interrupted:
+            return [ActiveLoop(None), SlotSet("requested_slot", None), *turn.events]
         return turn.events
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from actions.guidance import guide, journey
+from actions.intake.flow import offer_intake
 from actions.reply import RelaisAction, Turn
 
 
@@ -10,6 +11,7 @@ from actions.reply import RelaisAction, Turn
 def explain_report(turn: Turn) -> None:
     turn.say("report.platform")
     turn.say(turn.local_key("report"))
+    offer_intake(turn)
 
 
 @journey("removal")

@@ -20,6 +20,7 @@ from typing import IO, Iterator, Sequence
 
 from bot import runtime_config
 from bot.settings import ROOT, Settings, load
+from bot.storage import migrate
 
 BIN = Path(sys.executable).parent
 READY_TIMEOUT_S = 240.0
@@ -160,6 +161,7 @@ def running(settings: Settings | None = None, log: IO[bytes] | None = None) -> I
     settings = settings or load()
     if not settings.model_path.exists():
         raise StartupError(f"no trained model at {settings.model_path}; run `make train`")
+    migrate.upgrade(settings.database_url)
     stack = Stack(settings, log)
     try:
         for name in ("actions", "rasa", "web"):

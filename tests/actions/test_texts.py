@@ -14,8 +14,13 @@ from actions.texts import MissingTextError, keys, raw, render
 from bot.settings import ROOT
 
 LOCALES = ("fr", "ko", "en")
-RUNTIME_PARAMS = {"days": 30, "years": "", "fine": ""}
-"""Placeholders filled by the actions (days) or inside penalty wordings (years, fine)."""
+RUNTIME_PARAMS = {
+    "days": 30,
+    "years": "",
+    "fine": "",
+    **dict.fromkeys(("links", "place", "given", "value", "reference", "pin", "date", "status"), "x"),
+}
+"""Placeholders filled by the actions (days, the victim's own answers, references) or inside penalty wordings."""
 
 
 def po_messages(language: str) -> dict[str, str]:

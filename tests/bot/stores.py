@@ -9,6 +9,10 @@ from typing import Iterator
 
 import pytest
 import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+
+from bot.runtime_config import tracker_store
 
 POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/test"
 
@@ -38,3 +42,11 @@ def database(kind: str, tmp_path: Path) -> Iterator[str]:
     else:
         with postgres_database() as url:
             yield url
+
+
+def store_for(url: str) -> SQLTrackerStore:
+    """Rasa's own SQL tracker store on `url`, configured as the running services configure it."""
+    config = tracker_store(url)
+    config.pop("type")
+    host = config.pop("url", None)
+    return SQLTrackerStore(Domain.empty(), host=host, **config)

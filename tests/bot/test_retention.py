@@ -9,22 +9,13 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.retention import purge_inactive
-from bot.runtime_config import tracker_store
-from tests.bot.stores import database
+from tests.bot.stores import database, store_for
 
 DAY = 86400
-
-
-def store_for(url: str) -> SQLTrackerStore:
-    config = tracker_store(url)
-    config.pop("type")
-    host = config.pop("url", None)
-    return SQLTrackerStore(Domain.empty(), host=host, **config)
 
 
 def save(store: SQLTrackerStore, sender: str, *ages_in_days: float) -> None:

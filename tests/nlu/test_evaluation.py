@@ -33,6 +33,7 @@ CONTRACT_INTENTS = {
     "ask_evidence",
     "ask_report",
     "ask_removal",
+    "ask_status",
     "request_human",
     "express_distress",
     "crisis",

@@ -1,0 +1,1 @@
+"""The report intake: questions, typed answers, summary, the case file, status and erasure."""

@@ -1,0 +1,125 @@
+"""Reaching a report from any conversation with its reference and PIN: its status, or erasing it."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions.intake.answers import choice, text
+from actions.language import conversation_language
+from actions.menu import MAIN_MENU
+from actions.reply import RelaisAction, Turn
+from bot.cases.reference import pin_in, reference_in
+from bot.cases.repository import Access, check_access, erase_case
+from bot.storage.db import session
+
+ACCESS_SLOTS = ("access_reference", "access_pin", "access_purpose")
+
+
+def start_access(turn: Turn, purpose: str) -> None:
+    turn.set("access_purpose", purpose)
+    turn.set("access_reference", reference_in(text(turn)))
+    turn.set("access_pin", None)
+    turn.then("case_access_form")
+
+
+class AskAccessReference(RelaisAction):
+    interrupts_forms = False
+
+    def name(self) -> str:
+        return "action_ask_access_reference"
+
+    def respond(self, turn: Turn) -> None:
+        turn.say("status.ask_reference")
+
+
+class AskAccessPin(RelaisAction):
+    interrupts_forms = False
+
+    def name(self) -> str:
+        return "action_ask_access_pin"
+
+    def respond(self, turn: Turn) -> None:
+        turn.say("status.ask_pin")
+
+
+class ValidateCaseAccessForm(FormValidationAction):
+    """The PIN is checked here, so a wrong one is asked again and counted against the rate limit."""
+
+    def name(self) -> str:
+        return "validate_case_access_form"
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        requested = tracker.get_slot(REQUESTED_SLOT)
+        if requested not in ("access_reference", "access_pin") or requested not in tracker.slots_to_validate():
+            return []
+        turn = Turn(dispatcher, tracker, conversation_language(tracker))
+        if choice(turn) in ("stop", "skip"):
+            turn.say("erase.cancelled" if turn.slot("access_purpose") == "erase" else "next.prompt", MAIN_MENU)
+            return [SlotSet(slot, None) for slot in ACCESS_SLOTS] + [SlotSet(REQUESTED_SLOT, None)]
+        answer: Dict[str, Any] = (
+            self._reference(turn) if requested == "access_reference" else self._pin(turn, tracker.sender_id)
+        )
+        return [*turn.events, *[SlotSet(slot, value) for slot, value in answer.items()]]
+
+    @staticmethod
+    def _reference(turn: Turn) -> Dict[str, Any]:
+        reference = reference_in(text(turn))
+        if reference is None:
+            turn.say("status.bad_reference")
+        return {"access_reference": reference}
+
+    @staticmethod
+    def _pin(turn: Turn, sender_id: str) -> Dict[str, Any]:
+        pin = pin_in(text(turn))
+        reference = str(turn.slot("access_reference"))
+        with session() as db:
+            outcome, _ = check_access(db, reference, pin or "", sender_id)
+        if outcome is Access.GRANTED:
+            return {"access_pin": pin}
+        if outcome is Access.LOCKED:
+            turn.say("status.locked", MAIN_MENU)
+            return {slot: None for slot in ACCESS_SLOTS} | {REQUESTED_SLOT: None}
+        turn.say("status.mismatch")
+        return {"access_pin": None}
+
+
+class ActionCaseAccess(RelaisAction):
+    """Runs once the form has a checked reference and PIN: status, or erasure of that report."""
+
+    def name(self) -> str:
+        return "action_case_access"
+
+    def respond(self, turn: Turn) -> None:
+        reference, pin, purpose = (turn.slot(slot) for slot in ACCESS_SLOTS)
+        for slot in ACCESS_SLOTS:
+            turn.set(slot, None)
+        if not (reference and pin):
+            return
+        with session() as db:
+            outcome, case = check_access(db, str(reference), str(pin), turn.tracker.sender_id)
+            if outcome is not Access.GRANTED or case is None:
+                turn.say("status.mismatch", MAIN_MENU)
+                return
+            status = case.status
+            if purpose == "erase":
+                erase_case(db, case)
+        if purpose == "erase":
+            turn.say("erase.case_done", MAIN_MENU, reference=reference)
+        else:
+            turn.say("status.result", MAIN_MENU, reference=reference, status=turn.text(f"status.name.{status}"))
+
+
+class ActionStatus(RelaisAction):
+    def name(self) -> str:
+        return "action_status"
+
+    def respond(self, turn: Turn) -> None:
+        start_access(turn, "status")

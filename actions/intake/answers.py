@@ -1,0 +1,48 @@
+"""What a person chose: a button's `intake_choice`, else what their short typed answer says."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import yaml
+
+from actions.reply import Turn
+from bot.components.countries import fold
+
+CUES = Path(__file__).with_name("answers.yml")
+CONTROLS = ("stop", "why", "skip")
+MAX_WORDS = 8
+"""Longer messages are real answers (a story, a date in words), never a control word in passing."""
+INTENTS = {"affirm": "yes", "deny": "no"}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern[str]]:
+    data = yaml.safe_load(CUES.read_text(encoding="utf-8"))
+    return {choice: re.compile("|".join(patterns)) for choice, patterns in data.items()}
+
+
+def text(turn: Turn) -> str:
+    return str((turn.tracker.latest_message or {}).get("text") or "").strip()
+
+
+def choice(turn: Turn, allowed: Sequence[str] = ()) -> str | None:
+    """A control (stop, why, skip) or one of `allowed`, or None for a free answer."""
+    options = (*CONTROLS, *allowed)
+    for entity in (turn.tracker.latest_message or {}).get("entities") or []:
+        if entity.get("entity") == "intake_choice" and entity.get("value") in options:
+            return str(entity["value"])
+    message = text(turn)
+    if message.startswith("/"):
+        return None
+    folded = fold(message.lower())
+    if len(folded.split()) <= MAX_WORDS:
+        for option in options:
+            cue = _cues().get(option)
+            if cue is not None and cue.search(folded):
+                return option
+    mapped = INTENTS.get(turn.intent or "")
+    return mapped if mapped in allowed else None

@@ -1,0 +1,104 @@
+"""Offering, starting, summarising and sending the report: the steps around the intake form."""
+
+from __future__ import annotations
+
+from actions.intake.questions import QUESTIONS, SKIPPED
+from actions.intake.summary import answered, evidence_log, summary_lines
+from actions.menu import MAIN_MENU
+from actions.reply import Button, RelaisAction, Turn
+from bot.cases.repository import CaseDraft, create_case
+from bot.storage.db import session
+
+START: Button = ("intake.button.start", "/affirm")
+CONTINUE: Button = ("intake.button.continue", "/affirm")
+NOT_NOW: Button = ("intake.button.not_now", "/deny")
+SEND: Button = ("intake.button.send", "/affirm")
+INTAKE_SLOTS = (*(q.slot for q in QUESTIONS), "intake_urls", "intake_places", "intake_stopped")
+
+
+def draft_started(turn: Turn) -> bool:
+    """Anything given or skipped beyond the situation (which the conversation may have filled)."""
+    given = [turn.slot(q.slot) for q in QUESTIONS[1:]] + [turn.slot("intake_urls"), turn.slot("intake_places")]
+    return any(answered(value) or value == SKIPPED for value in given)
+
+
+def offer_intake(turn: Turn, key: str = "intake.offer") -> None:
+    """Ask whether to prepare the report; a yes (button or typed) starts or resumes the form."""
+    turn.set("offer", "intake")
+    if draft_started(turn):
+        turn.say("intake.offer.resume", (CONTINUE, NOT_NOW))
+    else:
+        turn.say(key, (START, NOT_NOW))
+
+
+def start_intake(turn: Turn) -> None:
+    if not draft_started(turn):
+        turn.say("intake.start")
+    if turn.situation and turn.slot("intake_situation") is None:
+        turn.set("intake_situation", turn.situation)
+    if turn.is_minor and turn.slot("intake_minor") is None:
+        turn.set("intake_minor", "yes")
+    turn.set("intake_stopped", None)
+    turn.then("intake_form")
+
+
+class ActionIntakeDone(RelaisAction):
+    """After the form: either it was stopped (already said), or show the summary and ask to send."""
+
+    def name(self) -> str:
+        return "action_intake_done"
+
+    def respond(self, turn: Turn) -> None:
+        if turn.slot("intake_stopped"):
+            turn.set("intake_stopped", None)
+            turn.say("next.prompt", MAIN_MENU)
+            return
+        turn.say("intake.summary.title")
+        turn.dispatcher.utter_message(text="\n".join(summary_lines(turn)))
+        turn.set("offer", "submit")
+        turn.say("intake.summary.confirm", (SEND, NOT_NOW))
+
+
+def _draft(turn: Turn) -> CaseDraft:
+    def value(slot: str) -> str | None:
+        raw = turn.slot(slot)
+        return str(raw) if answered(raw) else None
+
+    return CaseDraft(
+        sender_id=turn.tracker.sender_id,
+        channel=turn.tracker.get_latest_input_channel() or "rest",
+        language=turn.language,
+        jurisdiction=turn.country,
+        situation=value("intake_situation"),
+        platforms=list(turn.slot("intake_places") or []),
+        urls=list(turn.slot("intake_urls") or []),
+        found_when=value("intake_found"),
+        subject=value("intake_subject"),
+        is_minor=turn.slot("intake_minor") == "yes" or turn.is_minor,
+        in_crisis=bool(turn.slot("in_crisis")),
+        threats_ongoing=value("intake_ongoing"),
+        consent_open_urls=turn.slot("intake_consent") == "yes",
+        contact_preference=value("intake_contact"),
+        contact_detail=value("intake_contact_detail"),
+    )
+
+
+def submit(turn: Turn) -> None:
+    """Create the case, give reference and PIN once, then the copyable log; forget the draft."""
+    draft = _draft(turn)
+    with session() as db:
+        created = create_case(db, draft)
+        reference, created_at = created.case.reference, created.case.created_at
+        priority = created.case.is_minor or created.case.sextortion_ongoing or created.case.in_crisis
+    turn.say("case.created", reference=reference, pin=created.pin)
+    if priority:
+        turn.say("case.priority")
+    turn.say(
+        f"case.next.{draft.contact_preference if draft.contact_preference in ('email', 'phone', 'none') else 'chat'}"
+    )
+    turn.say("case.log.intro")
+    turn.dispatcher.utter_message(text=evidence_log(turn, reference, created_at, list(draft.urls)))
+    turn.set("case_ref", reference)
+    for slot in INTAKE_SLOTS:
+        turn.set(slot, None)
+    turn.say("next.prompt", MAIN_MENU)

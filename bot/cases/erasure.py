@@ -1,0 +1,80 @@
+"""Erasing a conversation from Rasa's tracker store, after Rasa has finished writing it.
+
+Rasa saves the tracker after every action, and its SQL store appends whatever it believes is
+missing: rows deleted while a turn is running are written back. So the action only queues a
+job; this sweep deletes the rows once the turn has ended (an `action_listen` after the
+request), then keeps deleting rows older than that cut-off for a guard period, which catches
+a late write-back without touching a fresh conversation started afterwards.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from bot.cases.models import ErasureJob
+from bot.cases.repository import purge_attempts
+from bot.retention import EVENTS_TABLE
+from bot.storage import audit
+from bot.storage.base import now
+from bot.storage.db import session
+
+TURN_TIMEOUT_S = 60.0
+GUARD_S = 600.0
+"""A turn longer than this has failed; a write-back later than the guard cannot come from it."""
+
+log = logging.getLogger(__name__)
+
+
+def _events(engine: Engine) -> sa.Table | None:
+    if not sa.inspect(engine).has_table(EVENTS_TABLE):
+        return None
+    return sa.Table(EVENTS_TABLE, sa.MetaData(), autoload_with=engine)
+
+
+def _turn_ended_at(engine: Engine, events: sa.Table, job: ErasureJob) -> float | None:
+    """When Rasa finished the turn that asked for erasure, if it has."""
+    with engine.connect() as connection:
+        last = connection.execute(
+            sa.select(events.c.type_name, events.c.action_name, events.c.timestamp)
+            .where(events.c.sender_id == job.sender_id)
+            .order_by(events.c.id.desc())
+            .limit(1)
+        ).first()
+    if last is None or not job.during_turn:
+        return job.requested_at
+    listening = last.type_name == "action" and last.action_name == "action_listen"
+    if listening and last.timestamp >= job.requested_at:
+        return float(last.timestamp)
+    if now() - job.requested_at > TURN_TIMEOUT_S:
+        return float(last.timestamp)
+    return None
+
+
+def sweep(database_url: str) -> int:
+    """Run due erasures; returns how many event rows were deleted."""
+    with session(database_url) as db:
+        engine = db.get_bind()
+        assert isinstance(engine, Engine)
+        events = _events(engine)
+        deleted = 0
+        for job in db.scalars(sa.select(ErasureJob)).all():
+            if job.cutoff is None:
+                job.cutoff = _turn_ended_at(engine, events, job) if events is not None else job.requested_at
+                if job.cutoff is None:
+                    continue
+                job.done_at = now()
+            if events is not None:
+                result = db.execute(
+                    events.delete().where(events.c.sender_id == job.sender_id, events.c.timestamp <= job.cutoff)
+                )
+                deleted += result.rowcount or 0
+            if job.done_at is not None and now() - job.done_at > GUARD_S:
+                db.delete(job)
+                audit.record(db, "relais", "erasure_completed")
+        purge_attempts(db)
+    if deleted:
+        log.info("erasure: deleted %d tracker rows", deleted)
+    return deleted

@@ -1,0 +1,52 @@
+"""The web process's periodic jobs: the retention purge and queued erasures.
+
+They run here because the web server is the one long-lived process that Relais owns (Rasa and
+the action server are third-party frameworks with their own loops).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Callable
+
+import sqlalchemy as sa
+
+from bot.cases.erasure import sweep
+from bot.retention import purge_inactive
+from bot.settings import Settings
+from bot.storage.db import engine
+
+PURGE_INTERVAL_S = 3600.0
+ERASURE_INTERVAL_S = 1.0
+"""Erasure is polled every second so "your data is erased" is true a moment after it is said."""
+
+log = logging.getLogger(__name__)
+
+
+async def _every(interval_s: float, job: Callable[[], object], name: str) -> None:
+    while True:
+        try:
+            await asyncio.to_thread(job)
+        except sa.exc.SQLAlchemyError:
+            log.exception("%s failed; retrying in %.0f s", name, interval_s)
+        await asyncio.sleep(interval_s)
+
+
+def start(settings: Settings) -> list[asyncio.Task[None]]:
+    url = settings.database_url
+    return [
+        asyncio.create_task(
+            _every(PURGE_INTERVAL_S, lambda: purge_inactive(engine(url), settings.retention_days), "retention purge")
+        ),
+        asyncio.create_task(_every(ERASURE_INTERVAL_S, lambda: sweep(url), "erasure sweep")),
+    ]
+
+
+async def stop(tasks: list[asyncio.Task[None]]) -> None:
+    for task in tasks:
+        task.cancel()
+    for task in tasks:
+        with contextlib.suppress(asyncio.CancelledError):
+            await task

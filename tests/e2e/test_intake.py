@@ -1,0 +1,319 @@
+"""The report intake over REST, with the real model, action server and database, in three languages."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from actions.texts import render
+from bot.cases.models import Case, CaseLink
+from bot.services import Stack
+from bot.storage.db import session
+from tests.conftest import Chat
+
+pytestmark = pytest.mark.e2e
+
+LANGUAGES = ("fr", "ko", "en")
+REFERENCE = re.compile(r"RL-[0-9A-Z]{4}-[0-9A-Z]{4}")
+PIN = re.compile(r"(?<!\d)\d{6}(?!\d)")
+TYPED = {
+    "fr": {
+        "report": "je veux signaler mon ex, il a publié mes photos intimes",
+        "country": "je vis en France",
+        "yes": "oui",
+        "no": "non",
+        "done": "c'est tout",
+        "found": "hier soir",
+        "self": "c'est moi",
+        "stop": "arrête, je continuerai plus tard",
+        "email": "par mail",
+        "minor": "oui, elle avait quinze ans",
+        "status": "je voudrais savoir où en est mon signalement {reference}",
+        "erase": "supprimez toutes mes données s'il vous plaît",
+        "erase_case": "supprimez mon dossier {reference}",
+    },
+    "ko": {
+        "report": "전 남자친구가 제 사진을 인터넷에 올렸어요. 신고하고 싶어요",
+        "country": "한국에 살아요",
+        "yes": "네",
+        "no": "아니요",
+        "done": "더 없어요",
+        "found": "어제 저녁에요",
+        "self": "저예요",
+        "stop": "그만할게요 나중에 할게요",
+        "email": "이메일로요",
+        "minor": "네 그때 열다섯 살이었어요",
+        "status": "제 신고 {reference} 처리 상황 알 수 있을까요?",
+        "erase": "제 개인정보랑 대화 내용 전부 삭제해 주세요",
+        "erase_case": "신고 {reference} 삭제해 주세요",
+    },
+    "en": {
+        "report": "I want to report my ex, he posted my nudes online",
+        "country": "I live in the UK",
+        "yes": "yes",
+        "no": "no",
+        "done": "that's all",
+        "found": "yesterday evening",
+        "self": "it's me",
+        "stop": "stop, I'll finish later",
+        "email": "by email",
+        "minor": "yes she was fifteen",
+        "status": "what's the status of my report {reference}?",
+        "erase": "please delete all my data",
+        "erase_case": "delete my case {reference}",
+    },
+}
+
+
+def said(language: str, key: str, **params: Any) -> str:
+    return render(language, key, **params)
+
+
+def button(choice: str) -> str:
+    return f'/inform{{"intake_choice": "{choice}"}}'
+
+
+def cases(stack: Stack, **where: Any) -> list[Case]:
+    with session(stack.settings.database_url) as db:
+        query = sa.select(Case).where(*(getattr(Case, k) == v for k, v in where.items()))
+        found = list(db.scalars(query).all())
+        for case in found:
+            _ = list(case.urls)
+        return found
+
+
+def open_intake(chat: Chat, language: str) -> str:
+    """From a first message to the first question; returns everything said on the way."""
+    said_so_far = chat.text(TYPED[language]["report"]) + chat.text(TYPED[language]["country"])
+    assert said(language, "intake.offer") in said_so_far
+    return said_so_far + chat.text(TYPED[language]["yes"])
+
+
+def skip_to_summary(chat: Chat, language: str, first: str) -> str:
+    answer = first
+    for _ in range(12):
+        if said(language, "intake.summary.confirm") in answer:
+            return answer
+        answer = chat.text(button("skip"))
+    raise AssertionError(f"no summary after skipping everything: {answer}")
+
+
+def created(language: str, answer: str) -> tuple[str, str]:
+    assert said(language, "case.log.intro") in answer
+    reference = REFERENCE.search(answer)
+    pin = PIN.search(answer)
+    assert reference and pin, answer
+    return reference.group(), pin.group()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_from_i_want_to_report_this_to_a_reference(stack: Stack, language: str) -> None:
+    chat, typed = Chat(stack), TYPED[language]
+    first = open_intake(chat, language)
+    assert said(language, "intake.start") in first
+    assert said(language, "intake.ask.intake_where") in first, "the situation told at the start is not asked again"
+    noted = chat.text("https://www.Example.com/post/42?utm_source=share et https://sns.example.org/v/7")
+    assert "https://www.example.com/post/42" in noted and "utm_source" not in noted
+    assert said(language, "intake.ask.intake_where.more") in noted
+    assert said(language, "intake.ask.intake_found") in chat.text(typed["done"])
+    assert said(language, "intake.ask.intake_ongoing") in chat.text(typed["found"])
+    assert said(language, "intake.ask.intake_subject") in chat.text(typed["no"])
+    assert said(language, "intake.ask.intake_minor") in chat.text(typed["self"])
+    assert said(language, "intake.ask.intake_consent") in chat.text(typed["no"])
+    assert said(language, "intake.ask.intake_contact") in chat.text(typed["yes"])
+    assert said(language, "intake.ask.intake_contact_detail.email") in chat.text(typed["email"])
+    summary = chat.text("victime.test@example.org")
+    assert said(language, "intake.summary.title") in summary
+    assert "victime.test@example.org" in summary and "https://sns.example.org/v/7" in summary
+    reference, pin = created(language, chat.text(typed["yes"]))
+    [case] = cases(stack, reference=reference)
+    assert case.sender_id == chat.sender and case.language == language and case.situation == "sharing"
+    assert [u.url for u in case.urls] == ["https://www.example.com/post/42", "https://sns.example.org/v/7"]
+    assert (case.contact_preference, case.contact_detail) == ("email", "victime.test@example.org")
+    assert case.consent_open_urls and not case.is_minor and case.threats_ongoing == "no"
+    assert case.jurisdiction == {"fr": "FR", "ko": "KR", "en": "GB"}[language]
+    assert pin not in case.pin_hash
+    assert chat.slot("case_ref") == reference
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_question_can_be_skipped_and_why_is_answered(stack: Stack, language: str) -> None:
+    chat = Chat(stack, {"language": language})
+    chat.say('/inform{"country": "FR"}')
+    assert said(language, "intake.offer.human") in chat.text("/request_human")
+    first = chat.text("/affirm")
+    assert said(language, "intake.ask.intake_situation") in first
+    why = chat.text(button("why"))
+    assert said(language, "intake.why.intake_situation") in why
+    assert said(language, "intake.ask.intake_situation") in why
+    summary = skip_to_summary(chat, language, chat.text(button("skip")))
+    assert said(language, "intake.summary.not_given") in summary
+    reference, _ = created(language, chat.text("/affirm"))
+    [case] = cases(stack, reference=reference)
+    assert (case.situation, case.urls, case.contact_preference, case.found_when) == (None, [], None, None)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_stopping_midway_keeps_the_answers_and_resumes_where_it_stopped(stack: Stack, language: str) -> None:
+    chat, typed = Chat(stack), TYPED[language]
+    open_intake(chat, language)
+    chat.say("https://videos.example.net/watch/123")
+    stopped = chat.text(typed["stop"])
+    assert said(language, "intake.stopped") in stopped
+    assert chat.tracker()["active_loop"] in ({}, None) or not chat.tracker()["active_loop"].get("name")
+    assert said(language, "intake.offer.resume") in chat.text(typed["report"])
+    resumed = chat.text(typed["yes"])
+    assert said(language, "intake.ask.intake_where.more") in resumed
+    summary = skip_to_summary(chat, language, chat.text(button("done")))
+    assert "https://videos.example.net/watch/123" in summary
+    reference, _ = created(language, chat.text("/affirm"))
+    assert [u.url for u in cases(stack, reference=reference)[0].urls] == ["https://videos.example.net/watch/123"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_bad_links_and_a_bad_email_are_explained_and_nothing_is_lost(stack: Stack, language: str) -> None:
+    chat = Chat(stack, {"language": language})
+    chat.say('/inform{"country": "KR"}')
+    chat.say("/request_human")
+    chat.say("/affirm")
+    chat.say(button("sextortion"))
+    answer = chat.text("ftp://files.example.org/a.jpg https://user:secret@site.example.com/x")
+    assert said(language, "intake.link.problem.scheme", given="ftp://files.example.org/a.jpg") in answer
+    assert said(language, "intake.link.problem.credentials", given="https://user:secret@site.example.com/x") in answer
+    assert said(language, "intake.ask.intake_where") in answer
+    chat.say("https://site.example.com/x")
+    chat.say(button("done"))
+    chat.say(button("today"))
+    chat.say(button("yes"))
+    chat.say(button("self"))
+    chat.say(button("no"))
+    chat.say(button("yes"))
+    chat.say(button("email"))
+    invalid = chat.text("jane@")
+    assert said(language, "intake.contact.invalid_email") in invalid
+    assert said(language, "intake.ask.intake_contact_detail.email") in invalid
+    assert said(language, "intake.summary.title") in chat.text("jane@example.org")
+    answer = chat.text("/affirm")
+    assert said(language, "case.priority") in answer, "ongoing sextortion is a priority"
+    reference, _ = created(language, answer)
+    [case] = cases(stack, reference=reference)
+    assert [u.url for u in case.urls] == ["https://site.example.com/x"]
+    assert case.sextortion_ongoing and case.contact_detail == "jane@example.org"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_minor_flags_the_case_and_takes_the_child_protection_route(stack: Stack, language: str) -> None:
+    chat = Chat(stack, {"language": language})
+    chat.say('/inform{"country": "FR"}')
+    chat.say("/request_human")
+    chat.say("/affirm")
+    for answer in (button("sharing"), button("skip"), button("skip"), button("skip"), button("other")):
+        chat.say(answer)
+    minor = chat.text(TYPED[language]["minor"])
+    assert said(language, "minor.never_save") in minor
+    assert chat.slot("is_minor") is True
+    summary = skip_to_summary(chat, language, minor)
+    assert said(language, "intake.choice.yes") in summary
+    answer = chat.text("/affirm")
+    assert said(language, "case.priority") in answer
+    reference, _ = created(language, answer)
+    assert cases(stack, reference=reference)[0].is_minor
+
+
+def report_link(stack: Stack, language: str, url: str) -> tuple[Chat, str, str]:
+    chat = Chat(stack, {"language": language})
+    chat.say('/inform{"country": "GB"}')
+    chat.say("/request_human")
+    chat.say("/affirm")
+    chat.say(button("deepfake"))
+    chat.say(url)
+    summary = skip_to_summary(chat, language, chat.text(button("done")))
+    assert url in summary
+    reference, pin = created(language, chat.text("/affirm"))
+    return chat, reference, pin
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_same_link_reported_twice_links_the_cases_silently(stack: Stack, language: str) -> None:
+    url = f"https://fakes.example.com/{language}/clip"
+    _, first, _ = report_link(stack, language, url)
+    second_chat, second, _ = report_link(stack, language, url)
+    assert first not in " ".join(str(e.get("text")) for e in second_chat.tracker()["events"] if e["event"] == "bot")
+    [older], [newer] = cases(stack, reference=first), cases(stack, reference=second)
+    with session(stack.settings.database_url) as db:
+        links = db.execute(sa.select(CaseLink.case_id, CaseLink.linked_case_id)).all()
+    assert (newer.id, older.id) in [tuple(link) for link in links]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_status_with_the_right_pin_and_not_with_a_wrong_one(stack: Stack, language: str) -> None:
+    _, reference, pin = report_link(stack, language, f"https://status.example.com/{language}")
+    later = Chat(stack, {"language": language})
+    asked = later.text(TYPED[language]["status"].format(reference=reference.lower()))
+    assert said(language, "status.ask_pin") in asked
+    wrong = "000000" if pin != "000000" else "111111"
+    assert said(language, "status.mismatch") in later.text(wrong)
+    status = said(language, "status.name.received")
+    assert said(language, "status.result", reference=reference, status=status) in later.text(pin)
+
+
+def test_wrong_pins_are_rate_limited(stack: Stack) -> None:
+    _, reference, pin = report_link(stack, "en", "https://ratelimit.example.com/x")
+    guesser = Chat(stack, {"language": "en"})
+    guesser.say(TYPED["en"]["status"].format(reference=reference))
+    answers = [guesser.text(f"{n:06d}") for n in range(5) if f"{n:06d}" != pin]
+    assert said("en", "status.mismatch") in answers[0]
+    assert said("en", "status.locked") in guesser.text(f"status of my report {reference}") + guesser.text(pin)
+
+
+def event_rows(stack: Stack, sender: str) -> int:
+    engine = sa.create_engine(stack.settings.database_url)
+    with engine.connect() as connection:
+        rows = connection.execute(sa.text("SELECT count(*) FROM events WHERE sender_id = :s"), {"s": sender}).scalar()
+    engine.dispose()
+    return int(rows or 0)
+
+
+def wait_until_erased(stack: Stack, sender: str) -> None:
+    deadline = time.monotonic() + 20
+    while event_rows(stack, sender) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert event_rows(stack, sender) == 0
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_delete_my_data_erases_the_conversation_and_its_cases(stack: Stack, language: str) -> None:
+    chat, reference, _ = report_link(stack, language, f"https://erase.example.com/{language}")
+    asked = chat.text(TYPED[language]["erase"])
+    assert said(language, "erase.confirm") in asked
+    assert said(language, "erase.done") in chat.text(TYPED[language]["yes"])
+    assert cases(stack, reference=reference) == []
+    wait_until_erased(stack, chat.sender)
+    time.sleep(2)
+    assert event_rows(stack, chat.sender) == 0, "Rasa wrote nothing back after the erasure"
+    assert chat.slot("case_ref") is None, "writing again starts a conversation from nothing"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_no_keeps_everything(stack: Stack, language: str) -> None:
+    chat, reference, _ = report_link(stack, language, f"https://keep.example.com/{language}")
+    chat.say(TYPED[language]["erase"])
+    assert said(language, "erase.cancelled") in chat.text(TYPED[language]["no"])
+    assert cases(stack, reference=reference) and event_rows(stack, chat.sender)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_case_is_erased_from_another_conversation_with_its_pin(stack: Stack, language: str) -> None:
+    first, reference, pin = report_link(stack, language, f"https://other.example.com/{language}")
+    later = Chat(stack, {"language": language})
+    asked = later.text(TYPED[language]["erase_case"].format(reference=reference))
+    assert said(language, "erase.confirm_case", reference=reference) in asked
+    assert said(language, "status.ask_pin") in later.text("/affirm")
+    assert said(language, "erase.case_done", reference=reference) in later.text(pin)
+    assert cases(stack, reference=reference) == []
+    wait_until_erased(stack, first.sender)
+    assert event_rows(stack, later.sender) > 0
