@@ -15,8 +15,13 @@ export RASA_TELEMETRY_ENABLED := false
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/relais.po))
 TRAINING_INPUTS := config.yml $(shell find bot/domain bot/data nlu_data -name '*.yml' 2>/dev/null) $(wildcard bot/components/*.py)
 TRAIN = $(RASA) train --domain bot/domain --data bot/data nlu_data --out models --num-threads 2
+WIDGET_BUNDLE := bot/web/static/widget/relais.js
+WIDGET_SOURCES := widget/build.mjs $(wildcard widget/src/*)
+CHROMIUM := /usr/bin/chromium
+KOREAN_FONT := /usr/share/fonts/truetype/nanum/NanumGothic.ttf
+APT_INSTALL = $(if $(filter 0,$(shell id -u)),,sudo )apt-get update && $(if $(filter 0,$(shell id -u)),,sudo )apt-get install -y
 
-.PHONY: run test setup catalogs train train-ci lint validate content bench clean
+.PHONY: run test setup catalogs train train-ci lint validate content bench clean widget staff-user
 
 setup: $(INSTALLED) catalogs
 
@@ -42,10 +47,28 @@ var/config.ci.yml: config.yml $(INSTALLED)
 models/relais-ci.tar.gz: $(INSTALLED) $(TRAINING_INPUTS) var/config.ci.yml
 	$(TRAIN) --config var/config.ci.yml --fixed-model-name relais-ci
 
+# The widget: socket.io-client bundled by esbuild (both pinned in widget/package-lock.json).
+widget/node_modules/.package-lock.json: widget/package.json widget/package-lock.json
+	@command -v npm >/dev/null || { $(APT_INSTALL) npm; }
+	cd widget && npm ci --ignore-scripts --no-audit --no-fund
+
+$(WIDGET_BUNDLE): widget/node_modules/.package-lock.json $(WIDGET_SOURCES)
+	cd widget && npm run --silent build
+
+widget: $(WIDGET_BUNDLE)
+
+# The browser tests drive Debian's chromium (Playwright's own browser download is not used);
+# a Korean font makes the Korean screenshots readable.
+$(CHROMIUM):
+	$(APT_INSTALL) chromium
+
+$(KOREAN_FONT):
+	$(APT_INSTALL) fonts-nanum
+
 train: models/relais.tar.gz
 train-ci: models/relais-ci.tar.gz
 
-run: setup train
+run: setup widget train
 	$(PY) -m bot.services
 
 validate: $(INSTALLED)
@@ -55,11 +78,16 @@ lint: $(INSTALLED)
 	$(VENV)/bin/ruff check bot actions tests bench
 	$(VENV)/bin/mypy bot actions bench
 
-test: setup lint validate train-ci
+test: setup widget $(CHROMIUM) $(KOREAN_FONT) lint validate train-ci
 	RELAIS_MODEL=models/relais-ci.tar.gz $(PY) -m pytest
 
+# A staff account for the console: make staff-user USERNAME=ana ROLE=analyst|supervisor (password prompted).
+staff-user: setup
+	@test -n "$(USERNAME)" || { echo "usage: make staff-user USERNAME=<name> ROLE=analyst|supervisor" >&2; exit 1; }
+	$(PY) -m bot.staff.accounts create "$(USERNAME)" --role "$(or $(ROLE),analyst)"
+
 clean:
-	rm -rf models var .rasa
+	rm -rf models var .rasa bot/web/static/widget widget/node_modules
 
 content: setup
 	$(PY) -m actions.review > var/content.html

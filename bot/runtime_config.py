@@ -44,8 +44,12 @@ def endpoints(settings: Settings) -> dict[str, Any]:
     }
 
 
-def credentials() -> dict[str, Any]:
-    return {
+TELEGRAM_CHANNEL = "bot.channels.telegram.TelegramInput"
+"""Registered by module path; it reads its token from the settings, so no secret is written to var/."""
+
+
+def credentials(settings: Settings) -> dict[str, Any]:
+    channels: dict[str, Any] = {
         "rest": None,
         "socketio": {
             "user_message_evt": "user_uttered",
@@ -54,12 +58,15 @@ def credentials() -> dict[str, Any]:
             "metadata_key": "metadata",
         },
     }
+    if settings.telegram_token:
+        channels[TELEGRAM_CHANNEL] = None
+    return channels
 
 
 def write(settings: Settings) -> tuple[Path, Path]:
     """Write both files and return their paths (endpoints, credentials)."""
     settings.var_dir.mkdir(parents=True, exist_ok=True)
     paths = (settings.var_dir / "endpoints.yml", settings.var_dir / "credentials.yml")
-    for path, content in zip(paths, (endpoints(settings), credentials()), strict=False):
+    for path, content in zip(paths, (endpoints(settings), credentials(settings)), strict=False):
         path.write_text(yaml.safe_dump(content, sort_keys=False))
     return paths

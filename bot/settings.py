@@ -10,8 +10,11 @@ import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+TELEGRAM_API_URL = "https://api.telegram.org/bot"
+TELEGRAM_MODES = ("webhook", "polling")
 
 
 def _int(name: str, default: int) -> int:
@@ -39,11 +42,26 @@ class Settings:
     locales_dir: Path
     telegram_token: str | None
     telegram_secret: str | None
+    telegram_api_url: str
+    telegram_mode: str
     retention_days: int
+    widget_origins: tuple[str, ...]
+    opening_hours: str
+    timezone: str
+    staff_session_minutes: int
+    staff_https: bool
 
     @property
     def rasa_url(self) -> str:
         return f"http://{self.host}:{self.rasa_port}"
+
+    @property
+    def allowed_origins(self) -> frozenset[str]:
+        """Pages that may use the widget: the web server's own page and RELAIS_WIDGET_ORIGINS."""
+        own = {f"http://{self.host}:{self.web_port}"}
+        if self.host == "127.0.0.1":
+            own.add(f"http://localhost:{self.web_port}")
+        return frozenset(own | set(self.widget_origins))
 
     @property
     def action_endpoint(self) -> str:
@@ -80,7 +98,41 @@ class Settings:
             "RELAIS_RETENTION_DAYS": str(self.retention_days),
             "RASA_TOKEN": self.rasa_token(),
             **({"REDIS_URL": self.redis_url} if self.redis_url else {}),
+            **({"RELAIS_WIDGET_ORIGINS": ",".join(self.widget_origins)} if self.widget_origins else {}),
+            **self._telegram_env(),
+            "RELAIS_OPENING_HOURS": self.opening_hours,
+            "RELAIS_TIMEZONE": self.timezone,
+            "RELAIS_STAFF_SESSION_MINUTES": str(self.staff_session_minutes),
+            "RELAIS_STAFF_HTTPS": "1" if self.staff_https else "0",
         }
+
+    def _telegram_env(self) -> dict[str, str]:
+        present = {"TELEGRAM_TOKEN": self.telegram_token, "TELEGRAM_SECRET": self.telegram_secret}
+        env = {name: value for name, value in present.items() if value}
+        return {**env, "TELEGRAM_API_URL": self.telegram_api_url, "TELEGRAM_MODE": self.telegram_mode}
+
+
+def _telegram_mode() -> str:
+    mode = os.environ.get("TELEGRAM_MODE", "").strip().lower() or TELEGRAM_MODES[0]
+    if mode not in TELEGRAM_MODES:
+        raise SystemExit(f"TELEGRAM_MODE must be one of {', '.join(TELEGRAM_MODES)}, got {mode!r}")
+    return mode
+
+
+def _origins(name: str) -> tuple[str, ...]:
+    """A comma-separated list of page origins (scheme://host[:port]), as browsers send them."""
+    origins: list[str] = []
+    for raw in filter(None, (item.strip() for item in os.environ.get(name, "").split(","))):
+        parts = urlsplit(raw.lower())
+        try:
+            port = parts.port
+        except ValueError:
+            port = -1
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/") or port == -1:
+            raise SystemExit(f"{name} takes origins such as https://www.example.org, got {raw!r}")
+        default_port = {"http": 80, "https": 443}[parts.scheme]
+        origins.append(f"{parts.scheme}://{parts.hostname}" + (f":{port}" if port and port != default_port else ""))
+    return tuple(origins)
 
 
 def load() -> Settings:
@@ -98,5 +150,12 @@ def load() -> Settings:
         locales_dir=ROOT / "locales",
         telegram_token=os.environ.get("TELEGRAM_TOKEN") or None,
         telegram_secret=os.environ.get("TELEGRAM_SECRET") or None,
+        telegram_api_url=os.environ.get("TELEGRAM_API_URL", "").strip() or TELEGRAM_API_URL,
+        telegram_mode=_telegram_mode(),
         retention_days=_int("RELAIS_RETENTION_DAYS", 30),
+        widget_origins=_origins("RELAIS_WIDGET_ORIGINS"),
+        opening_hours=os.environ.get("RELAIS_OPENING_HOURS", "").strip() or "mon-fri 09:00-18:00",
+        timezone=os.environ.get("RELAIS_TIMEZONE", "").strip() or "Europe/Paris",
+        staff_session_minutes=_int("RELAIS_STAFF_SESSION_MINUTES", 30),
+        staff_https=os.environ.get("RELAIS_STAFF_HTTPS", "").strip().lower() in ("1", "true", "yes"),
     )

@@ -17,6 +17,7 @@ os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
 
 from bot.services import Stack, running  # noqa: E402
 from bot.settings import load  # noqa: E402
+from tests.channels.bot_api import BotApi, telegram_settings  # noqa: E402
 
 
 def free_port() -> int:
@@ -26,7 +27,14 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def bot_api() -> Iterator[BotApi]:
+    """A local stand-in for Telegram's Bot API; the stack's Telegram channel talks to it."""
+    with BotApi().running() as api:
+        yield api
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory, bot_api: BotApi) -> Iterator[Stack]:
     """Action server, Rasa (trained model from RELAIS_MODEL) and web server, on a fresh SQLite file."""
     var = tmp_path_factory.mktemp("var")
     settings = replace(
@@ -36,6 +44,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         web_port=free_port(),
         var_dir=var,
         database_url=f"sqlite:///{var / 'relais.db'}",
+        widget_origins=(f"http://127.0.0.1:{free_port()}",),  # the stand-in hotline page of tests/web
+        opening_hours="always",  # the hotline is open, so asking for a person queues (tests/staff)
+        **telegram_settings(bot_api),
     )
     if not settings.model_path.exists():
         pytest.fail(f"no trained model at {settings.model_path}: run through `make test`, which trains it")

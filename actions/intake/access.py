@@ -16,6 +16,7 @@ from actions.menu import MAIN_MENU
 from actions.reply import RelaisAction, Turn
 from bot.cases.reference import pin_in, reference_in
 from bot.cases.repository import Access, check_access, erase_case
+from bot.staff import queue
 from bot.storage.db import session
 
 ACCESS_SLOTS = ("access_reference", "access_pin", "access_purpose")
@@ -110,6 +111,8 @@ class ActionCaseAccess(RelaisAction):
                 return
             status = case.status
             if purpose == "erase":
+                if case.sender_id:
+                    queue.forget(db, case.sender_id)
                 erase_case(db, case)
         if purpose == "erase":
             turn.say("erase.case_done", MAIN_MENU, reference=reference)

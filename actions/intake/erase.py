@@ -7,6 +7,7 @@ from actions.intake.answers import text
 from actions.reply import Button, RelaisAction, Turn
 from bot.cases.reference import reference_in
 from bot.cases.repository import erase_conversation
+from bot.staff import queue
 from bot.storage.db import session
 
 YES: Button = ("erase.button.yes", "/affirm")
@@ -33,6 +34,7 @@ def erase_this_conversation(turn: Turn) -> None:
     """Cases go now; tracker rows go once Rasa has saved this turn (bot.cases.erasure)."""
     with session() as db:
         erase_conversation(db, turn.tracker.sender_id)
+        queue.forget(db, turn.tracker.sender_id)
     turn.say("erase.done")
 
 

@@ -1,25 +1,23 @@
-"""aiohttp application: the chat page, its API, health, and the retention purge."""
+"""aiohttp application: the widget and its demo page, the widget's socket relay, health, background jobs."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from pathlib import Path
 from typing import AsyncIterator, Awaitable, Callable
 
 import aiohttp
-import sqlalchemy as sa
 from aiohttp import web
 
 from actions.texts import render
 from bot.components.language_detection import SUPPORTED
-from bot.retention import purge_inactive
 from bot.settings import Settings, load
-from bot.web.chat_api import MAX_BODY_BYTES, post_message
+from bot.staff import console as staff_console
+from bot.web import background, widget_socket
+from bot.web.origins import ALLOWED_ORIGINS, allowed_origin
 
 STATIC = Path(__file__).parent / "static"
-PURGE_INTERVAL_S = 3600
+MAX_BODY_BYTES = 16 * 1024
 UI_TEXT_KEYS = (
     "web.title",
     "web.language",
@@ -30,7 +28,16 @@ UI_TEXT_KEYS = (
     "web.error.empty_message",
     "web.error.message_too_long",
     "web.error.assistant_unavailable",
-    "web.error.generic",
+    "web.quick_exit",
+    "web.quick_exit_hint",
+    "web.clear",
+    "web.cleared",
+    "web.typing",
+    "web.conversation",
+    "channel.from_analyst",
+    "language.endonym.fr",
+    "language.endonym.ko",
+    "language.endonym.en",
 )
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
@@ -44,7 +51,7 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 @web.middleware
 async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
     response = await handler(request)
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)  # /staff sets its own
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["Cache-Control"] = "no-store"
@@ -56,47 +63,43 @@ async def index(request: web.Request) -> web.FileResponse:
 
 
 async def ui_texts(request: web.Request) -> web.Response:
-    """The page's own labels, from the same catalogs as the assistant's messages."""
+    """The widget's own labels, from the same catalogs as the assistant's messages.
+
+    Readable from the allowed hotline pages that embed the widget (CORS), and from no other site.
+    """
     language = request.match_info["language"]
     if language not in SUPPORTED:
         return web.json_response({"error": "unsupported_language"}, status=404)
-    return web.json_response({key: render(language, key) for key in UI_TEXT_KEYS})
+    response = web.json_response({key: render(language, key) for key in UI_TEXT_KEYS})
+    response.headers["Vary"] = "Origin"
+    origin = allowed_origin(request)
+    if origin:
+        response.headers["Access-Control-Allow-Origin"] = origin
+    return response
 
 
 async def health(request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
-async def _purge_forever(settings: Settings) -> None:
-    engine = sa.create_engine(settings.database_url)
-    while True:
-        try:
-            deleted = await asyncio.to_thread(purge_inactive, engine, settings.retention_days)
-            if deleted:
-                log.info("retention: deleted %d inactive conversations", deleted)
-        except sa.exc.SQLAlchemyError:
-            log.exception("retention purge failed; retrying in an hour")
-        await asyncio.sleep(PURGE_INTERVAL_S)
-
-
 def create_app(settings: Settings) -> web.Application:
     app = web.Application(middlewares=[security_headers], client_max_size=MAX_BODY_BYTES)
     app["rasa_url"] = settings.rasa_url
+    app[ALLOWED_ORIGINS] = settings.allowed_origins
 
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
         app["http"] = aiohttp.ClientSession()
-        purge = asyncio.create_task(_purge_forever(settings))
+        tasks = background.start(settings)
         yield
-        purge.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await purge
+        await background.stop(tasks)
         await app["http"].close()
 
     app.cleanup_ctx.append(lifecycle)
     app.router.add_get("/", index)
     app.router.add_get("/healthz", health)
     app.router.add_get("/api/ui-texts/{language}", ui_texts)
-    app.router.add_post("/api/messages", post_message)
+    widget_socket.install(app)
+    staff_console.install(app, settings)
     app.router.add_static("/static/", STATIC)
     return app
 

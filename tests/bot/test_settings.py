@@ -35,3 +35,25 @@ def test_the_token_is_generated_once_and_never_a_fixed_default(monkeypatch: pyte
 def test_the_environment_token_wins(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RASA_TOKEN", "from-the-environment")
     assert load().rasa_token() == "from-the-environment"
+
+
+def test_widget_origins_are_normalised_as_browsers_send_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RELAIS_WIDGET_ORIGINS", " https://WWW.Hotline.example:443/ ,http://127.0.0.1:9000,")
+    monkeypatch.setenv("WEB_PORT", "8123")
+    monkeypatch.delenv("RELAIS_HOST", raising=False)
+    settings = load()
+    assert settings.widget_origins == ("https://www.hotline.example", "http://127.0.0.1:9000")
+    assert settings.allowed_origins == {
+        "https://www.hotline.example",
+        "http://127.0.0.1:9000",
+        "http://127.0.0.1:8123",
+        "http://localhost:8123",
+    }
+    assert load().as_env()["RELAIS_WIDGET_ORIGINS"] == "https://www.hotline.example,http://127.0.0.1:9000"
+
+
+@pytest.mark.parametrize("value", ["*", "https://hotline.example/page", "hotline.example", "ftp://x.example", "http://x:port"])
+def test_a_bad_widget_origin_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("RELAIS_WIDGET_ORIGINS", value)
+    with pytest.raises(SystemExit, match="RELAIS_WIDGET_ORIGINS takes origins"):
+        load()

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import urllib.request
-import uuid
-
 import pytest
 
 from actions.knowledge import contact, law
@@ -151,19 +147,3 @@ def test_a_conversation_survives_a_restart_of_rasa(stack: Stack) -> None:
     assert chat.slot("country") == "FR"
     assert chat.slot("language") == "fr"
     assert contact("FR.pharos").value in chat.text("/ask_report")
-
-
-@pytest.mark.parametrize("language", sorted(GREETINGS))
-def test_the_chat_page_relays_to_the_assistant(stack: Stack, language: str) -> None:
-    settings = stack.settings
-    body = json.dumps(
-        {"session": uuid.uuid4().hex, "message": GREETINGS[language], "metadata": {"language_hint": language}}
-    )
-    request = urllib.request.Request(
-        f"http://{settings.host}:{settings.web_port}/api/messages",
-        data=body.encode(),
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=60) as response:
-        messages = json.loads(response.read())["messages"]
-    assert said(language, "greet.welcome") in [m["text"] for m in messages]

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from actions.texts import render
 from bot.cases.models import Case, CaseLink
 from bot.services import Stack
+from bot.staff.models import Handoff
 from bot.storage.db import session
 from tests.conftest import Chat
 
@@ -292,6 +293,8 @@ def test_delete_my_data_erases_the_conversation_and_its_cases(stack: Stack, lang
     assert said(language, "erase.confirm") in asked
     assert said(language, "erase.done") in chat.text(TYPED[language]["yes"])
     assert cases(stack, reference=reference) == []
+    with session(stack.settings.database_url) as db:
+        assert db.scalars(sa.select(Handoff.id).where(Handoff.sender_id == chat.sender)).all() == []
     wait_until_erased(stack, chat.sender)
     time.sleep(2)
     assert event_rows(stack, chat.sender) == 0, "Rasa wrote nothing back after the erasure"

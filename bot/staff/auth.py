@@ -1,0 +1,81 @@
+"""Who is asking: the session cookie, CSRF on every POST, roles. Nothing reaches case data before this."""
+
+from __future__ import annotations
+
+import functools
+from typing import Awaitable, Callable
+
+from aiohttp import web
+
+from bot.settings import Settings
+from bot.staff.sessions import SignedIn, csrf_ok, lookup
+from bot.storage.db import session
+
+COOKIE = "relais_staff"
+SETTINGS = web.AppKey("staff_settings", Settings)
+StaffHandler = Callable[[web.Request, SignedIn], Awaitable[web.StreamResponse]]
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def settings_of(request: web.Request) -> Settings:
+    return request.app[SETTINGS]
+
+
+def signed_in(request: web.Request) -> SignedIn | None:
+    settings = settings_of(request)
+    with session(settings.database_url) as db:
+        return lookup(db, request.cookies.get(COOKIE), settings.staff_session_minutes)
+
+
+def wants_json(request: web.Request) -> bool:
+    return request.headers.get("X-Requested-With") == "fetch" or request.path.endswith("/messages")
+
+
+def _refused(request: web.Request, status: int, error: str) -> web.StreamResponse:
+    if status == 401 and request.method == "GET" and not wants_json(request):
+        raise web.HTTPSeeOther("/staff/login")
+    return web.json_response({"error": error}, status=status)
+
+
+def page(supervisor: bool = False) -> Callable[[StaffHandler], Handler]:
+    """GET: a signed-in staff member (else the login page, or 401 for JSON), optionally a supervisor."""
+
+    def wrap(handler: StaffHandler) -> Handler:
+        @functools.wraps(handler)
+        async def guarded(request: web.Request) -> web.StreamResponse:
+            me = signed_in(request)
+            if me is None:
+                return _refused(request, 401, "not_signed_in")
+            if supervisor and not me.is_supervisor:
+                return _refused(request, 403, "supervisors_only")
+            return await handler(request, me)
+
+        return guarded
+
+    return wrap
+
+
+def action(supervisor: bool = False) -> Callable[[StaffHandler], Handler]:
+    """POST: signed in, with the session's CSRF token in the form field `csrf` or the X-CSRF-Token header."""
+
+    def wrap(handler: StaffHandler) -> Handler:
+        @functools.wraps(handler)
+        async def guarded(request: web.Request) -> web.StreamResponse:
+            me = signed_in(request)
+            if me is None:
+                return _refused(request, 401, "not_signed_in")
+            submitted = request.headers.get("X-CSRF-Token")
+            if submitted is None and request.content_type in (
+                "application/x-www-form-urlencoded",
+                "multipart/form-data",
+            ):
+                submitted = str((await request.post()).get("csrf") or "") or None
+            if not csrf_ok(me, submitted):
+                return _refused(request, 403, "bad_csrf_token")
+            if supervisor and not me.is_supervisor:
+                return _refused(request, 403, "supervisors_only")
+            return await handler(request, me)
+
+        return guarded
+
+    return wrap

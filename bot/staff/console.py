@@ -1,0 +1,366 @@
+"""The staff console's routes under /staff: login, queue, claim, live conversation, replies, notes, hand back, close.
+
+Every page view and action is written to the audit log as `staff:<username>`; the one-second
+message polls of an open conversation page are part of that audited view and are not logged again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import secrets
+from typing import Any
+
+from aiohttp import web
+
+from actions.texts import render as text
+from bot.cases.models import STATUSES, Case, CaseStatus
+from bot.cases.repository import linked_references
+from bot.settings import Settings
+from bot.staff import accounts, live, queue, rasa_api
+from bot.staff.auth import COOKIE, SETTINGS, action, page, settings_of, wants_json
+from bot.staff.models import OUTCOMES, Handoff
+from bot.staff.pages import render
+from bot.staff.sessions import SignedIn, close_session, open_session
+from bot.storage import audit
+from bot.storage.db import session
+
+LOGIN_COOKIE = "relais_staff_login"
+CANNED = ("canned.greeting", "canned.links", "canned.removal", "canned.closing")
+MAX_TEXT = 4000
+
+
+def _see_other(location: str) -> web.Response:
+    return web.Response(status=303, headers={"Location": location})
+
+
+def _cookie(response: web.StreamResponse, settings: Settings, name: str, value: str) -> None:
+    response.set_cookie(
+        name, value, path="/staff", httponly=True, samesite="Strict", secure=settings.staff_https or None
+    )
+
+
+async def login_form(request: web.Request) -> web.StreamResponse:
+    token = secrets.token_urlsafe(24)
+    response = render("login.html", csrf=token, error=None)
+    _cookie(response, settings_of(request), LOGIN_COOKIE, token)
+    return response
+
+
+async def login(request: web.Request) -> web.StreamResponse:
+    """Login CSRF: the form's token must match the cookie set with the form (double submit)."""
+    settings = settings_of(request)
+    form = await request.post()
+    submitted, expected = str(form.get("csrf") or ""), request.cookies.get(LOGIN_COOKIE, "")
+    if not expected or not hmac.compare_digest(submitted, expected):
+        return web.json_response({"error": "bad_csrf_token"}, status=403)
+    username, password = str(form.get("username") or "")[:80], str(form.get("password") or "")[:200]
+
+    def check() -> str | None:
+        with session(settings.database_url) as db:
+            staff = accounts.authenticate(db, username, password)
+            if staff is None:
+                audit.record(db, "anonymous", "staff_login_failed")
+                return None
+            audit.record(db, f"staff:{staff.username}", "staff_login")
+            return open_session(db, staff)
+
+    token = await asyncio.to_thread(check)
+    if token is None:
+        return render("login.html", status=401, csrf=expected, error="Wrong username or password.")
+    response = _see_other("/staff")
+    _cookie(response, settings, COOKIE, token)
+    response.del_cookie(LOGIN_COOKIE, path="/staff")
+    return response
+
+
+@action()
+async def logout(request: web.Request, me: SignedIn) -> web.StreamResponse:
+    with session(settings_of(request).database_url) as db:
+        close_session(db, request.cookies.get(COOKIE))
+        audit.record(db, me.actor, "staff_logout")
+    response = _see_other("/staff/login")
+    response.del_cookie(COOKIE, path="/staff")
+    return response
+
+
+def _queue_page(request: web.Request, me: SignedIn, notice: str | None = None, status: int = 200) -> web.Response:
+    with session(settings_of(request).database_url) as db:
+        waiting = queue.listing(db, ["waiting"])
+        held = queue.listing(db, ["human"], None if me.is_supervisor else me.staff_id)
+        staff = queue.analysts(db) if me.is_supervisor else []
+        audit.record(db, me.actor, "queue_viewed", waiting=len(waiting), held=len(held))
+        return render("queue.html", status=status, me=me, waiting=waiting, held=held, staff=staff, notice=notice)
+
+
+@page()
+async def queue_view(request: web.Request, me: SignedIn) -> web.StreamResponse:
+    return _queue_page(request, me)
+
+
+def _handoff_id(request: web.Request) -> int:
+    try:
+        return int(request.match_info["handoff_id"])
+    except ValueError as error:
+        raise web.HTTPNotFound() from error
+
+
+def _reference(db: Any, handoff: Handoff) -> str | None:
+    case = db.get(Case, handoff.case_id) if handoff.case_id else None
+    return case.reference if case else None
+
+
+def _may_see(me: SignedIn, handoff: Handoff) -> bool:
+    return me.is_supervisor or handoff.claimed_by == me.staff_id
+
+
+async def _language(request: web.Request, handoff: Handoff) -> str:
+    """The victim's current language (they may have switched since asking), else the one they asked in."""
+    tracker = await rasa_api.tracker(request.app["http"], settings_of(request), handoff.sender_id)
+    language = (tracker.get("slots") or {}).get("language")
+    return str(language) if language in ("fr", "ko", "en") else handoff.language
+
+
+@action()
+async def claim(request: web.Request, me: SignedIn) -> web.StreamResponse:
+    handoff_id = _handoff_id(request)
+    settings = settings_of(request)
+    with session(settings.database_url) as db:
+        won = queue.claim(db, handoff_id, me.staff_id)
+        handoff = queue.get(db, handoff_id)
+        if handoff is None:
+            raise web.HTTPNotFound()
+        audit.record(
+            db, me.actor, "handoff_claimed" if won else "claim_lost", _reference(db, handoff), handoff=handoff_id
+        )
+    if not won:
+        return _queue_page(request, me, "Someone else has already taken this conversation.", status=409)
+    try:
+        language = await _language(request, handoff)
+        events = [
+            rasa_api.pause(),
+            rasa_api.bot_text(text(language, "handoff.joined")),
+            rasa_api.slot("handoff_state", "human"),
+        ]
+        await rasa_api.append(request.app["http"], settings, handoff.sender_id, events)
+    except rasa_api.RasaUnavailableError:
+        with session(settings.database_url) as db:
+            db.execute(
+                Handoff.__table__.update()
+                .where(Handoff.id == handoff_id)
+                .values(state="waiting", claimed_by=None, claimed_at=None)
+            )
+        return _queue_page(request, me, "The assistant could not be reached; the person is still waiting.", status=502)
+    raise web.HTTPSeeOther(f"/staff/handoffs/{handoff_id}")
+
+
+def _held_or_refuse(db: Any, me: SignedIn, handoff_id: int) -> Handoff:
+    handoff = queue.get(db, handoff_id)
+    if handoff is None:
+        raise web.HTTPNotFound()
+    if not _may_see(me, handoff):
+        raise web.HTTPForbidden(text='{"error": "not_your_conversation"}', content_type="application/json")
+    return handoff
+
+
+@page()
+async def conversation(request: web.Request, me: SignedIn) -> web.StreamResponse:
+    handoff_id = _handoff_id(request)
+    with session(settings_of(request).database_url) as db:
+        handoff = _held_or_refuse(db, me, handoff_id)
+        case = db.get(Case, handoff.case_id) if handoff.case_id else None
+        linked = linked_references(db, case) if case else []
+        notes = queue.notes(db, handoff)
+        staff = queue.analysts(db) if me.is_supervisor else []
+        audit.record(db, me.actor, "conversation_viewed", case.reference if case else None, handoff=handoff_id)
+        language = handoff.language
+        canned = [(key, text(language, key)) for key in CANNED]
+        return render(
+            "conversation.html",
+            me=me,
+            handoff=handoff,
+            case=case,
+            linked=linked,
+            notes=notes,
+            staff=staff,
+            canned=canned,
+            outcomes=OUTCOMES,
+            statuses=STATUSES,
+        )
+
+
+@page()
+async def messages(request: web.Request, me: SignedIn) -> web.StreamResponse:
+    handoff_id = _handoff_id(request)
+    try:
+        since = max(0, int(request.query.get("since", "0")))
+    except ValueError:
+        return web.json_response({"error": "bad_since"}, status=400)
+    with session(settings_of(request).database_url) as db:
+        handoff = _held_or_refuse(db, me, handoff_id)
+    try:
+        tracker = await rasa_api.tracker(request.app["http"], settings_of(request), handoff.sender_id)
+    except rasa_api.RasaUnavailableError:
+        return web.json_response({"error": "assistant_unavailable"}, status=502)
+    events = tracker.get("events") or []
+    return web.json_response(
+        {
+            "next": len(events),
+            "messages": live.messages(events, since),
+            "state": handoff.state,
+            "paused": tracker.get("paused"),
+        }
+    )
+
+
+def _done(request: web.Request, handoff_id: int, **payload: Any) -> web.StreamResponse:
+    if wants_json(request):
+        return web.json_response({"ok": True, **payload})
+    raise web.HTTPSeeOther(f"/staff/handoffs/{handoff_id}")
+
+
+async def _form(request: web.Request) -> dict[str, str]:
+    if request.content_type == "application/json":
+        body = await request.json()
+        return {str(k): str(v) for k, v in body.items()} if isinstance(body, dict) else {}
+    return {k: str(v) for k, v in (await request.post()).items()}
+
+
+@action()
+async def reply(request: web.Request, me: SignedIn) -> web.StreamResponse:
+    handoff_id = _handoff_id(request)
+    form = await _form(request)
+    settings = settings_of(request)
+    with session(settings.database_url) as db:
+        handoff = _held_or_refuse(db, me, handoff_id)
+        reference = _reference(db, handoff)
+    if handoff.state != "human":
+        return web.json_response({"error": "not_held"}, status=409)
+    canned = form.get("canned")
+    if canned:
+        if canned not in CANNED:
+            return web.json_response({"error": "unknown_canned_reply"}, status=400)
+        words = text(await _language(request, handoff), canned)
+    else:
+        words = form.get("text", "").strip()
+    if not words or len(words) > MAX_TEXT:
+        return web.json_response({"error": "empty_or_too_long"}, status=400)
+    try:
+        await rasa_api.append(request.app["http"], settings, handoff.sender_id, [rasa_api.analyst_message(words)])
+    except rasa_api.RasaUnavailableError:
+        return web.json_response({"error": "assistant_unavailable"}, status=502)
+    with session(settings.database_url) as db:
+        audit.record(db, me.actor, "reply_sent", reference, handoff=handoff_id, chars=len(words), canned=bool(canned))
+    return _done(request, handoff_id)
+
+
+@action()
+async def note(request: web.Request, me: SignedIn) -> web.StreamResponse:
+    handoff_id = _handoff_id(request)
+    words = (await _form(request)).get("text", "").strip()
+    if not words or len(words) > MAX_TEXT:
+        return web.json_response({"error": "empty_or_too_long"}, status=400)
+    with session(settings_of(request).database_url) as db:
+        handoff = _held_or_refuse(db, me, handoff_id)
+        queue.add_note(db, handoff, me.staff_id, words)
+        audit.record(db, me.actor, "note_added", _reference(db, handoff), handoff=handoff_id)
+    return _done(request, handoff_id)
+
+
+async def _give_back(
+    request: web.Request, me: SignedIn, state: str, outcome: str | None, status: str | None
+) -> web.StreamResponse:
+    handoff_id = _handoff_id(request)
+    settings = settings_of(request)
+    with session(settings.database_url) as db:
+        handoff = _held_or_refuse(db, me, handoff_id)
+    if handoff.state != "human":
+        return web.json_response({"error": "not_held"}, status=409)
+    try:
+        language = await _language(request, handoff)
+        events = [
+            rasa_api.bot_text(text(language, "handoff.returned")),
+            rasa_api.slot("handoff_state", "none" if state == "bot" else "closed"),
+            rasa_api.resume(),
+            rasa_api.listen(),
+        ]
+        await rasa_api.append(request.app["http"], settings, handoff.sender_id, events)
+    except rasa_api.RasaUnavailableError:
+        return web.json_response({"error": "assistant_unavailable"}, status=502)
+    with session(settings.database_url) as db:
+        handoff = _held_or_refuse(db, me, handoff_id)
+        queue.release(db, handoff, state, outcome)
+        case = db.get(Case, handoff.case_id) if handoff.case_id else None
+        if case is not None and status:
+            case.status = status
+            case.history.append(CaseStatus(status=status, by=me.actor))
+        action_name = "handed_back" if state == "bot" else "handoff_closed"
+        audit.record(
+            db,
+            me.actor,
+            action_name,
+            case.reference if case else None,
+            handoff=handoff_id,
+            outcome=outcome,
+            status=status,
+        )
+    if wants_json(request):
+        return web.json_response({"ok": True})
+    raise web.HTTPSeeOther("/staff")
+
+
+@action()
+async def hand_back(request: web.Request, me: SignedIn) -> web.StreamResponse:
+    return await _give_back(request, me, "bot", None, None)
+
+
+@action()
+async def close(request: web.Request, me: SignedIn) -> web.StreamResponse:
+    form = await _form(request)
+    outcome, status = form.get("outcome", ""), form.get("case_status") or None
+    if outcome not in OUTCOMES or (status is not None and status not in STATUSES):
+        return web.json_response({"error": "bad_outcome_or_status"}, status=400)
+    return await _give_back(request, me, "closed", outcome, status)
+
+
+@action(supervisor=True)
+async def reassign(request: web.Request, me: SignedIn) -> web.StreamResponse:
+    handoff_id = _handoff_id(request)
+    try:
+        staff_id = int((await _form(request)).get("staff_id", ""))
+    except ValueError:
+        return web.json_response({"error": "bad_staff_id"}, status=400)
+    with session(settings_of(request).database_url) as db:
+        if staff_id not in {s.id for s in queue.analysts(db)}:
+            return web.json_response({"error": "bad_staff_id"}, status=400)
+        moved = queue.reassign(db, handoff_id, staff_id)
+        handoff = queue.get(db, handoff_id)
+        reference = _reference(db, handoff) if handoff else None
+        audit.record(
+            db,
+            me.actor,
+            "handoff_reassigned" if moved else "reassign_refused",
+            reference,
+            handoff=handoff_id,
+            to=staff_id,
+        )
+    if not moved:
+        return web.json_response({"error": "not_held"}, status=409)
+    return _done(request, handoff_id)
+
+
+def install(app: web.Application, settings: Settings) -> None:
+    """Add the console's routes; the app's `http` client session (aiohttp) talks to Rasa."""
+    app[SETTINGS] = settings
+    app.router.add_get("/staff/login", login_form)
+    app.router.add_post("/staff/login", login)
+    app.router.add_post("/staff/logout", logout)
+    app.router.add_get("/staff", queue_view)
+    app.router.add_post("/staff/handoffs/{handoff_id}/claim", claim)
+    app.router.add_get("/staff/handoffs/{handoff_id}", conversation)
+    app.router.add_get("/staff/handoffs/{handoff_id}/messages", messages)
+    app.router.add_post("/staff/handoffs/{handoff_id}/reply", reply)
+    app.router.add_post("/staff/handoffs/{handoff_id}/notes", note)
+    app.router.add_post("/staff/handoffs/{handoff_id}/hand-back", hand_back)
+    app.router.add_post("/staff/handoffs/{handoff_id}/close", close)
+    app.router.add_post("/staff/handoffs/{handoff_id}/reassign", reassign)

@@ -1,0 +1,187 @@
+"""The handoff queue: the only code that writes the `handoffs` and `notes` tables.
+
+Claiming is one conditional UPDATE, so two analysts clicking at once cannot both win, whatever
+the database or the number of web-server processes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from bot.cases.models import Case
+from bot.staff.models import OPEN_STATES, Handoff, Note, Staff
+from bot.storage.base import now
+
+CRISIS, MINOR, SEXTORTION, OTHER = range(4)
+AVERAGE_MINUTES_PER_PERSON = 10
+"""A cautious guess of one conversation's length, for the wait the victim is told; never a promise."""
+
+
+@dataclass(frozen=True)
+class Flags:
+    in_crisis: bool = False
+    is_minor: bool = False
+    sextortion: bool = False
+
+
+def priority(flags: Flags) -> int:
+    if flags.in_crisis:
+        return CRISIS
+    if flags.is_minor:
+        return MINOR
+    return SEXTORTION if flags.sextortion else OTHER
+
+
+def case_of(db: Session, sender_id: str) -> Case | None:
+    return db.scalar(sa.select(Case).where(Case.sender_id == sender_id).order_by(Case.id.desc()).limit(1))
+
+
+def case_flags(case: Case | None) -> Flags:
+    if case is None:
+        return Flags()
+    return Flags(case.in_crisis, case.is_minor, case.sextortion_ongoing)
+
+
+def open_handoff(db: Session, sender_id: str) -> Handoff | None:
+    return db.scalar(sa.select(Handoff).where(Handoff.sender_id == sender_id, Handoff.state.in_(OPEN_STATES)).limit(1))
+
+
+def request(db: Session, sender_id: str, channel: str, language: str, flags: Flags) -> Handoff:
+    """One open handoff per conversation: asking again returns the one already waiting or held."""
+    existing = open_handoff(db, sender_id)
+    if existing is not None:
+        return existing
+    case = case_of(db, sender_id)
+    known = case_flags(case)
+    combined = Flags(
+        flags.in_crisis or known.in_crisis, flags.is_minor or known.is_minor, flags.sextortion or known.sextortion
+    )
+    handoff = Handoff(
+        sender_id=sender_id,
+        channel=channel,
+        language=language,
+        case_id=case.id if case else None,
+        state="waiting",
+        priority=priority(combined),
+    )
+    db.add(handoff)
+    db.flush()
+    return handoff
+
+
+def ahead_of(db: Session, handoff: Handoff) -> int:
+    """People served before this one: higher priority, or the same priority and earlier."""
+    return int(
+        db.scalar(
+            sa.select(sa.func.count()).where(
+                Handoff.state == "waiting",
+                Handoff.id != handoff.id,
+                sa.or_(
+                    Handoff.priority < handoff.priority,
+                    sa.and_(Handoff.priority == handoff.priority, Handoff.requested_at <= handoff.requested_at),
+                ),
+            )
+        )
+        or 0
+    )
+
+
+def cancel(db: Session, sender_id: str) -> Handoff | None:
+    """The victim changed their mind; only a handoff nobody has claimed yet can be cancelled."""
+    handoff = open_handoff(db, sender_id)
+    if handoff is None or handoff.state != "waiting":
+        return None
+    handoff.state, handoff.closed_at = "cancelled", now()
+    return handoff
+
+
+def held(db: Session, sender_id: str) -> bool:
+    """Whether an analyst holds this conversation (the session-start action re-pauses it then)."""
+    return (
+        db.scalar(sa.select(Handoff.id).where(Handoff.sender_id == sender_id, Handoff.state == "human").limit(1))
+        is not None
+    )
+
+
+def claim(db: Session, handoff_id: int, staff_id: int) -> bool:
+    """True for exactly one of several concurrent callers."""
+    result = db.execute(
+        sa.update(Handoff)
+        .where(Handoff.id == handoff_id, Handoff.state == "waiting")
+        .values(state="human", claimed_by=staff_id, claimed_at=now())
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def reassign(db: Session, handoff_id: int, staff_id: int) -> bool:
+    result = db.execute(
+        sa.update(Handoff)
+        .where(Handoff.id == handoff_id, Handoff.state == "human")
+        .values(claimed_by=staff_id)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def release(db: Session, handoff: Handoff, state: str, outcome: str | None = None) -> None:
+    """Hand back to the bot (`bot`) or close (`closed`, with an outcome)."""
+    handoff.state, handoff.closed_at, handoff.outcome = state, now(), outcome
+
+
+def get(db: Session, handoff_id: int) -> Handoff | None:
+    return db.get(Handoff, handoff_id)
+
+
+@dataclass(frozen=True)
+class Row:
+    handoff: Handoff
+    case: Case | None
+    analyst: str | None
+
+
+def listing(db: Session, states: Sequence[str], staff_id: int | None = None) -> list[Row]:
+    """Ordered by priority, then by how long the person has waited; `staff_id` limits to one analyst."""
+    query = (
+        sa.select(Handoff, Case, Staff.username)
+        .outerjoin(Case, Case.id == Handoff.case_id)
+        .outerjoin(Staff, Staff.id == Handoff.claimed_by)
+        .where(Handoff.state.in_(states))
+        .order_by(Handoff.priority, Handoff.requested_at)
+    )
+    if staff_id is not None:
+        query = query.where(Handoff.claimed_by == staff_id)
+    return [Row(handoff, case, analyst) for handoff, case, analyst in db.execute(query).all()]
+
+
+def add_note(db: Session, handoff: Handoff, staff_id: int, text: str) -> Note:
+    note = Note(handoff_id=handoff.id, staff_id=staff_id, text=text)
+    db.add(note)
+    return note
+
+
+def notes(db: Session, handoff: Handoff) -> list[tuple[Note, str | None]]:
+    rows = db.execute(
+        sa.select(Note, Staff.username)
+        .outerjoin(Staff, Staff.id == Note.staff_id)
+        .where(Note.handoff_id == handoff.id)
+        .order_by(Note.id)
+    ).all()
+    return [(note, username) for note, username in rows]
+
+
+def analysts(db: Session) -> list[Staff]:
+    return list(db.scalars(sa.select(Staff).where(Staff.active.is_(True)).order_by(Staff.username)).all())
+
+
+def forget(db: Session, sender_id: str) -> int:
+    """Erase a conversation's handoffs and their notes ("delete my data"); returns the handoffs erased."""
+    ids = db.scalars(sa.select(Handoff.id).where(Handoff.sender_id == sender_id)).all()
+    if ids:
+        db.execute(sa.delete(Note).where(Note.handoff_id.in_(ids)))
+        db.execute(sa.delete(Handoff).where(Handoff.id.in_(ids)))
+    return len(ids)

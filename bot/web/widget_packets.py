@@ -1,0 +1,74 @@
+"""The frames a browser may send on the widget's socket (Engine.IO v4, Socket.IO v5, as text).
+
+The proxy forwards a frame to Rasa only if it is one the widget itself sends: heartbeats,
+connecting to and leaving the default namespace, `session_request` and `user_uttered` with a
+valid session id, a message of at most MAX_MESSAGE_CHARS characters and a language that Relais
+speaks. Anything else (another namespace, event, acknowledgement, binary attachment or field)
+never reaches Rasa, so the public edge keeps the size and shape checks the assistant relies on.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Callable
+
+from bot.components.language_detection import SUPPORTED
+
+MAX_MESSAGE_CHARS = 2000
+SESSION_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")
+METADATA_KEYS = ("language", "language_hint")
+
+ENGINE_CLOSE, ENGINE_PING, ENGINE_PONG, ENGINE_MESSAGE = "1", "2", "3", "4"
+SOCKET_CONNECT, SOCKET_DISCONNECT, SOCKET_EVENT = "0", "1", "2"
+
+
+def _session_id(value: Any) -> bool:
+    return isinstance(value, str) and SESSION_ID.fullmatch(value) is not None
+
+
+def _metadata(value: Any) -> bool:
+    return isinstance(value, dict) and all(key in METADATA_KEYS and value[key] in SUPPORTED for key in value)
+
+
+def _session_request(data: Any) -> bool:
+    return isinstance(data, dict) and set(data) == {"session_id"} and _session_id(data["session_id"])
+
+
+def _user_uttered(data: Any) -> bool:
+    if not isinstance(data, dict) or not set(data) <= {"message", "session_id", "metadata"}:
+        return False
+    message = data.get("message")
+    return (
+        isinstance(message, str)
+        and bool(message.strip())
+        and len(message) <= MAX_MESSAGE_CHARS
+        and _session_id(data.get("session_id"))
+        and _metadata(data.get("metadata", {}))
+    )
+
+
+EVENTS: dict[str, Callable[[Any], bool]] = {"session_request": _session_request, "user_uttered": _user_uttered}
+
+
+def _event(payload: str) -> bool:
+    try:
+        event = json.loads(payload)
+    except ValueError:
+        return False
+    if not (isinstance(event, list) and len(event) == 2 and isinstance(event[0], str)):
+        return False
+    check = EVENTS.get(event[0])
+    return check is not None and check(event[1])
+
+
+def allowed(frame: str) -> bool:
+    """True for a frame the widget sends; the proxy closes the socket on any other."""
+    if frame in (ENGINE_CLOSE, ENGINE_PING, ENGINE_PONG):
+        return True
+    if not frame.startswith(ENGINE_MESSAGE):
+        return False
+    packet = frame[1:]
+    if packet in (SOCKET_CONNECT, SOCKET_DISCONNECT):
+        return True
+    return packet.startswith(f"{SOCKET_EVENT}[") and _event(packet[1:])

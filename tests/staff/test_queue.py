@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import threading
+
+import sqlalchemy as sa
+
+from bot.cases.repository import CaseDraft, create_case
+from bot.staff import accounts, queue
+from bot.staff.models import Handoff
+from bot.storage.db import session
+
+PASSWORD = "a long enough passphrase"
+
+
+def test_priority_crisis_then_minor_then_sextortion_then_waiting_time(db_url: str) -> None:
+    with session(db_url) as db:
+        rest = queue.request(db, "rest", "socketio", "fr", queue.Flags())
+        sextortion = queue.request(db, "sext", "socketio", "ko", queue.Flags(sextortion=True))
+        minor = queue.request(db, "minor", "telegram", "en", queue.Flags(is_minor=True))
+        crisis = queue.request(db, "crisis", "socketio", "fr", queue.Flags(in_crisis=True))
+        later = queue.request(db, "later", "socketio", "fr", queue.Flags())
+        later.requested_at = rest.requested_at + 1
+    with session(db_url) as db:
+        order = [row.handoff.sender_id for row in queue.listing(db, ["waiting"])]
+        assert order == ["crisis", "minor", "sext", "rest", "later"]
+        assert [queue.ahead_of(db, h) for h in (crisis, minor, sextortion, rest, later)] == [0, 1, 2, 3, 4]
+
+
+def test_the_case_flags_raise_the_priority(db_url: str) -> None:
+    with session(db_url) as db:
+        create_case(db, CaseDraft(sender_id="victim", channel="socketio", language="fr", is_minor=True))
+    with session(db_url) as db:
+        handoff = queue.request(db, "victim", "socketio", "fr", queue.Flags())
+        assert handoff.priority == queue.MINOR and handoff.case_id is not None
+
+
+def test_one_open_handoff_per_conversation_and_cancel(db_url: str) -> None:
+    with session(db_url) as db:
+        first = queue.request(db, "victim", "socketio", "fr", queue.Flags())
+        again = queue.request(db, "victim", "socketio", "fr", queue.Flags())
+        assert first.id == again.id
+    with session(db_url) as db:
+        assert queue.cancel(db, "victim") is not None
+        assert queue.cancel(db, "victim") is None
+        assert queue.open_handoff(db, "victim") is None
+
+
+def test_two_concurrent_claims_one_wins(db_url: str) -> None:
+    with session(db_url) as db:
+        ids = [accounts.create(db, name, PASSWORD, "analyst").id for name in ("ana", "bea")]
+        handoff_id = queue.request(db, "victim", "socketio", "fr", queue.Flags()).id
+    start = threading.Barrier(len(ids))
+    results: dict[int, bool] = {}
+
+    def click(staff_id: int) -> None:
+        start.wait()
+        with session(db_url) as db:
+            results[staff_id] = queue.claim(db, handoff_id, staff_id)
+
+    threads = [threading.Thread(target=click, args=(staff_id,)) for staff_id in ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    winners = [staff_id for staff_id, won in results.items() if won]
+    assert len(results) == 2 and len(winners) == 1
+    with session(db_url) as db:
+        handoff = db.get(Handoff, handoff_id)
+        assert handoff.state == "human" and handoff.claimed_by == winners[0]
+        assert queue.held(db, "victim") and not queue.held(db, "someone else")
+        assert queue.cancel(db, "victim") is None  # a held conversation cannot be cancelled from the bot side
+
+
+def test_many_concurrent_claims_still_one_winner(db_url: str) -> None:
+    with session(db_url) as db:
+        ids = [accounts.create(db, f"a{n}", PASSWORD, "analyst").id for n in range(6)]
+        handoff_id = queue.request(db, "victim", "socketio", "fr", queue.Flags()).id
+    start = threading.Barrier(len(ids))
+    wins: list[bool] = []
+
+    def click(staff_id: int) -> None:
+        start.wait()
+        with session(db_url) as db:
+            wins.append(queue.claim(db, handoff_id, staff_id))
+
+    threads = [threading.Thread(target=click, args=(staff_id,)) for staff_id in ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(wins) == [False] * 5 + [True]
+    with session(db_url) as db:
+        assert db.scalar(sa.select(Handoff.state).where(Handoff.id == handoff_id)) == "human"

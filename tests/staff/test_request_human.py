@@ -1,0 +1,59 @@
+"""The victim's side over the REST channel: queueing, the wait, cancelling; the bot stays silent while held."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.texts import render
+from bot.services import Stack
+from tests.conftest import Chat
+from tests.staff.conftest import Console, handoff_of
+
+LANGUAGES = ("fr", "ko", "en")
+CANCEL = '/request_human{"intake_choice": "cancel"}'
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_asking_queues_and_cancel_returns_to_the_bot(stack: Stack, language: str) -> None:
+    victim = Chat(stack, {"language": language})
+    answers = victim.say("/request_human")
+    texts = [a.get("text") for a in answers]
+    assert render(language, "handoff.waiting") in texts
+    assert render(language, "intake.offer.human") in texts
+    payloads = [b["payload"] for a in answers for b in a.get("buttons") or []]
+    assert CANCEL in payloads and "/affirm" in payloads
+    assert victim.slot("handoff_state") == "waiting"
+    again = victim.text("/request_human")
+    assert render(language, "handoff.waiting.again") in again
+    assert handoff_of(stack, victim.sender).state == "waiting"
+
+    assert render(language, "handoff.cancelled") in victim.text(CANCEL)
+    assert handoff_of(stack, victim.sender).state == "cancelled"
+    assert victim.slot("handoff_state") == "none"
+    assert render(language, "handoff.nothing_waiting") in victim.text(CANCEL)
+
+
+def test_the_wait_counts_the_people_ahead(stack: Stack) -> None:
+    first, second = Chat(stack, {"language": "en"}), Chat(stack, {"language": "en"})
+    first.say("/request_human")
+    answer = second.text("/request_human")
+    assert "People waiting before you:" in answer or render("en", "handoff.wait.next") in answer
+    for person in (first, second):
+        person.say(CANCEL)
+
+
+def test_a_held_conversation_is_silent_and_still_recorded(stack: Stack, analyst: Console) -> None:
+    victim = Chat(stack, {"language": "fr"})
+    victim.say("/request_human")
+    handoff = handoff_of(stack, victim.sender)
+    assert analyst.post(f"/staff/handoffs/{handoff.id}/claim").status_code == 200
+    assert victim.slot("handoff_state") == "human"
+    assert victim.say("bonjour, vous êtes là ?") == []
+    tracker = victim.tracker()
+    assert tracker["paused"] is True
+    assert tracker["events"][-1]["event"] == "user" and tracker["events"][-1]["text"] == "bonjour, vous êtes là ?"
+    body = analyst.get(f"/staff/handoffs/{handoff.id}/messages?since=0").json()
+    assert body["messages"][-1] == {**body["messages"][-1], "from": "victim", "text": "bonjour, vous êtes là ?"}
+    assert analyst.post(f"/staff/handoffs/{handoff.id}/hand-back").status_code == 200
+    assert victim.tracker()["paused"] is False
+    assert victim.text("/greet") == render("fr", "greet.again")

@@ -1,0 +1,46 @@
+"""A session expiring while an analyst holds the conversation must not hand it back to the bot.
+
+Needs a model trained with `action_session_start` in the domain (bot/domain/handoff.yml).
+"""
+
+from __future__ import annotations
+
+import json
+
+import sqlalchemy as sa
+
+from bot.services import Stack
+from tests.conftest import Chat
+from tests.staff.conftest import Console, handoff_of
+
+
+def _two_hours_pass(stack: Stack, sender_id: str) -> None:
+    """Age the conversation in Rasa's tracker store (which orders events by timestamp, so appending an
+    old event through the API would not do): the next message then starts a new session."""
+    engine = sa.create_engine(stack.settings.database_url)
+    with engine.begin() as connection:
+        rows = connection.execute(sa.text("SELECT id, data FROM events WHERE sender_id = :s"), {"s": sender_id}).all()
+        for row_id, data in rows:
+            event = json.loads(data)
+            event["timestamp"] = event["timestamp"] - 2 * 3600
+            connection.execute(
+                sa.text("UPDATE events SET timestamp = :t, data = :d WHERE id = :i"),
+                {"t": event["timestamp"], "d": json.dumps(event), "i": row_id},
+            )
+    engine.dispose()
+
+
+def test_a_new_session_stays_paused_while_held(stack: Stack, analyst: Console) -> None:
+    victim = Chat(stack, {"language": "en"})
+    victim.say("/request_human")
+    handoff = handoff_of(stack, victim.sender)
+    assert analyst.post(f"/staff/handoffs/{handoff.id}/claim").status_code == 200
+    _two_hours_pass(stack, victim.sender)
+
+    assert victim.say("are you still there?") == []
+    events = victim.tracker()["events"]
+    assert any(e["event"] == "session_started" for e in events[-8:])
+    assert victim.tracker()["paused"] is True
+    assert victim.slot("handoff_state") == "human" and victim.slot("language") == "en"
+    assert analyst.post(f"/staff/handoffs/{handoff.id}/hand-back").status_code == 200
+    assert victim.tracker()["paused"] is False

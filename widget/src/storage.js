@@ -1,0 +1,81 @@
+// The only place the widget keeps anything: sessionStorage (gone when the tab closes), under
+// keys that start with "relais.", so quick exit removes exactly these and nothing of the host
+// page. Never localStorage, never cookies. If storage is refused (privacy settings), the widget
+// still works for the life of the page.
+
+const PREFIX = "relais.";
+const SESSION = `${PREFIX}session`;
+const LANGUAGE = `${PREFIX}language`;
+const LOG = `${PREFIX}log`;
+const OPEN = `${PREFIX}open`;
+const MAX_LOG_ENTRIES = 200;
+const memory = new Map();
+
+function read(key) {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return memory.get(key) ?? null;
+  }
+}
+
+function write(key, value) {
+  try {
+    sessionStorage.setItem(key, value);
+  } catch {
+    memory.set(key, value);
+  }
+}
+
+function randomId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** The Rasa conversation id of this tab, created on first use. */
+export function sessionId() {
+  let id = read(SESSION);
+  if (!id) {
+    id = randomId();
+    write(SESSION, id);
+  }
+  return id;
+}
+
+/** A fresh conversation: a new id and an empty log. */
+export function newSession() {
+  write(SESSION, randomId());
+  write(LOG, "[]");
+  return read(SESSION);
+}
+
+export const chosenLanguage = () => read(LANGUAGE);
+export const chooseLanguage = (language) => write(LANGUAGE, language);
+export const isOpen = () => read(OPEN) === "1";
+export const setOpen = (open) => write(OPEN, open ? "1" : "0");
+
+/** The messages shown so far, so a reload in the same tab shows the conversation it continues. */
+export function loadLog() {
+  try {
+    const entries = JSON.parse(read(LOG) || "[]");
+    return Array.isArray(entries) ? entries : [];
+  } catch {
+    return [];
+  }
+}
+
+export function appendLog(entry) {
+  write(LOG, JSON.stringify([...loadLog(), entry].slice(-MAX_LOG_ENTRIES)));
+}
+
+/** Quick exit: forget every key of the widget, keep the host page's own. */
+export function forgetEverything() {
+  memory.clear();
+  try {
+    for (const key of Object.keys(sessionStorage)) {
+      if (key.startsWith(PREFIX)) sessionStorage.removeItem(key);
+    }
+  } catch {
+    // storage was refused: there is nothing to remove
+  }
+}
