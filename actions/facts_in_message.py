@@ -30,5 +30,11 @@ def is_minor_age(tracker: Tracker) -> bool:
     return found is not None and found < ADULT_AGE
 
 
+def platforms(tracker: Tracker) -> List[str]:
+    """Platform names as written (the entity's text), so a summary echoes the victim's own word."""
+    entities = (tracker.latest_message or {}).get("entities") or []
+    return [str(e.get("text") or e.get("value")) for e in entities if e.get("entity") == "platform"]
+
+
 def mentions_links_or_platforms(tracker: Tracker) -> bool:
     return bool(_values(tracker, "url") or _values(tracker, "platform"))

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.facts_in_message import age
+from actions.facts_in_message import age, platforms
 from actions.guidance import SITUATION_INTENT_PREFIX, SITUATIONS
 from actions.intake.answers import choice, text
 from actions.intake.questions import BY_SLOT, DONE, SKIPPED
@@ -65,11 +65,11 @@ def _where(turn: Turn, picked: str | None) -> Answer:
             noted.append(link.url)
     if noted:
         turn.say("intake.link.noted", links="\n".join(noted))
-    place = without_links(message)
-    if not found and place:
-        place = place[:MAX_PLACE_CHARS]
-        places.append(place)
-        turn.say("intake.place.noted", place=place)
+    named = platforms(turn.tracker) if found else [without_links(message)]
+    for place in (p[:MAX_PLACE_CHARS] for p in named if p):
+        if place not in places:
+            places.append(place)
+            turn.say("intake.place.noted", place=place)
     finished = len(urls) >= MAX_LINKS
     return {"intake_where": DONE if finished else None, "intake_urls": urls, "intake_places": places}
 

@@ -18,7 +18,8 @@ RUNTIME_PARAMS = {
     "days": 30,
     "years": "",
     "fine": "",
-    **dict.fromkeys(("links", "place", "given", "value", "reference", "pin", "date", "status", "people", "minutes"), "x"),
+    **dict.fromkeys(("links", "place", "given", "value", "reference", "pin", "date", "status"), "x"),
+    **dict.fromkeys(("people", "minutes"), "x"),
 }
 """Placeholders filled by the actions (days, the victim's own answers, references) or inside penalty wordings."""
 
