@@ -45,7 +45,12 @@ class Detection:
 
 @lru_cache(maxsize=1)
 def _detector() -> LanguageDetector:
-    return LanguageDetectorBuilder.from_languages(*_LINGUA_CODES).build()
+    return LanguageDetectorBuilder.from_languages(*_LINGUA_CODES).with_preloaded_language_models().build()
+
+
+def preload() -> None:
+    """Load the language models now, when Rasa loads the model, not on a victim's first message."""
+    _detector()
 
 
 def detect(text: str) -> Detection:

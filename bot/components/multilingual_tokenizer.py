@@ -14,7 +14,7 @@ from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.language_detection import detect
+from bot.components.language_detection import SUPPORTED, detect, preload
 from bot.components.spacy_pipelines import KOREAN_TOKENIZERS, pipeline
 
 DETECTION_KEY = "language_detection"
@@ -40,6 +40,9 @@ class MultilingualTokenizer(Tokenizer):
         self._korean = config.get("korean_tokenizer", "kiwi")
         if self._korean not in KOREAN_TOKENIZERS:
             raise ValueError(f"korean_tokenizer must be one of {KOREAN_TOKENIZERS}")
+        preload()
+        for language in SUPPORTED:
+            pipeline(language, self._korean)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
