@@ -1,0 +1,62 @@
+"""Typed answers to intake questions, as people write them in each language."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.intake.answers import choice
+from actions.reply import Turn
+from actions.review import tracker
+
+YES_NO = ("yes", "no", "unsure")
+SUBJECT = ("self", "other")
+CONTACT = ("chat", "email", "phone", "none")
+
+
+def picked(
+    text: str, allowed: tuple[str, ...], intent: str = "inform", entities: tuple[dict[str, str], ...] = ()
+) -> str | None:
+    turn = Turn(CollectingDispatcher(), tracker(intent, {}, entities=entities, text=text), "en")
+    return choice(turn, allowed)
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed", "expected"),
+    [
+        ("oui, il m'écrit encore", YES_NO, "yes"),
+        ("네 계속 연락 와요", YES_NO, "yes"),
+        ("yes, he keeps messaging", YES_NO, "yes"),
+        ("non, plus rien depuis", YES_NO, "no"),
+        ("아니요", YES_NO, "no"),
+        ("nope", YES_NO, "no"),
+        ("je ne sais pas trop", YES_NO, "unsure"),
+        ("잘 모르겠어요", YES_NO, "unsure"),
+        ("not sure", YES_NO, "unsure"),
+        ("c'est ma fille", SUBJECT, "other"),
+        ("제 친구예요", SUBJECT, "other"),
+        ("it's me", SUBJECT, "self"),
+        ("par téléphone", CONTACT, "phone"),
+        ("이메일로 주세요", CONTACT, "email"),
+        ("don't contact me", CONTACT, "none"),
+        ("pourquoi vous demandez ça ?", CONTACT, "why"),
+        ("왜 물어보세요?", YES_NO, "why"),
+        ("je préfère ne pas répondre", SUBJECT, "skip"),
+        ("건너뛸게요", SUBJECT, "skip"),
+        ("stop, I'll finish later", YES_NO, "stop"),
+        ("그만할게요", CONTACT, "stop"),
+    ],
+)
+def test_short_typed_answers(text: str, allowed: tuple[str, ...], expected: str) -> None:
+    assert picked(text, allowed) == expected
+
+
+def test_a_long_answer_is_an_answer_not_a_control_word() -> None:
+    story = "he said he would stop only if I paid, and I don't know why he picked me of all people"
+    assert picked(story, YES_NO) is None
+
+
+def test_buttons_win_and_yes_no_intents_fill_in() -> None:
+    assert picked("/inform", YES_NO, entities=({"entity": "intake_choice", "value": "no"},)) == "no"
+    assert picked("absolutely, every day", YES_NO, intent="affirm") == "yes"
+    assert picked("tout à fait", SUBJECT, intent="affirm") is None
