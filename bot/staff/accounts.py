@@ -17,7 +17,12 @@ from sqlalchemy.orm import Session
 from bot.staff.models import ROLES, Staff
 from bot.staff.passwords import hash_password, verify
 from bot.storage import audit, migrate
+from bot.storage.audit import AuditEntry
+from bot.storage.base import now
 from bot.storage.db import session
+
+MAX_LOGIN_FAILURES = 5
+LOGIN_WINDOW_S = 15 * 60
 
 
 def create(db: Session, username: str, password: str, role: str) -> Staff:
@@ -35,6 +40,22 @@ def create(db: Session, username: str, password: str, role: str) -> Staff:
 def authenticate(db: Session, username: str, password: str) -> Staff | None:
     staff = db.scalar(sa.select(Staff).where(Staff.username == username, Staff.active.is_(True)))
     return staff if verify(password, staff.password_hash if staff else None) else None
+
+
+def login_actor(username: str) -> str:
+    """How a failed login is written in the audit log: the name tried, never the password."""
+    return f"login:{username.strip().lower()[:60]}"
+
+
+def login_locked(db: Session, username: str) -> bool:
+    """Argon2 slows each guess; this caps guesses per account name, whoever makes them."""
+    since = now() - LOGIN_WINDOW_S
+    failures = db.scalar(
+        sa.select(sa.func.count()).where(
+            AuditEntry.actor == login_actor(username), AuditEntry.action == "staff_login_failed", AuditEntry.at >= since
+        )
+    )
+    return int(failures or 0) >= MAX_LOGIN_FAILURES
 
 
 def _password() -> str:

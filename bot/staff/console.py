@@ -40,6 +40,10 @@ def _cookie(response: web.StreamResponse, settings: Settings, name: str, value: 
     )
 
 
+LOCKED = "locked"
+"""Not a token: the answer of `check` when the account's failures are over the limit."""
+
+
 async def login_form(request: web.Request) -> web.StreamResponse:
     token = secrets.token_urlsafe(24)
     response = render("login.html", csrf=token, error=None)
@@ -58,14 +62,18 @@ async def login(request: web.Request) -> web.StreamResponse:
 
     def check() -> str | None:
         with session(settings.database_url) as db:
+            if accounts.login_locked(db, username):
+                return LOCKED
             staff = accounts.authenticate(db, username, password)
             if staff is None:
-                audit.record(db, "anonymous", "staff_login_failed")
+                audit.record(db, accounts.login_actor(username), "staff_login_failed")
                 return None
             audit.record(db, f"staff:{staff.username}", "staff_login")
             return open_session(db, staff)
 
     token = await asyncio.to_thread(check)
+    if token == LOCKED:
+        return render("login.html", status=429, csrf=expected, error="Too many failed attempts. Try again later.")
     if token is None:
         return render("login.html", status=401, csrf=expected, error="Wrong username or password.")
     response = _see_other("/staff")

@@ -6,11 +6,13 @@ import requests
 import sqlalchemy as sa
 
 from bot.services import Stack
+from bot.staff.accounts import MAX_LOGIN_FAILURES
+from bot.staff.auth import COOKIE
 from bot.staff.models import Handoff
 from bot.storage.audit import AuditEntry
 from bot.storage.db import session
 from tests.conftest import Chat
-from tests.staff.conftest import Console, handoff_of
+from tests.staff.conftest import Console, create_account, handoff_of
 
 PAGES = ("/staff", "/staff/handoffs/{id}")
 JSON = ("/staff/handoffs/{id}/messages?since=0",)
@@ -47,6 +49,14 @@ def test_login_needs_the_right_password_and_its_form_token(stack: Stack, analyst
     base = other.base
     no_token = requests.post(f"{base}/staff/login", data={"username": analyst.username, "password": "x"}, timeout=30)
     assert no_token.status_code == 403
+
+
+def test_repeated_wrong_passwords_lock_the_account_name_for_a_while(stack: Stack) -> None:
+    target = Console(stack, create_account(stack, "analyst"))
+    statuses = [target.login(password=f"wrong password {n}").status_code for n in range(MAX_LOGIN_FAILURES)]
+    assert statuses == [401] * MAX_LOGIN_FAILURES
+    assert target.login().status_code == 429, "even the right password waits once the limit is reached"
+    assert COOKIE not in target.http.cookies
 
 
 def test_the_session_cookie_is_httponly_and_strict(stack: Stack) -> None:
