@@ -25,6 +25,7 @@ SITUATION_INTENT_PREFIX = "describe_"
 QUESTIONS = {"ask_offence": "offence", "ask_evidence": "evidence", "ask_report": "report", "ask_removal": "removal"}
 SECOND_INTENT_CONFIDENCE = 0.005
 CUES = Path(__file__).with_name("situation_cues.yml")
+QUESTION_CUES = Path(__file__).with_name("question_cues.yml")
 """How sure NLU must be of the second half of a mixed message to act on it."""
 SITUATION_BUTTONS: tuple[Button, ...] = tuple((f"situation.{s}", f"/describe_{s}") for s in SITUATIONS)
 
@@ -47,10 +48,15 @@ def acknowledge(turn: Turn, situation: str) -> None:
     turn.say(f"situation.ack.{situation}")
 
 
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, re.Pattern[str]]:
-    data = yaml.safe_load(CUES.read_text(encoding="utf-8"))
-    return {situation: re.compile("|".join(patterns)) for situation, patterns in data.items()}
+@lru_cache(maxsize=2)
+def _cues(path: Path = CUES) -> dict[str, re.Pattern[str]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {str(name): re.compile("|".join(patterns)) for name, patterns in data.items()}
+
+
+def _cued(turn: Turn, path: Path) -> str | None:
+    text = fold(str((turn.tracker.latest_message or {}).get("text") or "").lower())
+    return next((name for name, cue in _cues(path).items() if cue.search(text)), None)
 
 
 def situation_in_message(turn: Turn) -> str | None:
@@ -58,13 +64,13 @@ def situation_in_message(turn: Turn) -> str | None:
     intent = turn.ranked([SITUATION_INTENT_PREFIX + s for s in SITUATIONS], SECOND_INTENT_CONFIDENCE)
     if intent:
         return intent.removeprefix(SITUATION_INTENT_PREFIX)
-    text = fold(str((turn.tracker.latest_message or {}).get("text") or ""))
-    return next((situation for situation, cue in _cues().items() if cue.search(text)), None)
+    return _cued(turn, CUES)
 
 
 def question_in_message(turn: Turn) -> str | None:
+    """The journey a story asks for besides telling what happened: ranking first, then words."""
     intent = turn.ranked(list(QUESTIONS), SECOND_INTENT_CONFIDENCE)
-    return QUESTIONS[intent] if intent else None
+    return QUESTIONS[intent] if intent else _cued(turn, QUESTION_CUES)
 
 
 def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:

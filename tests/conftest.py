@@ -17,6 +17,9 @@ os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
 
 from bot.services import Stack, running  # noqa: E402
 from bot.settings import load  # noqa: E402
+
+pytest_plugins = ["tests.chromium"]
+"""The one Chromium harness, for the widget's and the console's browser tests."""
 from tests.channels.bot_api import BotApi, telegram_settings  # noqa: E402
 
 

@@ -118,11 +118,3 @@ class ActionCaseAccess(RelaisAction):
             turn.say("erase.case_done", MAIN_MENU, reference=reference)
         else:
             turn.say("status.result", MAIN_MENU, reference=reference, status=turn.text(f"status.name.{status}"))
-
-
-class ActionStatus(RelaisAction):
-    def name(self) -> str:
-        return "action_status"
-
-    def respond(self, turn: Turn) -> None:
-        start_access(turn, "status")

@@ -14,20 +14,25 @@ YES: Button = ("erase.button.yes", "/affirm")
 NO: Button = ("erase.button.no", "/deny")
 
 
+def ask_to_erase(turn: Turn) -> None:
+    """Always a question first: a misread message can never erase anything by itself."""
+    reference = reference_in(text(turn))
+    if reference:
+        turn.set("access_reference", reference)
+        turn.set("offer", "erase_case")
+        turn.say("erase.confirm_case", (YES, NO), reference=reference)
+        return
+    turn.set("offer", "erase")
+    turn.say("erase.earlier_hint")
+    turn.say("erase.confirm", (YES, NO))
+
+
 class ActionDeleteData(RelaisAction):
     def name(self) -> str:
         return "action_delete_data"
 
     def respond(self, turn: Turn) -> None:
-        reference = reference_in(text(turn))
-        if reference:
-            turn.set("access_reference", reference)
-            turn.set("offer", "erase_case")
-            turn.say("erase.confirm_case", (YES, NO), reference=reference)
-            return
-        turn.set("offer", "erase")
-        turn.say("erase.earlier_hint")
-        turn.say("erase.confirm", (YES, NO))
+        ask_to_erase(turn)
 
 
 def erase_this_conversation(turn: Turn) -> None:

@@ -52,7 +52,9 @@ def test_widget_origins_are_normalised_as_browsers_send_them(monkeypatch: pytest
     assert load().as_env()["RELAIS_WIDGET_ORIGINS"] == "https://www.hotline.example,http://127.0.0.1:9000"
 
 
-@pytest.mark.parametrize("value", ["*", "https://hotline.example/page", "hotline.example", "ftp://x.example", "http://x:port"])
+@pytest.mark.parametrize(
+    "value", ["*", "https://hotline.example/page", "hotline.example", "ftp://x.example", "http://x:port"]
+)
 def test_a_bad_widget_origin_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
     monkeypatch.setenv("RELAIS_WIDGET_ORIGINS", value)
     with pytest.raises(SystemExit, match="RELAIS_WIDGET_ORIGINS takes origins"):

@@ -50,9 +50,7 @@ def test_start_warns_that_telegram_keeps_the_chat_then_greets(person: Person, la
 
 
 @pytest.mark.parametrize("language", LANGUAGES_CODES)
-def test_a_greeting_is_answered_in_the_persons_language_with_an_inline_keyboard(
-    person: Person, language: str
-) -> None:
+def test_a_greeting_is_answered_in_the_persons_language_with_an_inline_keyboard(person: Person, language: str) -> None:
     someone = person(language)
     sent = someone.says(HELLO[language])
     assert texts(sent) == greeting(language)

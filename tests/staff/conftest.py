@@ -20,7 +20,6 @@ from bot.staff.models import Handoff
 from bot.storage import migrate
 from bot.storage.db import session
 from tests.bot.stores import database
-from tests.web.conftest import browser, context, page, playwright  # noqa: F401  (the one Chromium harness)
 
 PASSWORD = "correct horse battery staple"
 

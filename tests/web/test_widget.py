@@ -14,7 +14,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, WebSocket, expect
 
 from actions.texts import render
 from bot.services import Stack
-from tests.web.conftest import ASSISTANT_TIMEOUT_MS, LANGUAGES, PHONE, SCREENSHOTS, Requests, Site
+from tests.chromium import ASSISTANT_TIMEOUT_MS, PHONE, Requests
+from tests.web.conftest import LANGUAGES, SCREENSHOTS, Site
 from tests.web.widget import GREETINGS, WIDGET_KEYS, Widget, push_analyst_message, said, tracker, user_texts
 
 pytestmark = pytest.mark.e2e
@@ -76,7 +77,6 @@ def test_a_short_conversation_in_each_language(stack: Stack, hotline: Site, page
     print(f"screenshot: {path}")
 
 
-
 @pytest.mark.parametrize(("browser_language", "chosen"), [("fr-FR", "ko"), ("ko-KR", "en"), ("en-GB", "fr")])
 def test_the_demo_page_starts_in_the_browser_language_and_the_selector_switches_it(
     stack: Stack, browser: Browser, web_origin: str, browser_language: str, chosen: str
@@ -111,9 +111,7 @@ def test_the_demo_page_starts_in_the_browser_language_and_the_selector_switches_
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_reload_and_reconnect_continue_the_conversation(
-    stack: Stack, hotline: Site, page: Page, language: str
-) -> None:
+def test_reload_and_reconnect_continue_the_conversation(stack: Stack, hotline: Site, page: Page, language: str) -> None:
     widget = on_hotline(page, hotline, language)
     widget.greet(language)
     session_id = widget.session_id()

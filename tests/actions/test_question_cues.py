@@ -1,0 +1,30 @@
+"""A story told with a request ("... I want to report it") leads to that journey, even when NLU ranks only the story."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.situation import ActionSituation
+from tests.actions.conftest import run
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "topic"),
+    [
+        ("ko", "전 남자친구가 제 사진을 인터넷에 올렸어요. 신고하고 싶어요", "report"),
+        ("fr", "mon ex a mis mes photos sur un site, je veux les faire supprimer", "removal"),
+        ("en", "my ex posted my nudes online, is that even illegal", "offence"),
+        ("fr", "mon ex a publié mes photos, je veux porter plainte", "report"),
+        ("ko", "전 애인이 제 영상을 올렸어요 삭제하고 싶어요", "removal"),
+        ("en", "he shared my pictures in a group chat, what proof should I keep", "evidence"),
+    ],
+)
+def test_the_request_in_a_story_is_remembered_until_the_country_is_known(language: str, text: str, topic: str) -> None:
+    outcome = run(ActionSituation(), "describe_sharing", {"language": language}, text=text)
+    assert outcome.slot("situation") == "sharing"
+    assert outcome.slot("pending_topic") == topic
+
+
+def test_a_story_alone_asks_for_the_country_and_nothing_else() -> None:
+    outcome = run(ActionSituation(), "describe_sharing", {"language": "en"}, text="my ex posted my photos")
+    assert outcome.slot("pending_topic") is None
