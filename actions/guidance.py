@@ -68,9 +68,17 @@ def situation_in_message(turn: Turn) -> str | None:
 
 
 def question_in_message(turn: Turn) -> str | None:
-    """The journey a story asks for besides telling what happened: ranking first, then words."""
+    """The journey a story asks for besides telling what happened.
+
+    The words decide between the questions the classifier ranks (it often mixes up "report"
+    and "remove"), and stand alone when it ranks none.
+    """
+    cued = _cued(turn, QUESTION_CUES)
+    ranked = [QUESTIONS[i] for i in QUESTIONS if turn.ranked([i], SECOND_INTENT_CONFIDENCE)]
+    if cued in ranked or not ranked:
+        return cued
     intent = turn.ranked(list(QUESTIONS), SECOND_INTENT_CONFIDENCE)
-    return QUESTIONS[intent] if intent else _cued(turn, QUESTION_CUES)
+    return QUESTIONS[intent] if intent else None
 
 
 def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:

@@ -49,6 +49,7 @@ def tracker(
     metadata: dict[str, Any] | None = None,
     detection: dict[str, Any] | None = None,
     events: Iterable[dict[str, Any]] = (),
+    intent_ranking: Iterable[dict[str, Any]] = (),
 ) -> Tracker:
     return Tracker(
         sender_id="review",
@@ -56,6 +57,7 @@ def tracker(
         latest_message={
             "text": text,
             "intent": {"name": intent, "confidence": 1.0},
+            "intent_ranking": list(intent_ranking),
             "entities": list(entities),
             "language_detection": detection or {"language": None, "reliable": False},
             "metadata": metadata or {},

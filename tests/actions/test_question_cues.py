@@ -28,3 +28,14 @@ def test_the_request_in_a_story_is_remembered_until_the_country_is_known(languag
 def test_a_story_alone_asks_for_the_country_and_nothing_else() -> None:
     outcome = run(ActionSituation(), "describe_sharing", {"language": "en"}, text="my ex posted my photos")
     assert outcome.slot("pending_topic") is None
+
+
+def test_the_words_choose_between_the_questions_the_classifier_ranks() -> None:
+    ranking = [
+        {"name": "describe_sharing", "confidence": 0.70},
+        {"name": "ask_removal", "confidence": 0.13},
+        {"name": "ask_report", "confidence": 0.08},
+    ]
+    text = "전 남자친구가 제 사진을 인터넷에 올렸어요. 신고하고 싶어요"
+    outcome = run(ActionSituation(), "describe_sharing", {"language": "ko"}, text=text, intent_ranking=ranking)
+    assert outcome.slot("pending_topic") == "report"
