@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -15,8 +16,9 @@ import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import IO, Iterator, Sequence
+from typing import IO, Callable, Iterator, Sequence
 
 from bot import runtime_config
 from bot.settings import ROOT, Settings, load
@@ -36,6 +38,7 @@ class Service:
     port: int
     argv: Sequence[str]
     ready_url: str
+    warm_up: Callable[[], None] | None = None
 
 
 def services(settings: Settings) -> list[Service]:
@@ -68,6 +71,7 @@ def services(settings: Settings) -> list[Service]:
                 str(credentials),
             ],
             f"http://{settings.host}:{settings.rasa_port}/status?token={token}",
+            partial(_first_prediction, settings.rasa_url, token),
         ),
         Service(
             "web",
@@ -90,6 +94,18 @@ def _ready(url: str) -> bool:
             return bool(response.status == 200)
     except (urllib.error.URLError, OSError):
         return False
+
+
+def _first_prediction(rasa_url: str, token: str) -> None:
+    """TensorFlow builds its graph on the first prediction (about 4 s here): pay it before the
+    first victim does. A parse creates no conversation."""
+    request = urllib.request.Request(
+        f"{rasa_url}/model/parse?token={token}",
+        data=json.dumps({"text": "bonjour"}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=READY_TIMEOUT_S):
+        pass
 
 
 def _environment(settings: Settings) -> dict[str, str]:
@@ -142,6 +158,8 @@ class Stack:
             if time.monotonic() > deadline:
                 raise StartupError(f"{name} was not ready after {READY_TIMEOUT_S:.0f} s")
             time.sleep(0.5)
+        if service.warm_up:
+            service.warm_up()
 
     def stop(self, name: str) -> None:
         _stop([self._processes.pop(name)])

@@ -31,6 +31,8 @@ class KiwiTokenizer:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self._kiwi = Kiwi()
+        # Kiwi loads its model on the first analysis (about 2 s): pay it here, not on a victim's message.
+        self._kiwi.tokenize("안녕하세요")
 
     def __call__(self, text: str) -> Doc:
         spans = self._spans(text)
