@@ -31,9 +31,7 @@ def is_minor_age(tracker: Tracker) -> bool:
 
 
 def platforms(tracker: Tracker) -> List[str]:
-    """Platform names as written (the entity's text), so a summary echoes the victim's own word."""
-    entities = (tracker.latest_message or {}).get("entities") or []
-    return [str(e.get("text") or e.get("value")) for e in entities if e.get("entity") == "platform"]
+    return [str(value) for value in _values(tracker, "platform")]
 
 
 def mentions_links_or_platforms(tracker: Tracker) -> bool:

@@ -7,23 +7,12 @@ from typing import Any
 
 from babel.dates import format_date
 
-from actions.intake.questions import DONE, SKIPPED
+from actions.guidance import SITUATIONS
+from actions.intake.questions import DONE, QUESTIONS, SKIPPED
 from actions.reply import Turn
 
-CHOICE_ANSWERS = {
-    "yes",
-    "no",
-    "unsure",
-    "self",
-    "other",
-    "chat",
-    "email",
-    "phone",
-    "none",
-    "today",
-    "this_week",
-    "earlier",
-}
+CHOICE_ANSWERS = {choice for question in QUESTIONS for choice in question.choices} - {*SITUATIONS, DONE}
+"""Answers stored as a choice key (shown through `intake.choice.<key>`), not as the victim's words."""
 
 
 def answered(value: Any) -> bool:

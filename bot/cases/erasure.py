@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 
 from bot.cases.models import ErasureJob
 from bot.cases.repository import purge_attempts
-from bot.retention import EVENTS_TABLE
+from bot.retention import EVENTS, EVENTS_TABLE
 from bot.storage import audit
 from bot.storage.base import now
 from bot.storage.db import session
@@ -28,19 +28,13 @@ GUARD_S = 600.0
 log = logging.getLogger(__name__)
 
 
-def _events(engine: Engine) -> sa.Table | None:
-    if not sa.inspect(engine).has_table(EVENTS_TABLE):
-        return None
-    return sa.Table(EVENTS_TABLE, sa.MetaData(), autoload_with=engine)
-
-
-def _turn_ended_at(engine: Engine, events: sa.Table, job: ErasureJob) -> float | None:
+def _turn_ended_at(engine: Engine, job: ErasureJob) -> float | None:
     """When Rasa finished the turn that asked for erasure, if it has."""
     with engine.connect() as connection:
         last = connection.execute(
-            sa.select(events.c.type_name, events.c.action_name, events.c.timestamp)
-            .where(events.c.sender_id == job.sender_id)
-            .order_by(events.c.id.desc())
+            sa.select(EVENTS.c.type_name, EVENTS.c.action_name, EVENTS.c.timestamp)
+            .where(EVENTS.c.sender_id == job.sender_id)
+            .order_by(EVENTS.c.id.desc())
             .limit(1)
         ).first()
     if last is None or not job.during_turn:
@@ -56,19 +50,20 @@ def _turn_ended_at(engine: Engine, events: sa.Table, job: ErasureJob) -> float |
 def sweep(database_url: str) -> int:
     """Run due erasures; returns how many event rows were deleted."""
     with session(database_url) as db:
+        jobs = db.scalars(sa.select(ErasureJob)).all()
         engine = db.get_bind()
         assert isinstance(engine, Engine)
-        events = _events(engine)
+        has_events = bool(jobs) and sa.inspect(engine).has_table(EVENTS_TABLE)
         deleted = 0
-        for job in db.scalars(sa.select(ErasureJob)).all():
+        for job in jobs:
             if job.cutoff is None:
-                job.cutoff = _turn_ended_at(engine, events, job) if events is not None else job.requested_at
+                job.cutoff = _turn_ended_at(engine, job) if has_events else job.requested_at
                 if job.cutoff is None:
                     continue
                 job.done_at = now()
-            if events is not None:
+            if has_events:
                 result = db.execute(
-                    events.delete().where(events.c.sender_id == job.sender_id, events.c.timestamp <= job.cutoff)
+                    EVENTS.delete().where(EVENTS.c.sender_id == job.sender_id, EVENTS.c.timestamp <= job.cutoff)
                 )
                 deleted += result.rowcount or 0
             if job.done_at is not None and now() - job.done_at > GUARD_S:
