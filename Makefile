@@ -21,7 +21,7 @@ CHROMIUM := /usr/bin/chromium
 KOREAN_FONT := /usr/share/fonts/truetype/nanum/NanumGothic.ttf
 APT_INSTALL = $(if $(filter 0,$(shell id -u)),,sudo )apt-get update && $(if $(filter 0,$(shell id -u)),,sudo )apt-get install -y
 
-.PHONY: run test setup catalogs train train-ci lint validate content bench clean widget staff-user
+.PHONY: run test test-fast setup catalogs train train-ci lint validate content bench bench-start clean widget staff-user
 
 setup: $(INSTALLED) catalogs
 
@@ -79,7 +79,11 @@ lint: $(INSTALLED)
 	$(VENV)/bin/mypy bot actions bench
 
 test: setup widget $(CHROMIUM) $(KOREAN_FONT) lint validate train-ci
-	RELAIS_MODEL=models/relais-ci.tar.gz $(PY) -m pytest
+	RELAIS_MODEL=models/relais-ci.tar.gz $(PY) -m pytest --durations=15
+
+# The edit-test loop: every test that needs neither a trained model nor the running stack (about a minute).
+test-fast: setup
+	$(PY) -m pytest -m "not e2e" -q
 
 # A staff account for the console: make staff-user USERNAME=ana ROLE=analyst|supervisor (password prompted).
 staff-user: setup
@@ -90,8 +94,11 @@ clean:
 	rm -rf models var .rasa bot/web/static/widget widget/node_modules
 
 content: setup
-	$(PY) -m actions.review > var/content.html
-	@echo "every victim-facing text: var/content.html"
+	$(PY) -m actions.review
 
 bench: setup
 	PYTHONPATH=. $(PY) -m bench.korean_tokenizer
+
+# `make run` from a fresh clone of the last commit to its first answer, cold then warm (about 10 min).
+bench-start: setup
+	PYTHONPATH=. $(PY) -m bench.cold_start

@@ -31,6 +31,7 @@ from actions.reporting import ActionRemoval, ActionReport
 from actions.safety import ActionCrisis, ActionMinor, ActionSupport
 from actions.situation import ActionSituation
 from bot.components.language_detection import SUPPORTED
+from bot.settings import load
 
 PLACES = {
     "FR": "France",
@@ -138,5 +139,12 @@ def page() -> str:
     )
 
 
+def main() -> None:
+    """Write the review page into RELAIS_VAR_DIR/content.html (UTF-8) and print its path."""
+    target = load().var_path("content.html")
+    target.write_text(page(), encoding="utf-8")
+    sys.stdout.write(f"every victim-facing text: {target}\n")
+
+
 if __name__ == "__main__":
-    sys.stdout.write(page())
+    main()

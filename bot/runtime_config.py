@@ -65,8 +65,7 @@ def credentials(settings: Settings) -> dict[str, Any]:
 
 def write(settings: Settings) -> tuple[Path, Path]:
     """Write both files and return their paths (endpoints, credentials)."""
-    settings.var_dir.mkdir(parents=True, exist_ok=True)
-    paths = (settings.var_dir / "endpoints.yml", settings.var_dir / "credentials.yml")
+    paths = (settings.var_path("endpoints.yml"), settings.var_path("credentials.yml"))
     for path, content in zip(paths, (endpoints(settings), credentials(settings)), strict=False):
         path.write_text(yaml.safe_dump(content, sort_keys=False))
     return paths

@@ -20,12 +20,18 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Callable, Iterator, Sequence
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
 from bot import runtime_config
 from bot.settings import ROOT, Settings, load
 from bot.storage import migrate
 
 BIN = Path(sys.executable).parent
 READY_TIMEOUT_S = 240.0
+SERVICES = ("actions", "rasa", "web")
+"""Start order: Rasa calls the action server, the web server relays to Rasa."""
+PORT_VARIABLES = {"actions": "ACTIONS_PORT", "rasa": "RASA_PORT", "web": "WEB_PORT"}
 
 
 class StartupError(RuntimeError):
@@ -143,12 +149,19 @@ class Stack:
         self._planned = {service.name: service for service in services(settings)}
         self._processes: dict[str, subprocess.Popen[bytes]] = {}
 
+    def check_ports(self, names: Sequence[str]) -> None:
+        """Raise StartupError, naming the variable to change, if a service's port is already taken."""
+        for name in names:
+            service = self._planned[name]
+            if _port_taken(self.settings.host, service.port):
+                raise StartupError(
+                    f"port {service.port} ({service.name}) is already in use; stop that process or set "
+                    f"{PORT_VARIABLES[service.name]} to a free port"
+                )
+
     def start(self, name: str) -> None:
         service = self._planned[name]
-        if _port_taken(self.settings.host, service.port):
-            raise StartupError(
-                f"port {service.port} ({service.name}) is already in use; stop that process or set its port variable"
-            )
+        self.check_ports([name])
         process = subprocess.Popen(service.argv, cwd=ROOT, env=self._env, stdout=self._log, stderr=self._log)
         self._processes[name] = process
         deadline = time.monotonic() + READY_TIMEOUT_S
@@ -159,7 +172,10 @@ class Stack:
                 raise StartupError(f"{name} was not ready after {READY_TIMEOUT_S:.0f} s")
             time.sleep(0.5)
         if service.warm_up:
-            service.warm_up()
+            try:
+                service.warm_up()
+            except OSError as error:
+                raise StartupError(f"{name} did not answer its first request ({error})") from error
 
     def stop(self, name: str) -> None:
         _stop([self._processes.pop(name)])
@@ -178,15 +194,29 @@ def running(settings: Settings | None = None, log: IO[bytes] | None = None) -> I
     """Run all services until the block exits; raises StartupError with a readable reason."""
     settings = settings or load()
     if not settings.model_path.exists():
-        raise StartupError(f"no trained model at {settings.model_path}; run `make train`")
-    migrate.upgrade(settings.database_url)
+        raise StartupError(f"no trained model at {settings.model_path}; run `make train` or set RELAIS_MODEL")
     stack = Stack(settings, log)
+    stack.check_ports(SERVICES)
+    _migrate(settings.database_url)
     try:
-        for name in ("actions", "rasa", "web"):
+        for name in SERVICES:
             stack.start(name)
         yield stack
     finally:
         stack.stop_all()
+
+
+def _migrate(database_url: str) -> None:
+    """Bring Relais' tables up to date; a database that cannot be opened is one StartupError line."""
+    try:
+        migrate.upgrade(database_url)
+    except SQLAlchemyError as error:
+        try:
+            shown = repr(make_url(database_url))  # the password masked
+        except SQLAlchemyError:
+            shown = "given"
+        reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+        raise StartupError(f"cannot open the database {shown} ({reason}); check DATABASE_URL") from error
 
 
 def _exit_on_sigterm(signum: int, frame: object) -> None:

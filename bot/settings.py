@@ -12,9 +12,36 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
 ROOT = Path(__file__).resolve().parent.parent
 TELEGRAM_API_URL = "https://api.telegram.org/bot"
 TELEGRAM_MODES = ("webhook", "polling")
+
+
+class ConfigurationError(SystemExit):
+    """A setting cannot be used as given; the message is one line that says what to do.
+
+    A `SystemExit`, so a process that cannot start prints that line and exits with status 1,
+    never a traceback.
+    """
+
+
+def writable_directory(path: Path, variable: str) -> Path:
+    """Create `path` (and its parents) if needed and check that this process can write there.
+
+    Returns `path`. Raises ConfigurationError naming `variable` when it cannot be created or written.
+    """
+    advice = f"point {variable} to a writable folder"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ConfigurationError(f"{variable}: cannot create the folder {path} ({reason}); {advice}") from exc
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise ConfigurationError(f"{variable}: the folder {path} is not writable; {advice}")
+    return path
 
 
 def _int(name: str, default: int) -> int:
@@ -24,7 +51,7 @@ def _int(name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError as exc:
-        raise SystemExit(f"{name} must be a whole number, got {raw!r}") from exc
+        raise ConfigurationError(f"{name} must be a whole number, got {raw!r}") from exc
 
 
 @dataclass(frozen=True)
@@ -50,6 +77,8 @@ class Settings:
     timezone: str
     staff_session_minutes: int
     staff_https: bool
+    staff_rasa_timeout: int
+    """Seconds the console waits for Rasa before it tells the analyst and rolls back."""
 
     @property
     def rasa_url(self) -> str:
@@ -67,9 +96,17 @@ class Settings:
     def action_endpoint(self) -> str:
         return f"http://{self.host}:{self.actions_port}/webhook"
 
+    def var_path(self, name: str) -> Path:
+        """The path of a generated file in RELAIS_VAR_DIR, creating the folder first.
+
+        Every writer of `var/` goes through here, so no order of start-up can find it missing.
+        Raises ConfigurationError when the folder cannot be created or written.
+        """
+        return writable_directory(self.var_dir, "RELAIS_VAR_DIR") / name
+
     @property
     def token_file(self) -> Path:
-        return self.var_dir / "rasa_token"
+        return self.var_path("rasa_token")
 
     def rasa_token(self) -> str:
         """The HTTP API token: from RASA_TOKEN, else generated once into var/.
@@ -79,11 +116,11 @@ class Settings:
         from_env = os.environ.get("RASA_TOKEN", "").strip()
         if from_env:
             return from_env
-        if not self.token_file.exists():
-            self.var_dir.mkdir(parents=True, exist_ok=True)
-            self.token_file.write_text(secrets.token_urlsafe(32))
-            self.token_file.chmod(0o600)
-        return self.token_file.read_text().strip()
+        token_file = self.token_file
+        if not token_file.exists():
+            token_file.write_text(secrets.token_urlsafe(32))
+            token_file.chmod(0o600)
+        return token_file.read_text().strip()
 
     def as_env(self) -> dict[str, str]:
         """The environment that makes a child process `load()` these same settings."""
@@ -104,6 +141,7 @@ class Settings:
             "RELAIS_TIMEZONE": self.timezone,
             "RELAIS_STAFF_SESSION_MINUTES": str(self.staff_session_minutes),
             "RELAIS_STAFF_HTTPS": "1" if self.staff_https else "0",
+            "RELAIS_STAFF_RASA_TIMEOUT": str(self.staff_rasa_timeout),
         }
 
     def _telegram_env(self) -> dict[str, str]:
@@ -112,10 +150,22 @@ class Settings:
         return {**env, "TELEGRAM_API_URL": self.telegram_api_url, "TELEGRAM_MODE": self.telegram_mode}
 
 
+def _database_url(var_dir: Path) -> str:
+    """DATABASE_URL, checked to be a URL SQLAlchemy can read; defaults to SQLite in RELAIS_VAR_DIR."""
+    url = os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{var_dir / 'relais.db'}"
+    try:
+        make_url(url)
+    except ArgumentError as exc:
+        raise ConfigurationError(
+            "DATABASE_URL must look like postgresql://user:password@host:5432/db or sqlite:////path/relais.db"
+        ) from exc
+    return url
+
+
 def _telegram_mode() -> str:
     mode = os.environ.get("TELEGRAM_MODE", "").strip().lower() or TELEGRAM_MODES[0]
     if mode not in TELEGRAM_MODES:
-        raise SystemExit(f"TELEGRAM_MODE must be one of {', '.join(TELEGRAM_MODES)}, got {mode!r}")
+        raise ConfigurationError(f"TELEGRAM_MODE must be one of {', '.join(TELEGRAM_MODES)}, got {mode!r}")
     return mode
 
 
@@ -129,7 +179,7 @@ def _origins(name: str) -> tuple[str, ...]:
         except ValueError:
             port = -1
         if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/") or port == -1:
-            raise SystemExit(f"{name} takes origins such as https://www.example.org, got {raw!r}")
+            raise ConfigurationError(f"{name} takes origins such as https://www.example.org, got {raw!r}")
         default_port = {"http": 80, "https": 443}[parts.scheme]
         origins.append(f"{parts.scheme}://{parts.hostname}" + (f":{port}" if port and port != default_port else ""))
     return tuple(origins)
@@ -143,7 +193,7 @@ def load() -> Settings:
         rasa_port=_int("RASA_PORT", 5005),
         actions_port=_int("ACTIONS_PORT", 5055),
         web_port=_int("WEB_PORT", 8000),
-        database_url=os.environ.get("DATABASE_URL", f"sqlite:///{var_dir / 'relais.db'}"),
+        database_url=_database_url(var_dir),
         redis_url=os.environ.get("REDIS_URL") or None,
         var_dir=var_dir,
         model_path=Path(os.environ.get("RELAIS_MODEL", ROOT / "models" / "relais.tar.gz")),
@@ -158,4 +208,5 @@ def load() -> Settings:
         timezone=os.environ.get("RELAIS_TIMEZONE", "").strip() or "Europe/Paris",
         staff_session_minutes=_int("RELAIS_STAFF_SESSION_MINUTES", 30),
         staff_https=os.environ.get("RELAIS_STAFF_HTTPS", "").strip().lower() in ("1", "true", "yes"),
+        staff_rasa_timeout=_int("RELAIS_STAFF_RASA_TIMEOUT", 10),
     )

@@ -95,6 +95,14 @@ def chat(stack: Stack) -> Chat:
     return Chat(stack)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs the running stack (directly or through another fixture) is an `e2e` test,
+    so `make test-fast` (`-m "not e2e"`) never starts it, whatever its module declares."""
+    for item in items:
+        if "stack" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.e2e)
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     """Show the held-out NLU results even when the tests pass (the closing notes quote them)."""
     from tests.nlu.test_evaluation import REPORT

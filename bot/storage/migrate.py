@@ -12,6 +12,7 @@ from alembic import command
 from alembic.config import Config
 
 from bot.settings import load
+from bot.storage.db import prepare
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -24,7 +25,11 @@ def config(database_url: str) -> Config:
 
 
 def upgrade(database_url: str | None = None) -> None:
-    command.upgrade(config(database_url or load().database_url), "head")
+    """Apply every migration not yet applied; raises sqlalchemy.exc.SQLAlchemyError when the
+    database cannot be opened, and bot.settings.ConfigurationError when a SQLite folder cannot be made."""
+    url = database_url or load().database_url
+    prepare(url)
+    command.upgrade(config(url), "head")
 
 
 def main(argv: list[str]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, AsyncIterator
 
 import aiohttp
@@ -11,41 +10,17 @@ from aiohttp import WSCloseCode, WSMsgType
 
 from actions.texts import render
 from bot.services import Stack
+from tests.widget_socket import TIMEOUT_S, event, socket_io_event, widget_socket
 
 pytestmark = pytest.mark.e2e
 
 SESSION = "0123456789abcdef" * 2
-TIMEOUT_S = 60
-
-
-def event(name: str, data: Any) -> str:
-    return "42" + json.dumps([name, data], ensure_ascii=False)
 
 
 @pytest.fixture
 async def socket(stack: Stack) -> AsyncIterator[aiohttp.ClientWebSocketResponse]:
-    """A socket.io session opened as the widget opens it, from the web server's own page."""
-    settings = stack.settings
-    origin = f"http://{settings.host}:{settings.web_port}"
-    async with aiohttp.ClientSession() as session:
-        async with session.ws_connect(
-            f"{origin}/socket.io/?EIO=4&transport=websocket", headers={"Origin": origin}, timeout=TIMEOUT_S
-        ) as ws:
-            assert (await ws.receive_str(timeout=TIMEOUT_S)).startswith("0{")
-            await ws.send_str("40")
-            assert (await ws.receive_str(timeout=TIMEOUT_S)).startswith("40")
-            yield ws
-
-
-async def socket_io_event(ws: aiohttp.ClientWebSocketResponse) -> tuple[str, Any]:
-    """The next Socket.IO event, answering Engine.IO pings on the way."""
-    while True:
-        frame = await ws.receive_str(timeout=TIMEOUT_S)
-        if frame == "2":
-            await ws.send_str("3")
-        elif frame.startswith("42"):
-            name, data = json.loads(frame[2:])
-            return name, data
+    async with widget_socket(f"http://{stack.settings.host}:{stack.settings.web_port}") as ws:
+        yield ws
 
 
 @pytest.mark.parametrize(("language", "greeting"), [("fr", "Bonjour"), ("ko", "안녕하세요"), ("en", "Hello")])
