@@ -140,7 +140,7 @@ def _stop(processes: Sequence[subprocess.Popen[bytes]]) -> None:
 
 
 class Stack:
-    """The running services; tests restart one of them to check what survives."""
+    """The running services; tests stop and start one of them to check what survives."""
 
     def __init__(self, settings: Settings, log: IO[bytes] | None) -> None:
         self.settings = settings
@@ -179,10 +179,6 @@ class Stack:
 
     def stop(self, name: str) -> None:
         _stop([self._processes.pop(name)])
-
-    def restart(self, name: str) -> None:
-        self.stop(name)
-        self.start(name)
 
     def stop_all(self) -> None:
         _stop(list(self._processes.values()))

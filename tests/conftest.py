@@ -58,6 +58,27 @@ def stack(tmp_path_factory: pytest.TempPathFactory, bot_api: BotApi) -> Iterator
         yield services
 
 
+@pytest.fixture(scope="session")
+def second_rasa(stack: Stack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """A second Rasa process beside the stack's, on its action server and database, in TELEGRAM_MODE=polling.
+
+    One start serves two proofs: Telegram's getUpdates mode, and a conversation carrying on in another Rasa
+    process (all of its state is in the tracker store, as after a restart or on another replica).
+    """
+    var = tmp_path_factory.mktemp("second")
+    settings = replace(
+        stack.settings, rasa_port=free_port(), web_port=free_port(), var_dir=var, telegram_mode="polling"
+    )
+    log_path = Path(os.environ.get("RELAIS_TEST_LOG", var / "services.log"))
+    with open(log_path, "ab") as log:
+        second = Stack(settings, log)
+        try:
+            second.start("rasa")
+            yield second
+        finally:
+            second.stop_all()
+
+
 class Chat:
     """One person talking to Relais over the REST channel."""
 

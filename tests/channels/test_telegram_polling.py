@@ -14,8 +14,8 @@ from tests.channels.person import TelegramPerson
 
 
 @pytest.mark.parametrize("language", ["fr", "ko", "en"])
-def test_an_update_served_by_get_updates_is_answered(polling_rasa: Stack, bot_api: BotApi, language: str) -> None:
-    someone = TelegramPerson(polling_rasa, bot_api, language)
+def test_an_update_served_by_get_updates_is_answered(second_rasa: Stack, bot_api: BotApi, language: str) -> None:
+    someone = TelegramPerson(second_rasa, bot_api, language)
     update = someone.text("/start")
     bot_api.queue_update(update)
     sent = bot_api.wait_for(lambda: len(someone.sent()) >= 4 and someone.sent(), "the polled /start answered")
@@ -28,8 +28,8 @@ def test_an_update_served_by_get_updates_is_answered(polling_rasa: Stack, bot_ap
     bot_api.wait_for(lambda: update not in bot_api.pending_updates(), "the update confirmed by the next offset")
 
 
-def test_a_button_and_a_photo_go_through_the_same_handling(polling_rasa: Stack, bot_api: BotApi) -> None:
-    someone = TelegramPerson(polling_rasa, bot_api, "ko")
+def test_a_button_and_a_photo_go_through_the_same_handling(second_rasa: Stack, bot_api: BotApi) -> None:
+    someone = TelegramPerson(second_rasa, bot_api, "ko")
     bot_api.queue_update(someone.photo("caption"))
     bot_api.wait_for(lambda: someone.sent(), "the photo refused")
     assert someone.sent()[0].text == render("ko", "telegram.media_removed")
@@ -41,9 +41,9 @@ def test_a_button_and_a_photo_go_through_the_same_handling(polling_rasa: Stack, 
     assert press["callback_query"]["id"] in answered
 
 
-def test_polling_deletes_any_webhook_and_offers_no_webhook_route(polling_rasa: Stack, bot_api: BotApi) -> None:
+def test_polling_deletes_any_webhook_and_offers_no_webhook_route(second_rasa: Stack, bot_api: BotApi) -> None:
     assert bot_api.calls("deleteWebhook")
-    someone = TelegramPerson(polling_rasa, bot_api, "en")
+    someone = TelegramPerson(second_rasa, bot_api, "en")
     assert someone.post(someone.text("Hello"), secret=SECRET) == 404
     with urllib.request.urlopen(someone.webhook.rsplit("/", 1)[0] + "/", timeout=10) as response:
         assert json.loads(response.read()) == {"status": "ok", "mode": "polling"}

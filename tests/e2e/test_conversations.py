@@ -139,11 +139,13 @@ def test_a_story_then_the_country_leads_to_the_law(
     assert chat.slot("situation") == "sharing"
 
 
-def test_a_conversation_survives_a_restart_of_rasa(stack: Stack) -> None:
+def test_a_conversation_carries_on_in_another_rasa_process(stack: Stack, second_rasa: Stack) -> None:
+    """What a restart of Rasa or another replica sees: nothing of the conversation lives in the process."""
     chat = Chat(stack)
     chat.say("mon ex a diffusé mes photos intimes sur snapchat, je vis à Lyon")
     assert chat.slot("country") == "FR"
-    stack.restart("rasa")
-    assert chat.slot("country") == "FR"
-    assert chat.slot("language") == "fr"
-    assert contact("FR.pharos").value in chat.text("/ask_report")
+    elsewhere = Chat(second_rasa)
+    elsewhere.sender = chat.sender
+    assert elsewhere.slot("country") == "FR"
+    assert elsewhere.slot("language") == "fr"
+    assert contact("FR.pharos").value in elsewhere.text("/ask_report")

@@ -103,3 +103,56 @@ def test_parse_returns_contract_names_and_entities(stack: Stack) -> None:
         e for e in result["entities"] if e["entity"] == "country"
     ).items()
     assert result["language_detection"] == {"language": "fr", "reliable": True}
+
+
+MIN_REAL_ACCURACY = 0.80
+"""Gate on real people's messages (tests/nlu/real); set a little under what `make bench-nlu` measures."""
+MIN_CHECK_IN_RATE = 0.90
+"""Gate on tests/nlu/out_of_scope: emoji, punctuation, a mash, another language get a gentle check-in."""
+CHECK_IN = {"out_of_scope", "nlu_fallback"}
+REAL = ROOT / "tests" / "nlu" / "real"
+OUT_OF_SCOPE = ROOT / "tests" / "nlu" / "out_of_scope"
+
+
+def real_messages(language: str) -> list[dict[str, str]]:
+    """The real-message set of one language: dicts with `text`, `intent` and `source` (a URL)."""
+    return list(yaml.safe_load((REAL / f"{language}.yml").read_text(encoding="utf-8"))["examples"])
+
+
+def out_of_scope(language: str) -> list[str]:
+    data = yaml.safe_load((OUT_OF_SCOPE / f"{language}.yml").read_text(encoding="utf-8"))
+    return [str(example["text"]) for example in data["examples"]]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_real_messages_are_sourced_labelled_and_never_trained_on(language: str) -> None:
+    messages = real_messages(language)
+    assert len(messages) >= 60
+    assert all(m["source"].startswith(("https://", "http://")) for m in messages)
+    assert {m["intent"] for m in messages} <= CONTRACT_INTENTS
+    trained = {text.lower() for f in (ROOT / "nlu_data" / language).glob("*.yml") for text, _ in examples(f)}
+    assert not [m["text"] for m in messages if m["text"].lower() in trained]
+    assert not [text for text in out_of_scope(language) if text.lower() in trained]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_real_messages_are_understood(stack: Stack, language: str) -> None:
+    messages = real_messages(language)
+    expected = [m["intent"] for m in messages]
+    predicted = [parse(stack, m["text"])["intent"]["name"] for m in messages]
+    accuracy = sum(p == e for p, e in zip(predicted, expected, strict=True)) / len(expected)
+    misses = Counter(f"{e} -> {p}" for p, e in zip(predicted, expected, strict=True) if p != e)
+    REPORT.append(f"\nNLU real {language}: accuracy {accuracy:.3f}, n={len(expected)}; misses {dict(misses)}")
+    assert accuracy >= MIN_REAL_ACCURACY, f"{language} real accuracy {accuracy:.3f} < {MIN_REAL_ACCURACY}"
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_out_of_scope_input_gets_a_check_in(stack: Stack, language: str) -> None:
+    texts = out_of_scope(language)
+    answered = {text: parse(stack, text)["intent"]["name"] for text in texts}
+    wrong = {text: intent for text, intent in answered.items() if intent not in CHECK_IN}
+    rate = 1 - len(wrong) / len(texts)
+    REPORT.append(f"\nNLU out-of-scope {language}: check-in rate {rate:.3f}, n={len(texts)}; other {wrong}")
+    assert rate >= MIN_CHECK_IN_RATE, wrong
