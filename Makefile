@@ -21,15 +21,16 @@ CHROMIUM := /usr/bin/chromium
 KOREAN_FONT := /usr/share/fonts/truetype/nanum/NanumGothic.ttf
 APT_INSTALL = $(if $(filter 0,$(shell id -u)),,sudo )apt-get update && $(if $(filter 0,$(shell id -u)),,sudo )apt-get install -y
 
-.PHONY: run test test-fast setup catalogs train train-ci lint validate content bench bench-start clean widget staff-user
+.PHONY: run test test-fast setup catalogs train train-ci lint validate content bench bench-nlu bench-start clean widget staff-user
 
 setup: $(INSTALLED) catalogs
 
-$(INSTALLED): requirements.txt requirements-dev.txt constraints.txt
+$(INSTALLED): requirements.txt requirements-dev.txt requirements-hashed.txt constraints.txt
 	@test -n "$(PYTHON310)" || { echo "relais: Python 3.10 is required (Rasa 3.6 runs on nothing newer); install it, e.g. 'pyenv install 3.10.13'" >&2; exit 1; }
 	@test -x $(PY) || $(PYTHON310) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check "pip<25"
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt -c constraints.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-hashed.txt
 	@touch $@
 
 catalogs: $(CATALOGS)
@@ -90,6 +91,17 @@ staff-user: setup
 	@test -n "$(USERNAME)" || { echo "usage: make staff-user USERNAME=<name> ROLE=analyst|supervisor" >&2; exit 1; }
 	$(PY) -m bot.staff.accounts create "$(USERNAME)" --role "$(or $(ROLE),analyst)"
 
+# Account lifecycle: make staff-list; make staff-disable|staff-enable|staff-reset-password USERNAME=ana;
+# make staff-set-role USERNAME=ana ROLE=supervisor (a new password is prompted, or read from RELAIS_STAFF_PASSWORD).
+STAFF_COMMANDS := staff-disable staff-enable staff-reset-password staff-set-role
+.PHONY: staff-list $(STAFF_COMMANDS)
+staff-list: setup
+	$(PY) -m bot.staff.accounts list
+
+$(STAFF_COMMANDS): setup
+	@test -n "$(USERNAME)" || { echo "usage: make $@ USERNAME=<name>$(if $(filter staff-set-role,$@), ROLE=analyst|supervisor)" >&2; exit 1; }
+	$(PY) -m bot.staff.accounts $(patsubst staff-%,%,$@) "$(USERNAME)"$(if $(filter staff-set-role,$@), "$(ROLE)")
+
 clean:
 	rm -rf models var .rasa bot/web/static/widget widget/node_modules
 
@@ -98,6 +110,10 @@ content: setup
 
 bench: setup
 	PYTHONPATH=. $(PY) -m bench.korean_tokenizer
+
+# Relais' NLU pipeline against Rasa's default one: accuracy, check-ins, latency, time, memory (about 15 min).
+bench-nlu: setup
+	PYTHONPATH=. $(PY) -m bench.nlu
 
 # `make run` from a fresh clone of the last commit to its first answer, cold then warm (about 10 min).
 bench-start: setup

@@ -1,25 +1,30 @@
-"""The staff console's routes under /staff: login, queue, claim, live conversation, replies, notes, hand back, close.
+"""The staff console's routes under /staff: login, queue, claim, live conversation, replies, notes, hand back,
+close, and (supervisors) the accounts page.
 
 Every page view and action is written to the audit log as `staff:<username>`; the one-second
 message polls of an open conversation page are part of that audited view and are not logged again.
+When Rasa is down or slower than RELAIS_STAFF_RASA_TIMEOUT, a claim is undone, a reply is not
+recorded as sent and a hand-back or close changes nothing; the analyst is told so in plain words.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hmac
+import logging
 import secrets
-from typing import Any
+from typing import Any, Callable
 
 from aiohttp import web
+from sqlalchemy.orm import Session
 
 from actions.texts import render as text
 from bot.cases.models import STATUSES, Case, CaseStatus
 from bot.cases.repository import linked_references
 from bot.settings import Settings
 from bot.staff import accounts, live, queue, rasa_api
-from bot.staff.auth import COOKIE, SETTINGS, action, page, settings_of, wants_json
-from bot.staff.models import OUTCOMES, Handoff
+from bot.staff.auth import COOKIE, SETTINGS, action, page, settings_of, signed_in, wants_json
+from bot.staff.models import OUTCOMES, ROLES, Handoff, Staff
 from bot.staff.pages import render
 from bot.staff.sessions import SignedIn, close_session, open_session
 from bot.storage import audit
@@ -28,6 +33,14 @@ from bot.storage.db import session
 LOGIN_COOKIE = "relais_staff_login"
 CANNED = ("canned.greeting", "canned.links", "canned.removal", "canned.closing")
 MAX_TEXT = 4000
+log = logging.getLogger(__name__)
+
+
+def _why(error: rasa_api.RasaUnavailableError) -> tuple[str, int]:
+    """The start of a plain-words explanation, and the HTTP status that goes with it."""
+    if isinstance(error, rasa_api.RasaTimeoutError):
+        return "The assistant did not answer in time", 504
+    return "The assistant could not be reached", 502
 
 
 def _see_other(location: str) -> web.Response:
@@ -69,6 +82,7 @@ async def login(request: web.Request) -> web.StreamResponse:
                 audit.record(db, accounts.login_actor(username), "staff_login_failed")
                 return None
             audit.record(db, f"staff:{staff.username}", "staff_login")
+            accounts.record_sign_in(staff)
             return open_session(db, staff)
 
     token = await asyncio.to_thread(check)
@@ -143,6 +157,7 @@ async def claim(request: web.Request, me: SignedIn) -> web.StreamResponse:
         )
     if not won:
         return _queue_page(request, me, "Someone else has already taken this conversation.", status=409)
+    sent = False
     try:
         language = await _language(request, handoff)
         events = [
@@ -150,16 +165,36 @@ async def claim(request: web.Request, me: SignedIn) -> web.StreamResponse:
             rasa_api.bot_text(text(language, "handoff.joined")),
             rasa_api.slot("handoff_state", "human"),
         ]
+        sent = True
         await rasa_api.append(request.app["http"], settings, handoff.sender_id, events)
-    except rasa_api.RasaUnavailableError:
-        with session(settings.database_url) as db:
-            db.execute(
-                Handoff.__table__.update()
-                .where(Handoff.id == handoff_id)
-                .values(state="waiting", claimed_by=None, claimed_at=None)
-            )
-        return _queue_page(request, me, "The assistant could not be reached; the person is still waiting.", status=502)
+    except rasa_api.RasaUnavailableError as error:
+        return await _undo_claim(request, me, handoff, error, sent)
     raise web.HTTPSeeOther(f"/staff/handoffs/{handoff_id}")
+
+
+async def _undo_claim(
+    request: web.Request, me: SignedIn, handoff: Handoff, error: rasa_api.RasaUnavailableError, sent: bool
+) -> web.StreamResponse:
+    """Put the person back in the queue; if the pause was sent, ask Rasa to resume in case it lands late.
+
+    A late pause would otherwise leave a waiting person unable even to cancel. The "analyst joined"
+    line cannot be taken back; the person is still first in line for the next analyst.
+    """
+    settings = settings_of(request)
+    why, status = _why(error)
+    with session(settings.database_url) as db:
+        undone = queue.unclaim(db, handoff.id, me.staff_id)
+        audit.record(
+            db, me.actor, "claim_rolled_back", _reference(db, handoff), handoff=handoff.id, reason=status, undone=undone
+        )
+    if sent:
+        undo = [rasa_api.slot("handoff_state", "waiting"), rasa_api.resume()]
+        try:
+            await rasa_api.append(request.app["http"], settings, handoff.sender_id, undo)
+        except rasa_api.RasaUnavailableError as second:
+            log.warning("handoff %s: could not resume the conversation after a failed claim: %s", handoff.id, second)
+    notice = f"{why}, so you have not taken this conversation: the person is still waiting. Try again in a moment."
+    return _queue_page(request, me, notice, status=status)
 
 
 def _held_or_refuse(db: Any, me: SignedIn, handoff_id: int) -> Handoff:
@@ -173,7 +208,13 @@ def _held_or_refuse(db: Any, me: SignedIn, handoff_id: int) -> Handoff:
 
 @page()
 async def conversation(request: web.Request, me: SignedIn) -> web.StreamResponse:
-    handoff_id = _handoff_id(request)
+    return _conversation_page(request, me, _handoff_id(request))
+
+
+def _conversation_page(
+    request: web.Request, me: SignedIn, handoff_id: int, notice: str | None = None, status: int = 200, draft: str = ""
+) -> web.Response:
+    """The conversation page; `notice` explains a failed action, `draft` refills the reply box."""
     with session(settings_of(request).database_url) as db:
         handoff = _held_or_refuse(db, me, handoff_id)
         case = db.get(Case, handoff.case_id) if handoff.case_id else None
@@ -185,6 +226,9 @@ async def conversation(request: web.Request, me: SignedIn) -> web.StreamResponse
         canned = [(key, text(language, key)) for key in CANNED]
         return render(
             "conversation.html",
+            status=status,
+            notice=notice,
+            draft=draft,
             me=me,
             handoff=handoff,
             case=case,
@@ -255,8 +299,17 @@ async def reply(request: web.Request, me: SignedIn) -> web.StreamResponse:
         return web.json_response({"error": "empty_or_too_long"}, status=400)
     try:
         await rasa_api.append(request.app["http"], settings, handoff.sender_id, [rasa_api.analyst_message(words)])
-    except rasa_api.RasaUnavailableError:
-        return web.json_response({"error": "assistant_unavailable"}, status=502)
+    except rasa_api.RasaUnavailableError as error:
+        why, status = _why(error)
+        if isinstance(error, rasa_api.RasaTimeoutError):
+            notice = f"{why}, so we cannot tell whether your message reached the person. Check the conversation first."
+        else:
+            notice = f"{why}, so your message was not sent. Try again in a moment."
+        with session(settings.database_url) as db:
+            audit.record(db, me.actor, "reply_failed", reference, handoff=handoff_id, reason=status)
+        if wants_json(request):
+            return web.json_response({"error": "assistant_unavailable", "message": notice}, status=status)
+        return _conversation_page(request, me, handoff_id, notice, status, draft="" if canned else words)
     with session(settings.database_url) as db:
         audit.record(db, me.actor, "reply_sent", reference, handoff=handoff_id, chars=len(words), canned=bool(canned))
     return _done(request, handoff_id)
@@ -293,8 +346,18 @@ async def _give_back(
             rasa_api.listen(),
         ]
         await rasa_api.append(request.app["http"], settings, handoff.sender_id, events)
-    except rasa_api.RasaUnavailableError:
-        return web.json_response({"error": "assistant_unavailable"}, status=502)
+    except rasa_api.RasaUnavailableError as error:
+        why, status_code = _why(error)
+        notice = f"{why}, so the conversation is still yours and no outcome or case status was recorded."
+        if isinstance(error, rasa_api.RasaTimeoutError):
+            notice += " The person may nonetheless have been told that the assistant is back."
+        notice += " Try again in a moment."
+        with session(settings.database_url) as db:
+            failed = "hand_back_failed" if state == "bot" else "close_failed"
+            audit.record(db, me.actor, failed, _reference(db, handoff), handoff=handoff_id, reason=status_code)
+        if wants_json(request):
+            return web.json_response({"error": "assistant_unavailable", "message": notice}, status=status_code)
+        return _conversation_page(request, me, handoff_id, notice, status_code)
     with session(settings.database_url) as db:
         handoff = _held_or_refuse(db, me, handoff_id)
         queue.release(db, handoff, state, outcome)
@@ -357,6 +420,117 @@ async def reassign(request: web.Request, me: SignedIn) -> web.StreamResponse:
     return _done(request, handoff_id)
 
 
+def _accounts_page(
+    request: web.Request, me: SignedIn, notice: str | None = None, error: str | None = None, status: int = 200
+) -> web.Response:
+    with session(settings_of(request).database_url) as db:
+        rows = accounts.listing(db)
+        audit.record(db, me.actor, "accounts_viewed", accounts=len(rows))
+        context = {"accounts": rows, "roles": ROLES, "notice": notice, "error": error, "utc": accounts.utc}
+        return render("accounts.html", status=status, me=me, **context)
+
+
+@page(supervisor=True)
+async def accounts_view(request: web.Request, me: SignedIn) -> web.StreamResponse:
+    return _accounts_page(request, me)
+
+
+def _sentence(words: str, username: str) -> str:
+    """An error message of the accounts module as a sentence on the page (a username keeps its case)."""
+    first = words[:1] if words.startswith(username) else words[:1].upper()
+    return first + words[1:] + ("" if words.endswith(".") else ".")
+
+
+Change = Callable[[Session, Staff, dict[str, str], str], str]
+"""Makes one change to an account (db, account, form, actor) and returns what to tell the supervisor;
+raises AccountError (refused, 409) or ValueError (bad input, 400)."""
+
+
+async def _change_account(request: web.Request, me: SignedIn, change: Change) -> web.StreamResponse:
+    try:
+        staff_id = int(request.match_info["staff_id"])
+    except ValueError as error:
+        raise web.HTTPNotFound() from error
+    form = await _form(request)
+    settings = settings_of(request)
+    username = ""
+
+    def apply() -> str:  # in a thread: a password reset hashes with Argon2 (about half a second of CPU)
+        nonlocal username
+        with session(settings.database_url) as db:
+            staff = db.get(Staff, staff_id)
+            if staff is None:
+                raise web.HTTPNotFound()
+            username = staff.username
+            return change(db, staff, form, me.actor)
+
+    try:
+        notice = await asyncio.to_thread(apply)
+    except ValueError as refused:
+        status = 409 if isinstance(refused, accounts.AccountError) else 400
+        with session(settings.database_url) as db:
+            audit.record(db, me.actor, "staff_change_refused", staff_id=staff_id, status=status)
+        return _accounts_page(request, me, error=_sentence(str(refused), username), status=status)
+    now_me = signed_in(request)
+    if now_me is None:  # the supervisor disabled their own account or reset their own password
+        response = _see_other("/staff/login")
+        response.del_cookie(COOKIE, path="/staff")
+        return response
+    if not now_me.is_supervisor:  # they made themselves an analyst
+        return _see_other("/staff")
+    return _accounts_page(request, now_me, notice=notice)
+
+
+def _disable(db: Session, staff: Staff, form: dict[str, str], actor: str) -> str:
+    if not accounts.set_active(db, staff, False, actor):
+        return f"{staff.username} was already disabled."
+    notice = f"{staff.username} is disabled and signed out everywhere."
+    held = accounts.held(db, staff)
+    if held:
+        notice += f" They still hold {held} conversation(s): open each from the queue and reassign it."
+    return notice
+
+
+def _enable(db: Session, staff: Staff, form: dict[str, str], actor: str) -> str:
+    if not accounts.set_active(db, staff, True, actor):
+        return f"{staff.username} was already active."
+    return f"{staff.username} can sign in again."
+
+
+def _set_role(db: Session, staff: Staff, form: dict[str, str], actor: str) -> str:
+    if not accounts.set_role(db, staff, form.get("role", ""), actor):
+        return f"{staff.username} was already {staff.role}."
+    return f"{staff.username} is now {'a supervisor' if staff.role == 'supervisor' else 'an analyst'}."
+
+
+def _reset_password(db: Session, staff: Staff, form: dict[str, str], actor: str) -> str:
+    password = form.get("password", "")
+    if password != form.get("password_again", ""):
+        raise ValueError("the two passwords differ")
+    ended = accounts.reset_password(db, staff, password, actor)
+    return f"New password set for {staff.username}; {ended} open session(s) ended. Give it to them in person."
+
+
+@action(supervisor=True)
+async def disable(request: web.Request, me: SignedIn) -> web.StreamResponse:
+    return await _change_account(request, me, _disable)
+
+
+@action(supervisor=True)
+async def enable(request: web.Request, me: SignedIn) -> web.StreamResponse:
+    return await _change_account(request, me, _enable)
+
+
+@action(supervisor=True)
+async def set_role(request: web.Request, me: SignedIn) -> web.StreamResponse:
+    return await _change_account(request, me, _set_role)
+
+
+@action(supervisor=True)
+async def reset_password(request: web.Request, me: SignedIn) -> web.StreamResponse:
+    return await _change_account(request, me, _reset_password)
+
+
 def install(app: web.Application, settings: Settings) -> None:
     """Add the console's routes; the app's `http` client session (aiohttp) talks to Rasa."""
     app[SETTINGS] = settings
@@ -372,3 +546,8 @@ def install(app: web.Application, settings: Settings) -> None:
     app.router.add_post("/staff/handoffs/{handoff_id}/hand-back", hand_back)
     app.router.add_post("/staff/handoffs/{handoff_id}/close", close)
     app.router.add_post("/staff/handoffs/{handoff_id}/reassign", reassign)
+    app.router.add_get("/staff/accounts", accounts_view)
+    app.router.add_post("/staff/accounts/{staff_id}/disable", disable)
+    app.router.add_post("/staff/accounts/{staff_id}/enable", enable)
+    app.router.add_post("/staff/accounts/{staff_id}/role", set_role)
+    app.router.add_post("/staff/accounts/{staff_id}/password", reset_password)

@@ -25,6 +25,7 @@ class Staff(Base):
     role = sa.Column(sa.String(12), nullable=False, default="analyst")
     active = sa.Column(sa.Boolean, nullable=False, default=True)
     created_at = sa.Column(sa.Float, nullable=False, default=now)
+    last_login_at = sa.Column(sa.Float, nullable=True)
 
 
 class StaffSession(Base):

@@ -118,6 +118,17 @@ def claim(db: Session, handoff_id: int, staff_id: int) -> bool:
     return result.rowcount == 1
 
 
+def unclaim(db: Session, handoff_id: int, staff_id: int) -> bool:
+    """Undo `claim` when Rasa could not be told: back to `waiting`, unless someone has moved it since."""
+    result = db.execute(
+        sa.update(Handoff)
+        .where(Handoff.id == handoff_id, Handoff.state == "human", Handoff.claimed_by == staff_id)
+        .values(state="waiting", claimed_by=None, claimed_at=None)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
 def reassign(db: Session, handoff_id: int, staff_id: int) -> bool:
     result = db.execute(
         sa.update(Handoff)

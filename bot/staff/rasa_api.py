@@ -7,6 +7,7 @@ recorded). Pause and resume are Rasa's own `ConversationPaused` / `ConversationR
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, Dict, List
 from urllib.parse import quote
 
@@ -15,11 +16,21 @@ import aiohttp
 from bot.settings import Settings
 
 Event = Dict[str, Any]
-TIMEOUT = aiohttp.ClientTimeout(total=30)
 
 
 class RasaUnavailableError(RuntimeError):
-    """Rasa refused or failed; the console tells the analyst instead of pretending it worked."""
+    """Rasa refused, failed or could not be reached; the console tells the analyst instead of pretending it worked.
+
+    Nothing sent in that request was applied (a refused connection or an error status).
+    """
+
+
+class RasaTimeoutError(RasaUnavailableError):
+    """Rasa did not answer within RELAIS_STAFF_RASA_TIMEOUT seconds: what was sent may still be applied later."""
+
+
+def _timeout(settings: Settings) -> aiohttp.ClientTimeout:
+    return aiohttp.ClientTimeout(total=settings.staff_rasa_timeout)
 
 
 def pause() -> Event:
@@ -53,23 +64,37 @@ def _url(settings: Settings, sender_id: str, tail: str) -> str:
 
 
 async def append(http: aiohttp.ClientSession, settings: Settings, sender_id: str, events: List[Event]) -> None:
+    """Append `events` to the conversation and deliver its bot events to the victim's latest channel.
+
+    Raises RasaTimeoutError after `settings.staff_rasa_timeout` seconds without an answer, and
+    RasaUnavailableError when Rasa cannot be reached or answers anything but 200.
+    """
     params = {"output_channel": "latest", "execute_side_effects": "true", "token": settings.rasa_token()}
     try:
         async with http.post(
-            _url(settings, sender_id, "tracker/events"), params=params, json=events, timeout=TIMEOUT
+            _url(settings, sender_id, "tracker/events"), params=params, json=events, timeout=_timeout(settings)
         ) as response:
             if response.status != 200:
                 raise RasaUnavailableError(f"Rasa answered {response.status}")
+    except asyncio.TimeoutError as error:
+        raise RasaTimeoutError(f"no answer from Rasa in {settings.staff_rasa_timeout} s") from error
     except aiohttp.ClientError as error:
         raise RasaUnavailableError(str(error)) from error
 
 
 async def tracker(http: aiohttp.ClientSession, settings: Settings, sender_id: str) -> Dict[str, Any]:
+    """The conversation's tracker with all its events (Rasa's JSON: `events`, `slots`, `paused`, ...).
+
+    Raises RasaTimeoutError or RasaUnavailableError as `append` does.
+    """
     params = {"include_events": "ALL", "token": settings.rasa_token()}
     try:
-        async with http.get(_url(settings, sender_id, "tracker"), params=params, timeout=TIMEOUT) as response:
+        url = _url(settings, sender_id, "tracker")
+        async with http.get(url, params=params, timeout=_timeout(settings)) as response:
             if response.status != 200:
                 raise RasaUnavailableError(f"Rasa answered {response.status}")
             return dict(await response.json())
+    except asyncio.TimeoutError as error:
+        raise RasaTimeoutError(f"no answer from Rasa in {settings.staff_rasa_timeout} s") from error
     except aiohttp.ClientError as error:
         raise RasaUnavailableError(str(error)) from error

@@ -13,9 +13,11 @@ from typing import Iterator
 import pytest
 import requests
 import sqlalchemy as sa
+from argon2 import PasswordHasher
 
 from bot.services import Stack
 from bot.settings import ROOT
+from bot.staff import passwords
 from bot.staff.models import Handoff
 from bot.storage import migrate
 from bot.storage.db import session
@@ -95,3 +97,10 @@ def handoff_of(stack: Stack, sender_id: str) -> Handoff:
         handoff = db.scalar(sa.select(Handoff).where(Handoff.sender_id == sender_id).order_by(Handoff.id.desc()))
     assert handoff is not None, f"no handoff for {sender_id}"
     return handoff
+
+
+@pytest.fixture
+def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id with its smallest cost, for tests that sign in many times (each default hash takes ~0.5 s
+    on a loaded CI core); tests/staff/test_accounts.py checks the real parameters."""
+    monkeypatch.setattr(passwords, "_HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))

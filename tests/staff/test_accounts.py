@@ -64,3 +64,26 @@ def test_logout_ends_the_session(db_url: str) -> None:
         close_session(db, token)
     with session(db_url) as db:
         assert lookup(db, token, idle_minutes=30) is None
+
+
+def test_disabling_ends_sessions_and_one_supervisor_always_stays(db_url: str, cheap_hashes: None) -> None:
+    with session(db_url) as db:
+        ana = accounts.create(db, "ana", PASSWORD, "analyst")
+        sam = accounts.create(db, "sam", PASSWORD, "supervisor")
+        tokens = [open_session(db, ana), open_session(db, ana)]
+    with session(db_url) as db:
+        ana, sam = accounts.by_username(db, "ana"), accounts.by_username(db, "sam")
+        assert accounts.set_active(db, ana, False, "staff:sam") and not accounts.set_active(db, ana, False)
+        with pytest.raises(accounts.AccountError, match="last active supervisor"):
+            accounts.set_active(db, sam, False)
+        with pytest.raises(accounts.AccountError, match="last active supervisor"):
+            accounts.set_role(db, sam, "analyst")
+    with session(db_url) as db:
+        assert all(lookup(db, token, idle_minutes=30) is None for token in tokens)
+        assert db.scalar(sa.select(sa.func.count()).select_from(StaffSession)) == 0
+        assert accounts.authenticate(db, "ana", PASSWORD) is None
+        listed = {account.username: account for account in accounts.listing(db)}
+        assert (listed["ana"].state, listed["sam"].state, listed["sam"].last_login_at) == ("disabled", "active", None)
+        accounts.set_role(db, accounts.by_username(db, "ana"), "supervisor")
+        accounts.set_active(db, accounts.by_username(db, "ana"), True)
+        assert accounts.set_active(db, accounts.by_username(db, "sam"), False), "ana is a supervisor now"
