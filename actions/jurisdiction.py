@@ -10,8 +10,11 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 
 OTHER = "other"
-JURISDICTIONS = ("FR", "KR")
-"""Jurisdictions with their own law in the knowledge base; every other country is `other`."""
+JURISDICTIONS = ("FR", "KR", "GB", "US", "CA", "AU", "IE")
+"""Places Relais knows by name: France and South Korea in depth; the United Kingdom (the law of
+England and Wales, with a pointer for Scotland and Northern Ireland), the United States, Canada,
+Australia and Ireland with their offences, services, crisis lines and child route. Every other
+country is `other` and gets the honest general answer."""
 
 ASK_BUTTONS = (
     ("country.france", '/inform{"country": "FR"}'),

@@ -11,8 +11,6 @@ from actions.reply import RelaisAction, Turn
 def explain(turn: Turn) -> None:
     if turn.jurisdiction == OTHER:
         turn.say("offence.other")
-        if turn.local_key("offence") != "offence.other":
-            turn.say(turn.local_key("offence"))
     else:
         turn.say(f"offence.{turn.jurisdiction}.{turn.situation}")
     turn.say("legal.not_your_fault")

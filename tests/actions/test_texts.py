@@ -16,9 +16,9 @@ from bot.settings import ROOT
 LOCALES = ("fr", "ko", "en")
 RUNTIME_PARAMS = {
     "days": 30,
-    "years": "",
+    "term": "",
     "fine": "",
-    **dict.fromkeys(("links", "place", "given", "value", "reference", "pin", "date", "status"), "x"),
+    **dict.fromkeys(("links", "place", "given", "value", "reference", "pin", "date", "status", "line"), "x"),
     **dict.fromkeys(("people", "minutes"), "x"),
 }
 """Placeholders filled by the actions (days, the victim's own answers, references) or inside penalty wordings."""

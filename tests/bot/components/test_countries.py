@@ -46,3 +46,48 @@ def test_mentions_point_at_the_original_text() -> None:
 
 def test_folding_keeps_offsets_and_hangul() -> None:
     assert fold("Séoul 서울") == "seoul 서울"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "code"),
+    [
+        ("ko", "시드니에 살고 있어요", "AU"),
+        ("ko", "저는 멜버른에서 유학 중이에요", "AU"),
+        ("ko", "브리즈번에 살아요", "AU"),
+        ("ko", "토론토에 살아요", "CA"),
+        ("ko", "몬트리올에 살아요", "CA"),
+        ("ko", "밴쿠버에서 지내요", "CA"),
+        ("ko", "엘에이에서 살아요", "US"),
+        ("ko", "뉴욕에 살아요", "US"),
+        ("ko", "런던에 살아요", "GB"),
+        ("ko", "북아일랜드에 살아요", "GB"),
+        ("ko", "더블린에 살아요", "IE"),
+        ("ko", "아일랜드에 살아요", "IE"),
+        ("fr", "j'habite à Montréal", "CA"),
+        ("fr", "je vis à Québec", "CA"),
+        ("fr", "j'habite en Colombie-Britannique", "CA"),
+        ("fr", "je vis à Sydney", "AU"),
+        ("fr", "je suis à Adélaïde", "AU"),
+        ("fr", "je vis à Dublin", "IE"),
+        ("fr", "j'habite en Irlande", "IE"),
+        ("fr", "je vis en Irlande du Nord", "GB"),
+        ("fr", "j'habite en Écosse", "GB"),
+        ("fr", "je vis en Californie", "US"),
+        ("en", "i'm in melbourne", "AU"),
+        ("en", "I'm in Galway", "IE"),
+        ("en", "i live in northern ireland", "GB"),
+        ("en", "I'm in Belfast", "GB"),
+        ("en", "I live in the U.S.", "US"),
+        ("en", "we live in the U.K.", "GB"),
+        ("en", "I'm from Texas", "US"),
+        ("en", "i'm in toronto", "CA"),
+    ],
+)
+def test_places_relais_knows_by_name_in_three_languages(language: str, text: str, code: str) -> None:
+    """A Korean speaker in Sydney, a French speaker in Montréal; Northern Ireland is the UK, not Ireland."""
+    assert [m.code for m in find(text, pipeline(language))] == [code]
+
+
+@pytest.mark.parametrize(("language", "text"), [("ko", "퍼스널 트레이너예요"), ("en", "it was pinned on a cork board")])
+def test_words_that_only_look_like_places(language: str, text: str) -> None:
+    assert find(text, pipeline(language)) == []
