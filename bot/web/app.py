@@ -13,7 +13,7 @@ from actions.texts import render
 from bot.components.language_detection import SUPPORTED
 from bot.settings import Settings, load
 from bot.staff import console as staff_console
-from bot.web import background, widget_socket
+from bot.web import background, widget_history, widget_socket
 from bot.web.origins import ALLOWED_ORIGINS, allowed_origin
 
 STATIC = Path(__file__).parent / "static"
@@ -34,6 +34,18 @@ UI_TEXT_KEYS = (
     "web.cleared",
     "web.typing",
     "web.conversation",
+    "web.menu",
+    "web.quick_exit_hint_touch",
+    "web.with_person",
+    "web.private",
+    "web.call",
+    "web.open",
+    "web.case.title",
+    "web.case.reference",
+    "web.case.pin",
+    "web.case.copy",
+    "web.case.copied",
+    "web.case.warn",
     "channel.from_analyst",
     "language.endonym.fr",
     "language.endonym.ko",
@@ -58,8 +70,22 @@ async def security_headers(request: web.Request, handler: Handler) -> web.Stream
     return response
 
 
-async def index(request: web.Request) -> web.FileResponse:
-    return web.FileResponse(STATIC / "index.html")
+def browser_language(request: web.Request) -> str:
+    """The first of the browser's languages that Relais speaks (what the widget would pick), else English."""
+    for part in request.headers.get("Accept-Language", "").split(","):
+        code = part.split(";")[0].strip().lower().split("-")[0]
+        if code in SUPPORTED:
+            return code
+    return "en"
+
+
+async def index(request: web.Request) -> web.Response:
+    """The demo page, its `lang` set to the browser's language (a page needs one; the widget starts in it)."""
+    page = (STATIC / "index.html").read_text(encoding="utf-8")
+    page = page.replace("<html>", f'<html lang="{browser_language(request)}">', 1)
+    response = web.Response(text=page, content_type="text/html")
+    response.headers["Vary"] = "Accept-Language"
+    return response
 
 
 async def ui_texts(request: web.Request) -> web.Response:
@@ -99,6 +125,7 @@ def create_app(settings: Settings) -> web.Application:
     app.router.add_get("/healthz", health)
     app.router.add_get("/api/ui-texts/{language}", ui_texts)
     widget_socket.install(app)
+    widget_history.install(app, settings)
     staff_console.install(app, settings)
     app.router.add_static("/static/", STATIC)
     return app

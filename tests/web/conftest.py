@@ -23,7 +23,7 @@ HOTLINE_PAGE = """<!doctype html>
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Hotline</title></head>
 <body>
-<h1>Hotline</h1>
+<main><h1>Hotline</h1><p>The hotline's own page.</p></main>
 <script>sessionStorage.setItem("hotline.own", "kept");</script>
 <script src="{web}/static/widget/relais.js" data-exit-url="{exit}" defer></script>
 </body>

@@ -9,7 +9,7 @@ from actions.texts import render
 from bot.services import Stack
 from tests.web.conftest import LANGUAGES, Site
 from tests.web.test_widget import on_hotline
-from tests.web.widget import GREETINGS, Widget, push_analyst_message, said
+from tests.web.widget import Widget, push_analyst_message, said
 
 pytestmark = pytest.mark.e2e
 
@@ -43,7 +43,9 @@ CONTRAST = """(selectors) => {
 TEXT_ELEMENTS = [
     "button.toggle",
     "button.exit",
+    "button.menu-button",
     ".exit-hint",
+    ".private",
     ".tools label",
     "select",
     "button.clear",
@@ -78,9 +80,7 @@ def test_a_conversation_by_keyboard_alone(hotline: Site, page: Page, language: s
     page.keyboard.press("Enter")
     expect(widget.part("textarea")).to_be_focused()
 
-    page.keyboard.type(GREETINGS[language])
-    page.keyboard.press("Enter")
-    widget.expect_bot(said(language, "greet.welcome"))
+    widget.greet(language)
     evidence = render(language, "button.evidence")
     button = tab_to(page, f"f.tag === 'button' && f.text === {evidence!r}", backwards=True)
     assert button["outline"] != "none" and float(str(button["width"])) >= 2
@@ -96,17 +96,21 @@ def test_a_conversation_by_keyboard_alone(hotline: Site, page: Page, language: s
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_labels_live_region_and_contrast(stack: Stack, hotline: Site, page: Page, language: str) -> None:
     widget = on_hotline(page, hotline, language)
-    expect(widget.log).to_have_attribute("aria-live", "polite")
+    expect(widget.log).not_to_have_attribute("aria-live", "polite")
+    expect(widget.part(".announce")).to_have_attribute("aria-live", "polite")
     expect(widget.log).to_have_attribute("aria-label", render(language, "web.conversation"))
     expect(page.get_by_label(render(language, "web.placeholder"))).to_be_editable()
     expect(page.get_by_label(render(language, "web.language"))).to_have_value(language)
     expect(widget.part("button.exit")).to_have_accessible_description(render(language, "web.quick_exit_hint"))
 
     widget.greet(language)
+    widget.say(render(language, "button.evidence"))
+    widget.expect_bot(said(language, "country.ask"))
     push_analyst_message(stack, widget.session_id(), "https://example.org/help")
     widget.expect_bot("https://example.org/help", author="analyst")
     widget.part("textarea").press("Enter")
     expect(widget.part(".error")).to_have_text(render(language, "web.error.empty_message"))
 
+    widget.menu()
     ratios = page.evaluate(CONTRAST, TEXT_ELEMENTS)
     assert {selector: ratio for selector, ratio in ratios.items() if ratio < 4.5} == {}

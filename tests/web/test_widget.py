@@ -16,7 +16,7 @@ from actions.texts import render
 from bot.services import Stack
 from tests.chromium import ASSISTANT_TIMEOUT_MS, PHONE, Requests
 from tests.web.conftest import LANGUAGES, SCREENSHOTS, Site
-from tests.web.widget import GREETINGS, WIDGET_KEYS, Widget, push_analyst_message, said, tracker, user_texts
+from tests.web.widget import WIDGET_KEYS, Widget, push_analyst_message, said, tracker, user_texts
 
 pytestmark = pytest.mark.e2e
 
@@ -67,7 +67,7 @@ def test_a_short_conversation_in_each_language(stack: Stack, hotline: Site, page
 
     session = tracker(stack, widget.session_id())
     assert session["slots"]["language"] == language
-    assert user_texts(stack, widget.session_id())[:2] == [GREETINGS[language], "/ask_evidence"]
+    assert user_texts(stack, widget.session_id())[:2] == ["/greet", "/ask_evidence"]
     assert session["latest_message"]["metadata"] == {"language_hint": language}
 
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -93,7 +93,9 @@ def test_the_demo_page_starts_in_the_browser_language_and_the_selector_switches_
         start = browser_language[:2]
         expect(widget.part("h2.title")).to_have_text(render(start, "web.title"))
         expect(widget.part("select")).to_have_value(start)
+        widget.greet(start)
 
+        widget.menu()
         widget.part("select").select_option(chosen)
         expect(widget.part("h2.title")).to_have_text(render(chosen, "web.title"))
         expect(widget.part("button.exit")).to_have_text(render(chosen, "web.quick_exit"))
@@ -133,7 +135,7 @@ def test_reload_and_reconnect_continue_the_conversation(stack: Stack, hotline: S
 
     assert widget.session_id() == session_id
     said_by_user = user_texts(stack, session_id)
-    assert said_by_user[:2] == [GREETINGS[language], "/ask_evidence"] and len(said_by_user) == 3
+    assert said_by_user[:2] == ["/greet", "/ask_evidence"] and len(said_by_user) == 3
     assert tracker(stack, session_id)["slots"]["country"] is not None
 
 
@@ -143,15 +145,16 @@ def test_clear_conversation_starts_a_new_one(stack: Stack, hotline: Site, page: 
     widget.greet(language)
     old = widget.session_id()
 
-    widget.part("button.clear").click()
-    expect(widget.messages("bot")).to_have_count(0)
+    widget.clear()
+    expect(widget.messages("user")).to_have_count(0)
     expect(widget.part(".status")).to_have_text(render(language, "web.cleared"))
     new = widget.session_id()
     assert new != old
 
     widget.greet(language)
-    assert user_texts(stack, new) == [GREETINGS[language]]
-    assert user_texts(stack, old) == [GREETINGS[language]]
+    expect(widget.messages("bot").filter(has_text=said(language, "greet.welcome"))).to_have_count(1)
+    assert user_texts(stack, new) == ["/greet"]
+    assert user_texts(stack, old) == ["/greet"]
 
 
 def leaves(page: Page, hotline: Site, history_before: int) -> None:

@@ -51,9 +51,20 @@ class Widget:
         return message
 
     def greet(self, language: str) -> None:
-        self.say(GREETINGS[language])
+        """The greeting the widget asks for as soon as it is open, with its first choices."""
         self.expect_bot(said(language, "greet.welcome"))
         expect(self.messages("bot").last.locator(".buttons button").first).to_be_visible()
+
+    def menu(self) -> None:
+        """Open the small menu (language, clear) if it is closed."""
+        button = self.part("button.menu-button")
+        if button.get_attribute("aria-expanded") != "true":
+            button.click()
+        expect(self.part(".menu")).to_be_visible()
+
+    def clear(self) -> None:
+        self.menu()
+        self.part("button.clear").click()
 
     def storage(self) -> dict[str, str]:
         return dict(self.page.evaluate("Object.fromEntries(Object.entries(sessionStorage))"))

@@ -1,8 +1,9 @@
 // The socket.io conversation with Rasa, through the web server's /socket.io/ proxy.
 // Rasa keeps one conversation per session id (session persistence): every (re)connection asks
 // for the tab's id again, so a reconnect or a reload continues the same conversation.
-// Messages typed while offline wait until Rasa has confirmed the session, because before that
-// this socket is not in the conversation's room and would miss the answers.
+// Messages typed while offline wait until Rasa has confirmed the session (before that this
+// socket is not in the conversation's room and would miss the answers) and until the widget has
+// caught up with what was said while it was away (`on.online(ready)` calls `ready` then).
 
 import { io } from "socket.io-client";
 
@@ -10,16 +11,21 @@ export function connect(server, sessionId, on) {
   const socket = io(server, { path: "/socket.io/", transports: ["websocket"], autoConnect: false });
   const waiting = [];
   let confirmed = false;
+  let generation = 0;
 
   socket.on("connect", () => socket.emit("session_request", { session_id: sessionId() }));
   socket.on("session_confirm", () => {
-    confirmed = true;
-    on.online();
-    while (waiting.length) socket.emit("user_uttered", waiting.shift());
+    const mine = ++generation;
+    on.online(() => {
+      if (mine !== generation || !socket.connected) return;
+      confirmed = true;
+      while (waiting.length) socket.emit("user_uttered", waiting.shift());
+    });
   });
   socket.on("bot_uttered", on.message);
   socket.on("disconnect", (reason) => {
     confirmed = false;
+    generation++;
     if (reason !== "io client disconnect") on.offline();
   });
   socket.on("connect_error", () => on.offline());
@@ -35,6 +41,7 @@ export function connect(server, sessionId, on) {
     restart() {
       waiting.length = 0;
       confirmed = false;
+      generation++;
       socket.disconnect();
       socket.connect();
     },

@@ -8,6 +8,9 @@ const SESSION = `${PREFIX}session`;
 const LANGUAGE = `${PREFIX}language`;
 const LOG = `${PREFIX}log`;
 const OPEN = `${PREFIX}open`;
+const RECEIVED = `${PREFIX}received`;
+const GREETED = `${PREFIX}greeted`;
+const COPIED = `${PREFIX}copied`;
 const MAX_LOG_ENTRIES = 200;
 const memory = new Map();
 
@@ -42,12 +45,32 @@ export function sessionId() {
   return id;
 }
 
-/** A fresh conversation: a new id and an empty log. */
+/** A fresh conversation: a new id, an empty log, nothing received, greeted or copied yet. */
 export function newSession() {
   write(SESSION, randomId());
   write(LOG, "[]");
+  write(RECEIVED, "0");
+  write(GREETED, "0");
+  write(COPIED, "[]");
   return read(SESSION);
 }
+
+/** How many of the conversation's messages (assistant and analysts) this tab has shown. */
+export const received = () => Number.parseInt(read(RECEIVED) || "0", 10) || 0;
+export const setReceived = (count) => write(RECEIVED, String(count));
+export const greeted = () => read(GREETED) === "1";
+export const setGreeted = () => write(GREETED, "1");
+
+/** References the person copied (or was warned about): clearing or leaving no longer stops for them. */
+export function copied() {
+  try {
+    const list = JSON.parse(read(COPIED) || "[]");
+    return Array.isArray(list) ? list : [];
+  } catch {
+    return [];
+  }
+}
+export const markCopied = (reference) => write(COPIED, JSON.stringify([...new Set([...copied(), reference])]));
 
 export const chosenLanguage = () => read(LANGUAGE);
 export const chooseLanguage = (language) => write(LANGUAGE, language);
@@ -66,6 +89,11 @@ export function loadLog() {
 
 export function appendLog(entry) {
   write(LOG, JSON.stringify([...loadLog(), entry].slice(-MAX_LOG_ENTRIES)));
+}
+
+/** Replace the kept entry that has the same `n` (the server told more about it). */
+export function updateLog(entry) {
+  write(LOG, JSON.stringify(loadLog().map((kept) => (kept.n === entry.n && kept.author !== "user" ? entry : kept))));
 }
 
 /** Quick exit: forget every key of the widget, keep the host page's own. */

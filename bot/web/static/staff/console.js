@@ -29,6 +29,7 @@
     try {
       const response = await fetch(list.dataset.url + "?since=" + next, { credentials: "same-origin" });
       if (response.status === 401) { location.assign("/staff/login"); return; }
+      document.getElementById("live-status").hidden = response.ok;
       if (response.ok) {
         const body = await response.json();
         body.messages.forEach(show);
@@ -51,6 +52,12 @@
         headers: { "X-CSRF-Token": form.dataset.csrf, "X-Requested-With": "fetch" },
         body: new URLSearchParams({ text: field.value }),
       });
+      // On failure the server says why in plain words (`message`); the text stays in the box.
+      const status = document.getElementById("reply-status");
+      const body = response.ok ? null : await response.json().catch(() => ({}));
+      status.textContent = body ? body.message || body.error || String(response.status) : "";
+      status.hidden = response.ok;
+      if (response.status === 401) { location.assign("/staff/login"); return; }
       if (response.ok) { field.value = ""; poll(); }
       field.focus();
     });

@@ -1,0 +1,73 @@
+"""Structured parts of a bot message, for channels that can show more than text (the web widget).
+
+A text's contact placeholders (`{c_FR_crisis}`) name facts of the knowledge module; their values
+become `tel:`, `sms:` and `https:` links here, so no channel ever parses numbers out of free text.
+A new report's reference and PIN travel as their own part too. The parts ride in the message's
+metadata (`parts`): Rasa keeps them on the bot event in the tracker, channels that do not know
+them ignore them, and the widget reads them through the web server (bot/web/widget_history.py).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from string import Formatter
+from typing import Any, Dict, List
+
+from actions.knowledge.facts import CONTACTS, Contact
+from actions.knowledge.formatting import facts_by_placeholder
+from actions.texts import raw
+
+PHONE = re.compile(r"[0-9][0-9 \-]*")
+"""Digits, spaces and hyphens only: a number spelt with letters (1800RESPECT) stays text, never a guessed link."""
+
+
+def contact_link(name: str, contact: Contact) -> Dict[str, str] | None:
+    """{"kind": "tel"|"sms"|"web", "text": what the message shows, "href": the link}, or None."""
+    value = contact.value
+    if PHONE.fullmatch(value):
+        digits = "".join(c for c in value if c.isdigit())
+        kind = "sms" if "sms" in name or name.endswith("_text") else "tel"
+        return {"kind": kind, "text": value, "href": f"{kind}:{digits}"}
+    if "." in value and " " not in value:
+        return {"kind": "web", "text": value, "href": value if value.startswith("https://") else f"https://{value}"}
+    return None
+
+
+@cache
+def _contacts(language: str, key: str) -> tuple[Dict[str, str], ...]:
+    facts = facts_by_placeholder()
+    found: List[Dict[str, str]] = []
+    for _, field, _, _ in Formatter().parse(raw(language, key)):
+        fact = facts.get(field or "")
+        if isinstance(fact, Contact):
+            link = contact_link(str(field), fact)
+            if link and link not in found:
+                found.append(link)
+    return tuple(found)
+
+
+def _given(params: Dict[str, Any]) -> List[Dict[str, str]]:
+    """Contacts passed as parameters (`line=CONTACTS["FR.crisis"].value`): a value of the knowledge module."""
+    found: List[Dict[str, str]] = []
+    values = {str(value) for value in params.values() if isinstance(value, str)}
+    for name, contact in CONTACTS.items():
+        if contact.value in values:
+            link = contact_link(name, contact)
+            if link and link not in found:
+                found.append(link)
+    return found
+
+
+def message_parts(language: str, key: str, params: Dict[str, Any]) -> Dict[str, Any]:
+    """The `parts` of the message `key`, as keyword arguments for `utter_message` ({} if none)."""
+    parts: Dict[str, Any] = {}
+    contacts: List[Dict[str, str]] = []
+    for contact in [*_contacts(language, key), *_given(params)]:
+        if contact not in contacts:
+            contacts.append(contact)
+    if contacts:
+        parts["contacts"] = [dict(contact) for contact in contacts]
+    if params.get("reference") and params.get("pin"):
+        parts["case"] = {"reference": str(params["reference"]), "pin": str(params["pin"])}
+    return {"parts": parts} if parts else {}
