@@ -1,12 +1,21 @@
-"""Small talk around the journeys: greeting, menu, thanks, goodbye, language, fallback."""
+"""Small talk around the journeys: greeting, menu, thanks, goodbye, language, fallback.
+
+What NLU could not place is never just "I didn't understand" when something better is known:
+a reference leads to its status, a message without words to a gentle check-in, a story told in
+words the classifier missed to its journey, and after a crisis message the reply keeps it in mind.
+"""
 
 from __future__ import annotations
 
+from actions.check_in import check_in, unusual_kind
+from actions.facts_in_message import speaks_of_minor
+from actions.guidance import situation_cued
 from actions.intake.access import start_access
 from actions.intake.answers import text
 from actions.language import explicit_choice
 from actions.menu import LANGUAGES, MAIN_MENU
 from actions.reply import RelaisAction, Turn, fixed_reply
+from actions.situation import untold_story
 from bot.cases.reference import reference_in
 from bot.settings import load
 
@@ -40,13 +49,24 @@ class ActionChangeLanguage(RelaisAction):
 
 
 ActionBotChallenge = fixed_reply("action_bot_challenge", "bot_challenge.text", MAIN_MENU)
-ActionOutOfScope = fixed_reply("action_out_of_scope", "out_of_scope.text", MAIN_MENU)
 ActionThank = fixed_reply("action_thank", "thank.text", MAIN_MENU)
 ActionGoodbye = fixed_reply("action_goodbye", "goodbye.text")
 
 
+class ActionOutOfScope(RelaisAction):
+    """Outside what Relais does, unless the words tell a minor's story or follow a crisis message."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    def respond(self, turn: Turn) -> None:
+        if situation_cued(turn) and (speaks_of_minor(turn.tracker) or turn.slot("in_crisis")) and untold_story(turn):
+            return
+        turn.say("out_of_scope.text", MAIN_MENU)
+
+
 class ActionClarify(RelaisAction):
-    """Not understood: a bare report reference still leads to its status; otherwise offer choices."""
+    """Not understood: a reference, a message without words, a story in words, a crisis, else choices."""
 
     def name(self) -> str:
         return "action_clarify"
@@ -55,4 +75,12 @@ class ActionClarify(RelaisAction):
         if reference_in(text(turn)):
             start_access(turn, "status")
             return
-        turn.say("clarify.text", MAIN_MENU)
+        kind = unusual_kind(turn)
+        if kind:
+            check_in(turn, kind)
+        elif untold_story(turn):
+            return
+        elif turn.slot("in_crisis"):
+            turn.say("crisis.listening")
+        else:
+            turn.say("clarify.text", MAIN_MENU)

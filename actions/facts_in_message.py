@@ -1,15 +1,27 @@
-"""Facts a message carries besides its intent: an age, links, platforms."""
+"""Facts a message carries besides its intent: an age, a minor, someone else's story, links, platforms.
+
+An age comes from DIET's `age` entity or from the words (`minor_cues.yml`), so a parent's
+long story about "ma fille de 13 ans" reaches the child-protection route whatever the
+classifier made of it.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Any, List
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Dict, List
 
+import yaml
 from rasa_sdk import Tracker
 
 from actions.knowledge.facts import ADULT_AGE
+from bot.components.countries import fold
 
 _NUMBER = re.compile(r"\d{1,3}")
+CUES = Path(__file__).with_name("minor_cues.yml")
+MIN_AGE = 10
+"""Younger "ages" in a story are nearly always durations or gaps ("ils ont 2 ans d'écart")."""
 
 
 def _values(tracker: Tracker, entity: str) -> List[Any]:
@@ -17,17 +29,55 @@ def _values(tracker: Tracker, entity: str) -> List[Any]:
     return [e.get("value") for e in entities if e.get("entity") == entity and e.get("value") is not None]
 
 
+@lru_cache(maxsize=1)
+def _cues() -> Dict[str, Any]:
+    data: Dict[str, Any] = yaml.safe_load(CUES.read_text(encoding="utf-8"))
+    return {
+        "ages": [re.compile(p) for p in data["ages"]],
+        "numbers": {str(word): int(n) for word, n in data["numbers"].items()},
+        "words": re.compile("|".join(data["words"])),
+        "someone_else": re.compile("|".join(data["someone_else"])),
+    }
+
+
+def _text(tracker: Tracker) -> str:
+    raw = str((tracker.latest_message or {}).get("text") or "")
+    return "" if raw.startswith("/") else fold(raw.replace("\u2019", "'"))
+
+
+def ages_in_text(text: str) -> List[int]:
+    """Ages written in a message (accent-folded, lower-cased), in digits or in words."""
+    numbers: Dict[str, int] = _cues()["numbers"]
+    found = []
+    for pattern in _cues()["ages"]:
+        for match in pattern.finditer(text):
+            told = match.group("age").strip()
+            value = int(told) if told.isdigit() else numbers.get(told)
+            if value is not None and value >= MIN_AGE:
+                found.append(value)
+    return found
+
+
 def age(tracker: Tracker) -> int | None:
-    for value in _values(tracker, "age"):
-        match = _NUMBER.search(str(value))
-        if match:
-            return int(match.group())
-    return None
+    """The youngest age the latest message gives (DIET's `age` entity, then the words), or None."""
+    told = [int(m.group()) for m in (_NUMBER.search(str(v)) for v in _values(tracker, "age")) if m]
+    told += ages_in_text(_text(tracker))
+    return min(told) if told else None
 
 
 def is_minor_age(tracker: Tracker) -> bool:
     found = age(tracker)
     return found is not None and found < ADULT_AGE
+
+
+def speaks_of_minor(tracker: Tracker) -> bool:
+    """An age under the adult age, or words of being a minor ("mineure", "middle school", "중학생")."""
+    return is_minor_age(tracker) or bool(_cues()["words"].search(_text(tracker)))
+
+
+def about_someone_else(tracker: Tracker) -> bool:
+    """The message tells what happened to someone else: "ma fille", "my son", "우리 딸"."""
+    return bool(_cues()["someone_else"].search(_text(tracker)))
 
 
 def platforms(tracker: Tracker) -> List[str]:

@@ -13,11 +13,10 @@ from typing import Callable, Dict
 
 import yaml
 
-from actions.facts_in_message import is_minor_age
 from actions.jurisdiction import ASK_BUTTONS
 from actions.menu import MAIN_MENU
 from actions.reply import Button, Turn
-from actions.safety import minor_route
+from actions.safety import minor_in_message
 from bot.components.countries import fold
 
 SITUATIONS = ("sharing", "deepfake", "sextortion", "hidden_filming")
@@ -59,12 +58,17 @@ def _cued(turn: Turn, path: Path) -> str | None:
     return next((name for name, cue in _cues(path).items() if cue.search(text)), None)
 
 
+def situation_cued(turn: Turn) -> str | None:
+    """The situation the words of the message tell (`situation_cues.yml`), classifier aside."""
+    return _cued(turn, CUES)
+
+
 def situation_in_message(turn: Turn) -> str | None:
     """The situation a message mentions besides its main intent: ranking first, then words."""
     intent = turn.ranked([SITUATION_INTENT_PREFIX + s for s in SITUATIONS], SECOND_INTENT_CONFIDENCE)
     if intent:
         return intent.removeprefix(SITUATION_INTENT_PREFIX)
-    return _cued(turn, CUES)
+    return situation_cued(turn)
 
 
 def question_in_message(turn: Turn) -> str | None:
@@ -87,8 +91,7 @@ def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:
         told = situation_in_message(turn)
         if told:
             acknowledge(turn, told)
-    if is_minor_age(turn.tracker) and not turn.is_minor:
-        minor_route(turn)
+    minor_in_message(turn)
     if turn.jurisdiction is None:
         turn.set("pending_topic", topic)
         turn.say("country.ask", ASK_BUTTONS)

@@ -72,6 +72,15 @@ def _closed(turn: Turn) -> None:
         offer_intake(turn, "handoff.closed.offer")
 
 
+def request_human(turn: Turn) -> None:
+    """Join the queue during opening hours; outside them, say so and give the helplines."""
+    settings = load()
+    if hours.is_open(settings.opening_hours, settings.timezone):
+        _join_queue(turn)
+    else:
+        _closed(turn)
+
+
 class ActionRequestHuman(RelaisAction):
     def name(self) -> str:
         return "action_request_human"
@@ -80,11 +89,7 @@ class ActionRequestHuman(RelaisAction):
         if _wants_cancel(turn):
             _cancel(turn)
             return
-        settings = load()
-        if hours.is_open(settings.opening_hours, settings.timezone):
-            _join_queue(turn)
-        else:
-            _closed(turn)
+        request_human(turn)
 
 
 class ActionSessionStart(Action):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from actions.facts_in_message import is_minor_age, mentions_links_or_platforms
+from actions.facts_in_message import mentions_links_or_platforms
 from actions.guidance import SITUATION_BUTTONS, resume
 from actions.jurisdiction import country_in_message
 from actions.menu import MAIN_MENU
 from actions.reply import RelaisAction, Turn
-from actions.safety import minor_route
+from actions.safety import minor_in_message
 
 
 class ActionInform(RelaisAction):
@@ -15,8 +15,7 @@ class ActionInform(RelaisAction):
         return "action_inform"
 
     def respond(self, turn: Turn) -> None:
-        if is_minor_age(turn.tracker):
-            minor_route(turn)
+        minor_in_message(turn)
         if country_in_message(turn.tracker):
             turn.say(f"country.noted.{turn.jurisdiction}")
             if resume(turn):

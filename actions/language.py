@@ -1,10 +1,11 @@
 """Which language the assistant answers in (DESIGN section 4).
 
 Precedence: an explicit choice (a language button, "can we speak Korean?", or the widget's
-selector sent as metadata `language`), then the current conversation language, then
-detection on the message. Detection replaces the current language only when it is
-reliable (three words or more, confident) and the message was understood, so "ok", "네" or
-a line of gibberish never flips a conversation.
+selector sent as metadata `language`), made in this message or earlier (slot
+`chosen_language`: a choice sticks until the person makes another one); then detection on
+the message, when it is reliable (three words or more, confident; a Hangul syllable means
+Korean) and the message was understood; then the current conversation language. So "ok",
+"네", a line of gibberish or an emoji never flips a conversation.
 A channel's weak hint (metadata `language_hint`: Telegram's `language_code`, the browser
 language) only decides when nothing else does.
 """
@@ -17,8 +18,10 @@ from rasa_sdk import Tracker
 
 from bot.components.language_detection import SUPPORTED
 from bot.components.multilingual_tokenizer import DETECTION_KEY
+from bot.components.out_of_distribution import OOD_KEY
 
 DEFAULT_LANGUAGE = "en"
+CHOSEN_SLOT = "chosen_language"
 
 
 def _supported(value: Any) -> str | None:
@@ -38,16 +41,23 @@ def explicit_choice(tracker: Tracker) -> str | None:
     return _supported((message.get("metadata") or {}).get("language"))
 
 
+def chosen_language(tracker: Tracker) -> str | None:
+    """The language the person asked for, in this message or in an earlier one."""
+    return explicit_choice(tracker) or _supported(tracker.get_slot(CHOSEN_SLOT))
+
+
 def conversation_language(tracker: Tracker) -> str:
     """The language to answer this message in."""
-    chosen = explicit_choice(tracker)
+    chosen = chosen_language(tracker)
     if chosen:
         return chosen
     message = tracker.latest_message or {}
     detection = message.get(DETECTION_KEY) or {}
-    detected = _supported(detection.get("language"))
+    # An emoji, a mash or another language says nothing about which of ours to answer in.
+    detected = None if message.get(OOD_KEY) else _supported(detection.get("language"))
     current = _supported(tracker.get_slot("language"))
-    understood = (message.get("intent") or {}).get("name") != "nlu_fallback"
+    # Hangul is never gibberish in another language: a reliable Korean guess needs no intent.
+    understood = detected == "ko" or (message.get("intent") or {}).get("name") != "nlu_fallback"
     if detected and detection.get("reliable") and understood:
         return detected
     if current:

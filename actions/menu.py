@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from actions.reply import Button
+from typing import Tuple
+
+Button = Tuple[str, str]
+"""A button: the message id of its title, and the payload it sends back."""
 
 OFFENCE: Button = ("button.offence", "/ask_offence")
 EVIDENCE: Button = ("button.evidence", "/ask_evidence")

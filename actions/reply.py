@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Sequence, Tuple
+from typing import Any, Dict, List, Sequence
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.jurisdiction import OTHER, country_in_message, jurisdiction
-from actions.language import conversation_language
-from actions.texts import has, render
+from actions.knowledge import CONTACTS
+from actions.language import CHOSEN_SLOT, conversation_language, explicit_choice
+from actions.menu import HUMAN, Button
+from actions.message_parts import message_parts
+from actions.texts import render
 
-Button = Tuple[str, str]
-"""A button: the message id of its title, and the payload it sends back."""
+__all__ = ["Button", "RelaisAction", "Turn", "fixed_reply", "keep_crisis_in_mind"]
 
 
 @dataclass
@@ -70,11 +72,8 @@ class Turn:
         return None
 
     def local_key(self, prefix: str) -> str:
-        """`prefix.FR`, `prefix.KR`, a country-specific `prefix.GB` where one exists, else `prefix.other`."""
-        if self.jurisdiction and self.jurisdiction != OTHER:
-            return f"{prefix}.{self.jurisdiction}"
-        specific = f"{prefix}.{self.country}"
-        return specific if self.country and has(self.language, specific) else f"{prefix}.{OTHER}"
+        """`prefix.<jurisdiction>` (`prefix.FR`, `prefix.CA`...), or `prefix.other` for any other country."""
+        return f"{prefix}.{self.jurisdiction or OTHER}"
 
     def text(self, key: str, **params: Any) -> str:
         return render(self.language, key, **params)
@@ -83,6 +82,7 @@ class Turn:
         self.dispatcher.utter_message(
             text=self.text(key, **params),
             buttons=[{"title": self.text(title), "payload": payload} for title, payload in buttons],
+            **message_parts(self.language, key, params),
         )
 
     def set(self, slot: str, value: Any) -> None:
@@ -98,14 +98,39 @@ class Turn:
         return events + ([FollowupAction(self.follow_up)] if self.follow_up else [])
 
 
+def keep_crisis_in_mind(turn: Turn) -> None:
+    """Once a crisis was said, every answer offers the crisis line and a person again.
+
+    The line is the crisis line of the person's country (`<country>.crisis` in the knowledge
+    base); without one, the text points back to the lines given with the crisis message. When
+    the answer ends with a yes/no question (`offer`), the reminder goes just before it, so the
+    question stays the last thing said; otherwise it comes last and a yes asks for the person.
+    """
+    line = CONTACTS.get(f"{turn.country}.crisis") if turn.country else None
+    question_pending = turn.slot("offer") is not None
+    if line is not None:
+        turn.say("crisis.reminder", (HUMAN,), line=line.value)
+    else:
+        turn.say("crisis.reminder.unknown", (HUMAN,))
+    messages = turn.dispatcher.messages
+    if question_pending and len(messages) >= 2:
+        messages.insert(-1, messages.pop())
+    else:
+        turn.set("offer", "human")
+
+
 class RelaisAction(Action, ABC):
     """An action that answers in the conversation language and keeps language and country up to date.
 
     A yes/no question is answerable only on the next turn (`offer` is cleared otherwise), and an
     action that runs while a form is open has interrupted it: the form closes, keeping its answers.
+    A language the person asks for is remembered (`chosen_language`). After a crisis message
+    (`in_crisis`), every answer offers the crisis line and the priority handoff again
+    (`keep_crisis_in_mind`), except when a form follows or the person has just joined the queue.
     """
 
     interrupts_forms = True
+    recalls_crisis = True
 
     @abstractmethod
     def respond(self, turn: Turn) -> None:
@@ -119,6 +144,9 @@ class RelaisAction(Action, ABC):
     ) -> List[EventType]:
         turn = Turn(dispatcher, tracker, conversation_language(tracker))
         turn.set("language", turn.language)
+        chosen = explicit_choice(tracker)
+        if chosen:
+            turn.set(CHOSEN_SLOT, chosen)
         if self.interrupts_forms:
             turn.set("offer", None)
         mentioned = country_in_message(tracker)
@@ -126,6 +154,10 @@ class RelaisAction(Action, ABC):
             turn.set("country", mentioned)
         interrupted = self.interrupts_forms and bool((tracker.active_loop or {}).get("name"))
         self.respond(turn)
+        just_queued = turn.changes.get("handoff_state") == "waiting"
+        if self.interrupts_forms and self.recalls_crisis and tracker.get_slot("in_crisis"):
+            if not (turn.follow_up or just_queued):
+                keep_crisis_in_mind(turn)
         if interrupted:
             return [ActiveLoop(None), SlotSet("requested_slot", None), *turn.events]
         return turn.events

@@ -1,7 +1,9 @@
 """`make content`: every text a victim can see, per language and jurisdiction, on one HTML page.
 
 Hotline staff review wording and facts here without running a conversation. The page is
-produced by running the real actions, so it shows exactly what the bot says.
+produced by running the real actions, so it shows exactly what the bot says, for France, South
+Korea, the United Kingdom, the United States, Canada, Australia, Ireland, another country and an
+unknown one; it ends with the facts the knowledge base holds but Relais leaves out, and why.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 import asyncio
 import html
 import sys
-from typing import Any, Iterable
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -25,6 +28,7 @@ from actions.conversation import (
 from actions.evidence import ActionEvidence
 from actions.guidance import SITUATIONS
 from actions.intake.erase import ActionDeleteData
+from actions.knowledge.facts import WITHHELD
 from actions.offence import ActionOffence
 from actions.privacy import ActionPrivacy
 from actions.reporting import ActionRemoval, ActionReport
@@ -36,7 +40,11 @@ from bot.settings import load
 PLACES = {
     "FR": "France",
     "KR": "South Korea",
-    "GB": "United Kingdom",
+    "GB": "United Kingdom (England and Wales)",
+    "US": "United States",
+    "CA": "Canada",
+    "AU": "Australia",
+    "IE": "Ireland",
     "BE": "another country (Belgium)",
     None: "unknown",
 }
@@ -113,29 +121,59 @@ def _conversation_turns(language: str) -> list[tuple[str, Action, str, dict[str,
     ]
 
 
-def _render_turn(title: str, action: Action, intent: str, slots: dict[str, Any]) -> str:
-    messages, _ = simulate(action, tracker(intent, slots))
+@dataclass(frozen=True)
+class Shown:
+    """One turn of the review: its language, its place (None when no place applies), what it shows."""
+
+    language: str
+    place: str | None
+    title: str
+    messages: list[dict[str, Any]]
+
+
+def transcripts() -> Iterator[Shown]:
+    """Every turn of the review page, run through the real actions, in page order."""
+    for language in SUPPORTED:
+        for title, action, intent, slots in _conversation_turns(language):
+            yield Shown(language, None, title, simulate(action, tracker(intent, slots))[0])
+        for country, place in PLACES.items():
+            for title, action, intent, slots in _turns(language, country):
+                yield Shown(language, place, title, simulate(action, tracker(intent, slots))[0])
+
+
+def _render(shown: Shown) -> str:
     items = []
-    for message in messages:
+    for message in shown.messages:
         buttons = "".join(f"<span class=b>{html.escape(b['title'])}</span>" for b in message.get("buttons") or [])
         items.append(f"<li>{html.escape(message.get('text') or '')}{f'<div>{buttons}</div>' if buttons else ''}</li>")
-    return f"<h4>{html.escape(title)}</h4><ol>{''.join(items)}</ol>"
+    return f"<h4>{html.escape(shown.title)}</h4><ol>{''.join(items)}</ol>"
+
+
+def _left_out() -> str:
+    """What the knowledge base holds but Relais never says, and why (actions/knowledge WITHHELD)."""
+    rows = "".join(
+        f"<li><b>{html.escape(item.what)}</b>: {html.escape(item.why)}</li>" for item in WITHHELD.values()
+    )
+    return f"<section><h2>Left out on purpose</h2><ul>{rows}</ul></section>"
 
 
 def page() -> str:
-    sections = []
-    for language in SUPPORTED:
-        parts = [_render_turn(*turn) for turn in _conversation_turns(language)]
-        for country, place in PLACES.items():
-            parts.append(f"<h3>{html.escape(language)} · {html.escape(place)}</h3>")
-            parts += [_render_turn(*turn) for turn in _turns(language, country)]
-        sections.append(f"<section lang={language}><h2>{language}</h2>{''.join(parts)}</section>")
+    sections: dict[str, list[str]] = {}
+    heading: tuple[str, str | None] | None = None
+    for shown in transcripts():
+        parts = sections.setdefault(shown.language, [])
+        if shown.place is not None and heading != (shown.language, shown.place):
+            parts.append(f"<h3>{html.escape(shown.language)} · {html.escape(shown.place)}</h3>")
+        heading = (shown.language, shown.place)
+        parts.append(_render(shown))
+    body = "".join(f"<section lang={lang}><h2>{lang}</h2>{''.join(part)}</section>" for lang, part in sections.items())
     style = (
         "body{font-family:sans-serif;max-width:60rem;margin:auto}li{white-space:pre-wrap;margin:.3rem 0}"
         ".b{border:1px solid #1f4e8c;border-radius:.3rem;padding:0 .3rem;margin-right:.3rem}"
     )
     return (
-        f"<!doctype html><meta charset=utf-8><title>Relais: every text</title><style>{style}</style>{''.join(sections)}"
+        f"<!doctype html><meta charset=utf-8><title>Relais: every text</title><style>{style}</style>"
+        f"{body}{_left_out()}"
     )
 
 

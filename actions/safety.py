@@ -6,6 +6,7 @@ text, in every jurisdiction; the country decides the line, never the language.
 
 from __future__ import annotations
 
+from actions.facts_in_message import about_someone_else, speaks_of_minor
 from actions.jurisdiction import ASK_BUTTONS
 from actions.menu import HUMAN, MAIN_MENU, SUPPORT
 from actions.reply import RelaisAction, Turn
@@ -28,20 +29,32 @@ def helplines(turn: Turn) -> None:
 
 
 def minor_route(turn: Turn) -> None:
+    """The child-protection route; a parent or a friend telling it hears about "the person", not "you"."""
     turn.set("is_minor", True)
-    turn.say("minor.intro")
+    told_by_someone_else = about_someone_else(turn.tracker) or turn.slot("intake_subject") == "other"
+    turn.say("minor.intro.other" if told_by_someone_else else "minor.intro")
     turn.say("minor.never_save")
     turn.say("minor.take_it_down")
     turn.say(turn.local_key("minor"))
 
 
+def minor_in_message(turn: Turn) -> None:
+    """Take the child-protection route if this message says a minor is involved and it is not taken yet."""
+    if not turn.is_minor and speaks_of_minor(turn.tracker):
+        minor_route(turn)
+
+
 class ActionCrisis(RelaisAction):
+    recalls_crisis = False
+    """It says the crisis line itself."""
+
     def name(self) -> str:
         return "action_crisis"
 
     def respond(self, turn: Turn) -> None:
         turn.set("in_crisis", True)
         turn.say(crisis_key(turn))
+        turn.set("offer", "human")
         turn.say("crisis.then", AFTER_SUPPORT)
 
 
@@ -51,8 +64,11 @@ class ActionSupport(RelaisAction):
 
     def respond(self, turn: Turn) -> None:
         turn.say("support.kind")
+        minor_in_message(turn)
         helplines(turn)
-        turn.say("support.crisis_hint", AFTER_SUPPORT)
+        if not turn.slot("in_crisis"):
+            # After a crisis message, the reply ends with the line itself (keep_crisis_in_mind).
+            turn.say("support.crisis_hint", AFTER_SUPPORT)
 
 
 class ActionMinor(RelaisAction):

@@ -1,12 +1,15 @@
-"""The person's first account of what happened: acknowledge it, then take the next step.
+"""The person's account of what happened: acknowledge it, then take the next step.
 
 The first message is often long and carries the situation, the country and an age at
-once; the country is read by the base action, the age here.
+once; the country is read by the base action, the age here. A story the classifier could
+not place is still a story when its words say what happened (`untold_story`): a parent's
+account of their child's photo, or what follows a crisis message, is never "I didn't
+understand".
 """
 
 from __future__ import annotations
 
-from actions.facts_in_message import is_minor_age
+from actions.facts_in_message import speaks_of_minor
 from actions.guidance import (
     SITUATION_BUTTONS,
     SITUATION_INTENT_PREFIX,
@@ -15,11 +18,49 @@ from actions.guidance import (
     guide,
     question_in_message,
     resume,
+    situation_cued,
 )
+from actions.intake.answers import text
 from actions.jurisdiction import ASK_BUTTONS
 from actions.menu import MAIN_MENU
 from actions.reply import RelaisAction, Turn
-from actions.safety import minor_route
+from actions.safety import minor_in_message
+
+STORY_MIN_WORDS = 8
+"""Below this, words that sound like a story ("posted", "올렸") are too thin to act on alone."""
+
+
+def follow_story(turn: Turn, situation: str | None) -> None:
+    """Acknowledge what happened (if known), take the child route if a minor is involved, go on."""
+    if situation:
+        acknowledge(turn, situation)
+    minor_in_message(turn)
+    if resume(turn):
+        return
+    question = question_in_message(turn)
+    if question:
+        guide(turn, question, needs_situation=question == "offence")
+        return
+    if turn.jurisdiction is None:
+        turn.say("country.ask", ASK_BUTTONS)
+    elif situation is None and turn.situation is None:
+        turn.say("situation.ask", SITUATION_BUTTONS)
+    else:
+        turn.say("next.prompt", MAIN_MENU)
+
+
+def untold_story(turn: Turn) -> bool:
+    """Follow a message the classifier could not place when its words tell a story; False if not.
+
+    A story is a minor's (an age under the adult age, "mineure", "중학생"), or a situation the
+    words name (`situation_cues.yml`) in a long message or right after a crisis message.
+    """
+    situation = situation_cued(turn)
+    long_enough = len(text(turn).split()) >= STORY_MIN_WORDS
+    if speaks_of_minor(turn.tracker) or (situation and (long_enough or turn.slot("in_crisis"))):
+        follow_story(turn, situation)
+        return True
+    return False
 
 
 class ActionSituation(RelaisAction):
@@ -31,16 +72,4 @@ class ActionSituation(RelaisAction):
         if situation not in SITUATIONS:
             turn.say("situation.ask", SITUATION_BUTTONS)
             return
-        acknowledge(turn, situation)
-        if is_minor_age(turn.tracker):
-            minor_route(turn)
-        if resume(turn):
-            return
-        question = question_in_message(turn)
-        if question:
-            guide(turn, question, needs_situation=question == "offence")
-            return
-        if turn.jurisdiction is None:
-            turn.say("country.ask", ASK_BUTTONS)
-        else:
-            turn.say("next.prompt", MAIN_MENU)
+        follow_story(turn, situation)

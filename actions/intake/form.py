@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.check_in import unusual_kind
 from actions.facts_in_message import age, platforms
 from actions.guidance import SITUATION_INTENT_PREFIX, SITUATIONS
 from actions.intake.answers import choice, text
@@ -24,6 +25,7 @@ from actions.reply import Turn
 from actions.safety import minor_route
 from bot.cases.contact import email_in, looks_like_email, phone_in
 from bot.cases.links import links_in, without_links
+from bot.components.out_of_distribution import ANSWER_KINDS
 
 MAX_LINKS = 20
 MAX_PLACE_CHARS = 100
@@ -177,6 +179,10 @@ class ValidateIntakeForm(FormValidationAction):
             answer = {requested: None}
         elif picked == "skip":
             answer = {requested: SKIPPED}
+        elif picked is None and unusual_kind(turn) not in (None, *ANSWER_KINDS):
+            # An emoji or a mash answers nothing: a word of patience, and the question again.
+            turn.say("checkin.in_form")
+            answer = {requested: None}
         else:
             answer = CHECKERS[requested](turn, picked)
         return [*turn.events, *[SlotSet(slot, value) for slot, value in answer.items()]]

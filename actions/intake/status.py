@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-import re
-
 from actions.intake.access import start_access
 from actions.intake.answers import text
 from actions.intake.erase import ask_to_erase
 from actions.reply import RelaisAction, Turn
-from bot.components.countries import fold
-
-ERASE_WORDS = re.compile(r"supprim|effac|\bdelete|\berase|\bwipe|삭제|지워|지우|없애")
-"""A reference with "delete" reads much like a status question to the classifier."""
-ERASE_CONFIDENCE = 0.05
+from bot.components.intent_evidence import has_evidence
 
 
 class ActionStatus(RelaisAction):
+    """A reference with words of erasure ("supprimez mon dossier RL-…") is an erasure, confirmed first.
+
+    The words decide (`bot/components/patterns/evidence.yml`, the same cues as the NLU gate), never
+    the classifier's ranking alone: a reference typed after "where is my report?" is a status question.
+    """
+
     def name(self) -> str:
         return "action_status"
 
     def respond(self, turn: Turn) -> None:
-        if turn.ranked(["delete_my_data"], ERASE_CONFIDENCE) or ERASE_WORDS.search(fold(text(turn))):
+        if has_evidence("delete_my_data", text(turn)):
             ask_to_erase(turn)
             return
         start_access(turn, "status")

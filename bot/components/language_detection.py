@@ -1,7 +1,8 @@
 """Tell French, Korean and English apart, and say whether the guess may change a conversation.
 
 Kept free of Rasa so the NLU pipeline, the actions and the tests share one definition of
-"reliable": Hangul always means Korean, and a message of one or two words never counts as
+"reliable": a Hangul syllable anywhere means Korean, even among English words
+("전 남친이 my photos를 올렸어 what do I do"), and a message of one or two words never counts as
 reliable, because detectors are unsure or wrong on "ok", "merci" or "네". A French or
 English guess also needs one of the language's stop words: detectors happily call a line
 of gibberish English, but real sentences of three words almost always contain "je", "the"...
@@ -60,9 +61,9 @@ def detect(text: str) -> Detection:
     if not letters:
         return Detection(None, False)
     long_enough = len(prose.split()) >= MIN_RELIABLE_WORDS
-    hangul = len(_HANGUL.findall(prose))
-    if hangul * 2 >= len(letters):
-        return Detection("ko", long_enough and len(_HANGUL_SYLLABLE.findall(prose)) >= MIN_RELIABLE_SYLLABLES)
+    syllables = len(_HANGUL_SYLLABLE.findall(prose))
+    if syllables or len(_HANGUL.findall(prose)) * 2 >= len(letters):
+        return Detection("ko", long_enough and syllables >= MIN_RELIABLE_SYLLABLES)
     best = _detector().compute_language_confidence_values(prose)[0]
     language = _LINGUA_CODES[best.language]
     words = {word.lower() for word in _WORD.findall(prose.replace("'", " ").replace("’", " "))}

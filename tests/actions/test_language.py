@@ -6,13 +6,19 @@ import pytest
 
 from actions.language import conversation_language
 from bot.components.language_detection import detect
+from bot.components.out_of_distribution import OOD_KEY
 from tests.actions.conftest import make_tracker
 
 
-def language_for(text: str, current: str | None = None, intent: str = "greet", **kwargs: object) -> str:
-    tracker = make_tracker(
-        intent=intent, text=text, slots={"language": current}, detection=detect(text).as_dict(), **kwargs
-    )
+def language_for(
+    text: str,
+    current: str | None = None,
+    intent: str = "greet",
+    slots_extra: dict[str, str] | None = None,
+    **kwargs: object,
+) -> str:
+    slots = {"language": current, **(slots_extra or {})}
+    tracker = make_tracker(intent=intent, text=text, slots=slots, detection=detect(text).as_dict(), **kwargs)
     return conversation_language(tracker)
 
 
@@ -68,3 +74,49 @@ def test_a_channel_hint_decides_only_when_nothing_else_does() -> None:
 
 def test_unknown_languages_in_metadata_are_ignored() -> None:
     assert language_for("ok", current="fr", metadata={"language": "de"}) == "fr"
+
+
+@pytest.mark.parametrize(
+    ("chosen", "text"),
+    [
+        ("ko", "my ex posted my photos online what do I do"),
+        ("en", "mon ex a publié mes photos sur internet"),
+        ("fr", "전 남자친구가 제 사진을 인스타에 올렸어요"),
+    ],
+)
+def test_an_explicit_choice_sticks_until_another_one(chosen: str, text: str) -> None:
+    assert language_for(text, current=chosen, slots_extra={"chosen_language": chosen}) == chosen
+
+
+def test_a_new_choice_replaces_the_old_one() -> None:
+    entities = [{"entity": "language", "value": "fr"}]
+    slots = {"chosen_language": "ko"}
+    assert (
+        language_for("can we switch to french", "ko", "change_language", entities=entities, slots_extra=slots) == "fr"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "전 남친이 my photos를 올렸어 what do I do",
+        "he posted 내 사진을 on twitter, what should I do now",
+        "ok so 몸캠 피싱 happened to me",
+    ],
+)
+def test_hangul_in_a_message_means_korean_unless_a_language_was_chosen(text: str) -> None:
+    assert language_for(text, current="en") == "ko"
+    assert language_for(text, current="en", intent="nlu_fallback") == "ko"
+    assert language_for(text, current="en", slots_extra={"chosen_language": "en"}) == "en"
+
+
+@pytest.mark.parametrize("current", ["fr", "ko", "en"])
+def test_a_message_without_words_never_moves_the_conversation(current: str) -> None:
+    tracker = make_tracker(
+        intent="nlu_fallback",
+        text="Necesito ayuda con mis fotos por favor",
+        slots={"language": current},
+        detection={"language": "fr", "reliable": True},
+    )
+    tracker.latest_message[OOD_KEY] = "language"
+    assert conversation_language(tracker) == current

@@ -38,3 +38,15 @@ def test_a_status_question_asks_for_the_pin(language: str, text: str) -> None:
     assert {"event": "followup", "name": "case_access_form"} in [
         {k: e.get(k) for k in ("event", "name")} for e in outcome.events
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("fr", "RL-ABCD-EFGH"), ("ko", "rl abcd efgh 이에요"), ("en", "it's RL-ABCD-EFGH")],
+)
+def test_a_reference_alone_is_a_status_question_whatever_the_ranking(language: str, text: str) -> None:
+    ranking = [{"name": "ask_status", "confidence": 0.6}, {"name": "delete_my_data", "confidence": 0.4}]
+    outcome = run(ActionStatus(), "ask_status", {"language": language}, text=text, intent_ranking=ranking)
+    assert outcome.slot("offer") is None
+    assert outcome.slot("access_purpose") == "status"
+    assert render(language, "erase.confirm_case", reference="RL-ABCD-EFGH") not in outcome.text

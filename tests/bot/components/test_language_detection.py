@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.components.language_detection import detect
+from bot.components.language_detection import Detection, detect
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,10 @@ def test_links_do_not_count_as_words() -> None:
 @pytest.mark.parametrize("text", ["zzkq wxxp blorf", "qwzx vbnm plok", "ㅋㅋㅋ ㅠㅠ ㅎㅎ", "asdf jkl qwer"])
 def test_gibberish_is_never_reliable(text: str) -> None:
     assert not detect(text).reliable
+
+
+@pytest.mark.parametrize(
+    "text", ["전 남친이 my photos를 올렸어 what do I do", "ok so 몸캠 피싱 happened to me last night"]
+)
+def test_a_hangul_syllable_among_english_words_means_korean(text: str) -> None:
+    assert detect(text) == Detection("ko", True)

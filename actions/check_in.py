@@ -1,0 +1,28 @@
+"""A gentle check-in for a message with no usable words: emoji, punctuation, a mash, another language.
+
+The NLU component bot/components/out_of_distribution.py recognises such a message, makes it
+`nlu_fallback` and names its kind; the reply never guesses a situation, never says goodbye and
+never starts a safety journey. Tears get a warm word; another language gets the choice of ours.
+"""
+
+from __future__ import annotations
+
+from actions.menu import LANGUAGES, MAIN_MENU
+from actions.reply import Turn
+from bot.components.out_of_distribution import OOD_KEY
+
+
+def unusual_kind(turn: Turn) -> str | None:
+    """The out-of-distribution kind of the latest message (`tears`, `symbols`, `mash`...), or None."""
+    kind = (turn.tracker.latest_message or {}).get(OOD_KEY)
+    return str(kind) if kind else None
+
+
+def check_in(turn: Turn, kind: str) -> None:
+    """Say the check-in for a message of `kind`, with the menu (or the languages) to go on."""
+    if kind == "language":
+        turn.say("checkin.language", LANGUAGES)
+    elif kind == "tears":
+        turn.say("checkin.tears", MAIN_MENU)
+    else:
+        turn.say("checkin.gentle", MAIN_MENU)

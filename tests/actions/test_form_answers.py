@@ -1,0 +1,60 @@
+"""While an intake question is open, an answer that fits it fills it (issue 11, item 4).
+
+Whatever the classifier made of "채팅으로만 연락해 주세요" or "seulement ici dans le chat", the
+contact question takes it as "this chat"; the slot mappings (bot/domain/intake.yml) let every
+intent but crisis, erasure and a person reach this check, and those need their words
+(bot/components/intent_evidence.py, tested in tests/bot/components).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+import yaml
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.intake.form import ValidateIntakeForm
+from actions.review import tracker
+from bot.components.out_of_distribution import OOD_KEY, kind_of
+from bot.settings import ROOT
+
+
+def validate_intake(
+    slot: str, text: str, language: str, intent: str = "nlu_fallback"
+) -> tuple[dict[str, Any], list[str]]:
+    """Run the intake's validation as Rasa's form does after extracting `text` for `slot`: (slots set, texts said)."""
+    slots = {"language": language, "requested_slot": slot, slot: text}
+    conversation = tracker(intent, slots, text=text, events=[{"event": "slot", "name": slot, "value": text}])
+    kind = kind_of(text)
+    if kind:
+        conversation.latest_message[OOD_KEY] = kind
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateIntakeForm().get_validation_events(dispatcher, conversation, {}))
+    answer = {e["name"]: e["value"] for e in events if e.get("event") == "slot" and e.get("name") != "offer"}
+    return answer, [str(m.get("text")) for m in dispatcher.messages]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "misread_as"),
+    [
+        ("ko", "채팅으로만 연락해 주세요", "delete_my_data"),
+        ("fr", "seulement ici dans le chat", "report_minor"),
+        ("en", "only here in the chat please", "request_human"),
+    ],
+)
+def test_chat_only_answers_the_contact_question_whatever_the_classifier_said(
+    language: str, text: str, misread_as: str
+) -> None:
+    answer, said = validate_intake("intake_contact", text, language, intent=misread_as)
+    assert answer["intake_contact"] == "chat"
+    assert not said
+
+
+def test_only_crisis_erasure_and_a_person_leave_the_intake() -> None:
+    domain = yaml.safe_load((ROOT / "bot" / "domain" / "intake.yml").read_text(encoding="utf-8"))
+    for name, slot in domain["slots"].items():
+        for mapping in slot["mappings"]:
+            if mapping["type"] == "from_text":
+                assert sorted(mapping["not_intent"]) == ["crisis", "delete_my_data", "request_human"], name

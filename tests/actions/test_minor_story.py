@@ -1,0 +1,96 @@
+"""A story told by someone else about a minor goes down the child-protection route (issue 11, item 6).
+
+A parent's long account with no question is still a story: the age in words or the words of
+being a minor decide, whatever intent the classifier gave it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.conversation import ActionClarify, ActionOutOfScope
+from actions.facts_in_message import ages_in_text
+from actions.safety import ActionSupport
+from actions.situation import ActionSituation
+from actions.texts import render
+from bot.components.countries import fold
+from tests.actions.conftest import run
+
+PARENTS = {
+    "fr": (
+        "Bonjour, je vous écris pour ma fille de 13 ans. Elle avait envoyé une photo d'elle à un garçon "
+        "de sa classe et aujourd'hui la photo circule sur un compte Instagram, tout le collège l'a vue. "
+        "Elle ne veut plus sortir de sa chambre."
+    ),
+    "ko": (
+        "안녕하세요. 중학생 딸을 둔 엄마예요. 우리 딸이 13살인데 남자애한테 보낸 사진이 "
+        "인스타그램 계정에 올라갔고 반 아이들이 다 봤대요. 아이가 방에서 나오질 않아요."
+    ),
+    "en": (
+        "Hi, I'm writing about my 13-year-old daughter. She sent a photo of herself to a boy in her class "
+        "and now it has been posted on an Instagram account and the whole school has seen it. "
+        "She won't leave her room."
+    ),
+}
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "describe_sharing", "express_distress", "out_of_scope"])
+def test_a_parents_story_takes_the_child_route_whatever_the_classifier_said(language: str, intent: str) -> None:
+    action = {
+        "nlu_fallback": ActionClarify(),
+        "describe_sharing": ActionSituation(),
+        "express_distress": ActionSupport(),
+        "out_of_scope": ActionOutOfScope(),
+    }[intent]
+    outcome = run(action, intent, {"language": language}, text=PARENTS[language])
+    assert outcome.slot("is_minor") is True
+    assert render(language, "minor.intro.other") in outcome.texts
+    assert render(language, "minor.never_save") in outcome.texts
+    assert render(language, "clarify.text") not in outcome.text
+    assert render(language, "out_of_scope.text") not in outcome.text
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "j'avais 15 ans quand il a publié la vidéo, elle tourne encore"),
+        ("ko", "제가 열다섯 살 때 찍힌 영상이 유포됐어요 지금도 돌아다녀요"),
+        ("en", "I was 15 when he posted the video and it is still going around"),
+    ],
+)
+def test_the_person_themselves_hears_about_their_own_protection(language: str, text: str) -> None:
+    outcome = run(ActionClarify(), "nlu_fallback", {"language": language}, text=text)
+    assert render(language, "minor.intro") in outcome.texts
+    assert outcome.slot("situation") == "sharing"
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("ma fille de 13 ans", [13]),
+        ("oui, elle avait quinze ans", [15]),
+        ("il y a 2 ans mon ex a tout publié", []),
+        ("ça fait 3 ans qu'on est séparés", []),
+        ("une peine de 2 ans de prison", []),
+        ("my 14-year-old son", [14]),
+        ("I was fifteen", [15]),
+        ("it was 15 days ago", []),
+        ("he asked for 15 euros", []),
+        ("13살 딸", [13]),
+        ("네 그때 열다섯 살이었어요", [15]),
+        ("3년 전에 올라갔어요", []),
+    ],
+)
+def test_ages_need_their_unit_never_a_duration(text: str, ages: list[int]) -> None:
+    assert ages_in_text(fold(text)) == ages
+
+
+def test_an_adult_story_stays_an_adult_story(language: str) -> None:
+    text = {
+        "fr": "il y a 2 ans mon ex a publié mes photos sur un site, je viens de les retrouver",
+        "ko": "2년 전에 전 남친이 제 사진을 사이트에 올렸는데 이제 발견했어요",
+        "en": "two years ago my ex posted my photos on a site and I only just found them",
+    }[language]
+    outcome = run(ActionClarify(), "nlu_fallback", {"language": language}, text=text)
+    assert outcome.slot("is_minor") is None
+    assert render(language, "situation.ack.sharing") in outcome.texts

@@ -1,0 +1,239 @@
+"""Issue 11 over the real stack: a person is never misread into erasure, a goodbye or "I didn't understand".
+
+Every failing input of the issue, in French, Korean and English, through the real model, rules
+and action server: a form answer that fits its question fills it, a reference after "where is
+my report?" asks for the PIN, deleting a browser history is no erasure, a message without words
+gets a check-in, a crisis stays in mind, a language choice sticks, Hangul means Korean, and a
+parent's story about their child takes the child-protection route.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from actions.knowledge import contact
+from actions.texts import render
+from bot.services import Stack
+from tests.conftest import Chat
+
+pytestmark = pytest.mark.e2e
+
+LANGUAGES = ("fr", "ko", "en")
+GREETINGS = {"fr": "Bonjour", "ko": "안녕하세요", "en": "Hello"}
+HANGUL = re.compile(r"[\uac00-\ud7af]")
+
+
+def said(language: str, key: str, **params: Any) -> str:
+    return render(language, key, **params)
+
+
+def button(choice: str) -> str:
+    return f'/inform{{"intake_choice": "{choice}"}}'
+
+
+def payloads(replies: list[dict[str, Any]]) -> list[str]:
+    return [b["payload"] for reply in replies for b in reply.get("buttons") or []]
+
+
+def joined(replies: list[dict[str, Any]]) -> str:
+    return "\n".join(reply.get("text", "") for reply in replies)
+
+
+def never_erasure(language: str, answer: str, chat: Chat) -> None:
+    assert said(language, "erase.confirm") not in answer
+    assert said(language, "erase.earlier_hint") not in answer
+    assert chat.slot("offer") not in ("erase", "erase_case")
+
+
+# Item 4: nothing but a person's own words drives erasure, a status or leaving a form.
+
+CHAT_ONLY = {
+    "fr": "seulement ici dans le chat",
+    "ko": "채팅으로만 연락해 주세요",
+    "en": "only here in this chat please",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_chat_only_answers_the_contact_question_and_the_intake_goes_on(stack: Stack, language: str) -> None:
+    chat = Chat(stack, {"language": language})
+    chat.say('/inform{"country": "FR"}')
+    chat.say("/request_human")
+    chat.say("/affirm")
+    chat.say(button("sharing"))
+    asked = ""
+    for _ in range(6):
+        asked = chat.text(button("skip"))
+        if said(language, "intake.ask.intake_contact") in asked:
+            break
+    assert said(language, "intake.ask.intake_contact") in asked
+    answer = chat.text(CHAT_ONLY[language])
+    assert said(language, "intake.summary.title") in answer, answer
+    assert chat.slot("intake_contact") == "chat"
+    never_erasure(language, answer, chat)
+    assert said(language, "minor.never_save") not in answer and chat.slot("is_minor") is not True
+
+
+STATUS = {"fr": "où en est mon signalement ?", "ko": "제 신고 처리 상황 알 수 있나요?", "en": "where is my report?"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_reference_alone_after_where_is_my_report_asks_for_the_pin(stack: Stack, language: str) -> None:
+    chat = Chat(stack, {"language": language})
+    assert said(language, "status.ask_reference") in chat.text(STATUS[language])
+    answer = chat.text("RL-7K3M-Q9P2")
+    assert said(language, "status.ask_pin") in answer
+    assert said(language, "erase.confirm_case", reference="RL-7K3M-Q9P2") not in answer
+    never_erasure(language, answer, chat)
+
+
+BROWSER = {
+    "fr": "Comment je supprime l'historique de mon navigateur ?",
+    "ko": "인터넷 브라우저 방문 기록은 어떻게 삭제해요?",
+    "en": "How do I delete my browser history?",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_deleting_a_browser_history_is_no_erasure(stack: Stack, language: str) -> None:
+    chat = Chat(stack, {"language": language})
+    never_erasure(language, chat.text(BROWSER[language]), chat)
+
+
+# Item 5: no usable words, a gentle check-in in the conversation's language.
+
+NO_WORDS = [
+    ("...", "checkin.gentle"),
+    ("??", "checkin.gentle"),
+    ("asdfghjkl", "checkin.gentle"),
+    ("ㅁㄴㅇㄹ", "checkin.gentle"),
+    ("x", "checkin.gentle"),
+    ("😭😭😭", "checkin.tears"),
+    ("Necesito ayuda con mis fotos, por favor", "checkin.language"),
+]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("message", "check_in"), NO_WORDS)
+def test_a_message_without_words_gets_a_check_in_in_the_conversations_language(
+    chat: Chat, language: str, message: str, check_in: str
+) -> None:
+    chat.say(GREETINGS[language])
+    answer = chat.text(message)
+    assert said(language, check_in) in answer
+    for key in ("goodbye.text", "country.ask", "crisis.then", "minor.never_save", "situation.ack.sharing"):
+        assert said(language, key) not in answer
+    assert chat.slot("language") == language
+    assert chat.slot("situation") is None and chat.slot("in_crisis") is not True
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_crying_as_a_first_message_is_met_warmly_never_with_a_goodbye(stack: Stack, language: str) -> None:
+    chat = Chat(stack, {"language_hint": language})
+    answer = chat.text("😭😭😭")
+    assert said(language, "checkin.tears") in answer
+    assert said(language, "goodbye.text") not in answer
+
+
+# Item 6: conversation context.
+
+CRISIS = {
+    "fr": ("j'habite à Lyon et je veux mourir", "FR", "ils veulent 300 euros avant ce soir, je fais quoi ?"),
+    "ko": ("서울 사는데 그냥 죽고 싶어요", "KR", "오늘 밤까지 돈 30만 원 보내래요 어떻게 해야 돼요?"),
+    "en": ("I live in London and I want to die", "GB", "they want £300 by tonight, what do I do"),
+}
+ASHAMED = {"fr": "j'ai tellement honte", "ko": "너무 수치스러워요", "en": "I feel so ashamed"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_after_a_crisis_the_follow_ups_keep_it_in_mind(chat: Chat, language: str) -> None:
+    first, country, follow_up = CRISIS[language]
+    line = contact(f"{country}.crisis").value
+    assert line in chat.say(first)[0]["text"]
+    replies = chat.say(follow_up)
+    answer = joined(replies)
+    assert said(language, "clarify.text") not in answer
+    assert said(language, "crisis.reminder", line=line) in answer
+    assert "/request_human" in payloads(replies)
+    later = joined(chat.say(ASHAMED[language]))
+    assert said(language, "support.crisis_hint") not in later
+    assert said(language, "clarify.text") not in later
+    assert line in later
+    assert chat.slot("in_crisis") is True
+
+
+YES = {"fr": "oui", "ko": "네", "en": "yes"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_yes_after_the_crisis_message_brings_a_person(chat: Chat, language: str) -> None:
+    chat.say(CRISIS[language][0])
+    answer = chat.text(YES[language])
+    assert said(language, "handoff.waiting") in answer
+    assert said(language, "clarify.text") not in answer
+    assert chat.slot("handoff_state") == "waiting"
+
+
+STICKY = [
+    ("fr", "Hello", "on peut continuer en français s'il vous plaît ?", "my ex posted my photos online, what can I do"),
+    ("ko", "Bonjour", "can we continue in Korean please?", "my ex posted my photos online, what can I do"),
+    ("en", "안녕하세요", "can we continue in English please?", "mon ex a publié mes photos sur internet, je fais quoi"),
+]
+
+
+@pytest.mark.parametrize(("target", "start", "ask", "other"), STICKY)
+def test_an_explicit_language_choice_sticks(chat: Chat, target: str, start: str, ask: str, other: str) -> None:
+    chat.say(start)
+    assert said(target, "language.switched") in chat.text(ask)
+    answer = chat.text(other)
+    assert chat.slot("language") == target
+    assert bool(HANGUL.search(answer)) is (target == "ko"), answer
+
+
+MIXED = "전 남친이 my photos를 올렸어 what do I do"
+
+
+@pytest.mark.parametrize("start", [None, "Bonjour", "Hello"])
+def test_hangul_in_a_message_means_korean(chat: Chat, start: str | None) -> None:
+    if start:
+        chat.say(start)
+    answer = chat.text(MIXED)
+    assert chat.slot("language") == "ko"
+    assert HANGUL.search(answer), answer
+
+
+def test_a_chosen_language_wins_over_hangul(chat: Chat) -> None:
+    chat.say("Hello")
+    chat.say('/change_language{"language": "en"}', language="en")
+    chat.say(MIXED)
+    assert chat.slot("language") == "en"
+
+
+PARENTS = {
+    "fr": (
+        "Bonjour, je vous écris pour ma fille de 13 ans. Elle avait envoyé une photo d'elle à un garçon de sa "
+        "classe et aujourd'hui la photo circule sur un compte Instagram, tout le collège l'a vue. Elle ne veut "
+        "plus aller en cours et elle pleure tous les soirs."
+    ),
+    "ko": (
+        "안녕하세요. 중학생 딸을 둔 엄마예요. 우리 딸이 13살인데 같은 반 남자애한테 보낸 사진이 인스타그램 "
+        "계정에 올라갔고 반 아이들이 다 봤대요. 아이가 학교에 안 가려고 하고 매일 밤 울어요."
+    ),
+    "en": (
+        "Hi, I'm writing about my 13-year-old daughter. She sent a photo of herself to a boy in her class and "
+        "now it has been posted on an Instagram account and the whole school has seen it. She won't go to "
+        "school and cries every night."
+    ),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_parents_story_about_their_child_takes_the_child_protection_route(chat: Chat, language: str) -> None:
+    answer = chat.text(PARENTS[language])
+    assert said(language, "minor.never_save") in answer
+    assert said(language, "clarify.text") not in answer
+    assert chat.slot("is_minor") is True
+    assert chat.slot("language") == language
