@@ -35,6 +35,7 @@ from actions.reporting import ActionRemoval, ActionReport
 from actions.safety import ActionCrisis, ActionMinor, ActionSupport
 from actions.situation import ActionSituation
 from bot.components.language_detection import SUPPORTED
+from bot.components.out_of_distribution import OOD_KEY
 from bot.settings import load
 
 PLACES = {
@@ -59,7 +60,10 @@ def tracker(
     detection: dict[str, Any] | None = None,
     events: Iterable[dict[str, Any]] = (),
     intent_ranking: Iterable[dict[str, Any]] = (),
+    parse_data: dict[str, Any] | None = None,
 ) -> Tracker:
+    """A tracker whose latest message has `intent` (confidence 1.0), the given slots and entities;
+    `parse_data` adds keys that NLU components put beside them (such as the out-of-distribution kind)."""
     return Tracker(
         sender_id="review",
         slots=dict(slots),
@@ -70,6 +74,7 @@ def tracker(
             "entities": list(entities),
             "language_detection": detection or {"language": None, "reliable": False},
             "metadata": metadata or {},
+            **(parse_data or {}),
         },
         events=list(events),
         paused=False,
@@ -86,38 +91,53 @@ def simulate(action: Action, conversation: Tracker) -> tuple[list[dict[str, Any]
     return dispatcher.messages, events
 
 
-def _turns(language: str, country: str | None) -> list[tuple[str, Action, str, dict[str, Any]]]:
+ReviewTurn = tuple[str, Action, Tracker]
+"""A review turn: its title, the action, and the conversation it runs on."""
+
+TOLD_BY_A_PARENT = {"fr": "ma fille a 13 ans", "ko": "우리 딸이 13살이에요", "en": "my daughter is 13"}
+"""A parent's words, so the review shows the child route as a parent hears it."""
+
+
+def _turns(language: str, country: str | None) -> list[ReviewTurn]:
     base = {"language": language, "country": country}
-    turns: list[tuple[str, Action, str, dict[str, Any]]] = [
-        (f"What happened: {s}", ActionSituation(), f"describe_{s}", base) for s in SITUATIONS
+    turns: list[ReviewTurn] = [
+        (f"What happened: {s}", ActionSituation(), tracker(f"describe_{s}", base)) for s in SITUATIONS
     ]
     turns += [
-        (f"Is it an offence? ({s})", ActionOffence(), "ask_offence", {**base, "situation": s}) for s in SITUATIONS
+        (f"Is it an offence? ({s})", ActionOffence(), tracker("ask_offence", {**base, "situation": s}))
+        for s in SITUATIONS
     ]
     turns += [
-        ("Evidence", ActionEvidence(), "ask_evidence", base),
-        ("Evidence (minor)", ActionEvidence(), "ask_evidence", {**base, "is_minor": True}),
-        ("Reporting", ActionReport(), "ask_report", base),
-        ("Removal", ActionRemoval(), "ask_removal", base),
-        ("Removal (minor)", ActionRemoval(), "ask_removal", {**base, "is_minor": True}),
-        ("Support", ActionSupport(), "express_distress", base),
-        ("Crisis", ActionCrisis(), "crisis", base),
-        ("Minor", ActionMinor(), "report_minor", base),
+        ("Evidence", ActionEvidence(), tracker("ask_evidence", base)),
+        ("Evidence (minor)", ActionEvidence(), tracker("ask_evidence", {**base, "is_minor": True})),
+        ("Reporting", ActionReport(), tracker("ask_report", base)),
+        ("Removal", ActionRemoval(), tracker("ask_removal", base)),
+        ("Removal (minor)", ActionRemoval(), tracker("ask_removal", {**base, "is_minor": True})),
+        ("Support", ActionSupport(), tracker("express_distress", base)),
+        ("Crisis", ActionCrisis(), tracker("crisis", base)),
+        ("After a crisis message: evidence", ActionEvidence(), tracker("ask_evidence", {**base, "in_crisis": True})),
+        ("Minor", ActionMinor(), tracker("report_minor", base)),
+        ("Minor, told by a parent", ActionMinor(), tracker("report_minor", base, text=TOLD_BY_A_PARENT[language])),
     ]
     return turns
 
 
-def _conversation_turns(language: str) -> list[tuple[str, Action, str, dict[str, Any]]]:
+def _conversation_turns(language: str) -> list[ReviewTurn]:
     base = {"language": language}
+    no_words = [
+        (f"No usable words ({kind})", ActionClarify(), tracker("nlu_fallback", base, parse_data={OOD_KEY: kind}))
+        for kind in ("tears", "symbols", "language")
+    ]
     return [
-        ("Greeting", ActionGreet(), "greet", base),
-        ("Privacy", ActionPrivacy(), "ask_privacy", base),
-        ("Delete my data", ActionDeleteData(), "delete_my_data", base),
-        ("Are you a bot?", ActionBotChallenge(), "bot_challenge", base),
-        ("Not understood", ActionClarify(), "nlu_fallback", base),
-        ("Out of scope", ActionOutOfScope(), "out_of_scope", base),
-        ("Thanks", ActionThank(), "thank", base),
-        ("Goodbye", ActionGoodbye(), "goodbye", base),
+        ("Greeting", ActionGreet(), tracker("greet", base)),
+        ("Privacy", ActionPrivacy(), tracker("ask_privacy", base)),
+        ("Delete my data", ActionDeleteData(), tracker("delete_my_data", base)),
+        ("Are you a bot?", ActionBotChallenge(), tracker("bot_challenge", base)),
+        ("Not understood", ActionClarify(), tracker("nlu_fallback", base)),
+        *no_words,
+        ("Out of scope", ActionOutOfScope(), tracker("out_of_scope", base)),
+        ("Thanks", ActionThank(), tracker("thank", base)),
+        ("Goodbye", ActionGoodbye(), tracker("goodbye", base)),
     ]
 
 
@@ -134,11 +154,11 @@ class Shown:
 def transcripts() -> Iterator[Shown]:
     """Every turn of the review page, run through the real actions, in page order."""
     for language in SUPPORTED:
-        for title, action, intent, slots in _conversation_turns(language):
-            yield Shown(language, None, title, simulate(action, tracker(intent, slots))[0])
+        for title, action, conversation in _conversation_turns(language):
+            yield Shown(language, None, title, simulate(action, conversation)[0])
         for country, place in PLACES.items():
-            for title, action, intent, slots in _turns(language, country):
-                yield Shown(language, place, title, simulate(action, tracker(intent, slots))[0])
+            for title, action, conversation in _turns(language, country):
+                yield Shown(language, place, title, simulate(action, conversation)[0])
 
 
 def _render(shown: Shown) -> str:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from actions.knowledge import contact
 from actions.texts import render
 from bot.settings import ROOT
 
@@ -26,4 +27,8 @@ def test_make_content_writes_the_page_into_a_var_folder_it_creates(tmp_path: Pat
     page = (var_dir / "content.html").read_text(encoding="utf-8")
     assert str(var_dir / "content.html") in result.stdout
     for language in ("fr", "ko", "en"):
-        assert html.escape(render(language, "greet.welcome")) in page
+        for key in ("greet.welcome", "checkin.tears", "checkin.language"):
+            assert html.escape(render(language, key)) in page, key
+        told_by_a_parent = render(language, "minor.intro.other", adult_age="\0").split("\0")[0]
+        assert html.escape(told_by_a_parent) in page
+        assert html.escape(render(language, "crisis.reminder", line=contact("FR.crisis").value)) in page
