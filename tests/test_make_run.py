@@ -7,7 +7,6 @@ failure a person can meet gives one line that says what to do, never a traceback
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import socket
@@ -23,7 +22,7 @@ import pytest
 from actions.texts import render
 from bot.settings import ROOT, load
 from tests.conftest import free_port
-from tests.widget_socket import first_answer
+from tests.widget_socket import first_answer_now
 
 READY_LINE = "Relais is ready"
 START_TIMEOUT_S = 300
@@ -113,7 +112,7 @@ def test_make_run_answers_the_widget_and_stops_cleanly(fresh_checkout: Path) -> 
         launched.wait_for(READY_LINE, START_TIMEOUT_S)
         assert (fresh_checkout / "relais.db").is_file()
         web_url = f"http://127.0.0.1:{env['WEB_PORT']}"
-        answer = asyncio.run(first_answer(web_url, "f" * 32, "Hello", "en"))
+        answer = first_answer_now(web_url, "f" * 32, "Hello", "en")
         assert answer["text"] == render("en", "greet.welcome")
 
         launched.process.send_signal(signal.SIGTERM)

@@ -3,7 +3,9 @@ to the web server's /socket.io/ relay (python-socketio's asyncio client fails wi
 
 from __future__ import annotations
 
+import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any, AsyncIterator
 
@@ -52,3 +54,10 @@ async def first_answer(web_url: str, session_id: str, text: str, language: str) 
             name, data = await socket_io_event(ws)
             if name == "bot_uttered":
                 return dict(data)
+
+
+def first_answer_now(web_url: str, session_id: str, text: str, language: str) -> dict[str, Any]:
+    """`first_answer` from a synchronous test, on an event loop of its own thread (Playwright's session
+    fixture keeps a loop running in the main thread once a browser test has run)."""
+    with ThreadPoolExecutor(max_workers=1) as own_loop:
+        return own_loop.submit(asyncio.run, first_answer(web_url, session_id, text, language)).result()

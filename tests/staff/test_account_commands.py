@@ -172,7 +172,7 @@ def test_the_module_runs_as_a_command_with_the_password_from_the_environment(cli
 )
 def test_make_targets_run_the_commands(target: str, extra: list[str], command: str) -> None:
     planned = subprocess.run(
-        ["make", "-n", target, *extra], cwd=ROOT, capture_output=True, text=True, check=True
+        ["make", "--no-print-directory", "-n", target, *extra], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
     assert planned.splitlines()[-1].endswith(command)
     if extra:
