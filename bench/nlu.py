@@ -10,7 +10,9 @@ model in a separate process, and prints one Markdown table (Relais, Rasa default
 - the out-of-scope set's rate of gentle check-ins (`tests/nlu/out_of_scope/<lang>.yml`, when
   present): a message counts when its parsed intent is `out_of_scope` or `nlu_fallback`;
 - entity micro-F1 on the held-out set, over (entity, value) pairs per message;
-- parse latency p50 / p95 per language (ms, `Agent.parse_message` in process, after one warm-up);
+- parse latency p50 / p95 per language (ms, `Agent.parse_message` in process, after one warm-up),
+  as wall-clock time and as the parsing process's CPU time (which other load on the machine
+  does not inflate);
 - training time (s, wall clock of `rasa train nlu`) and peak resident memory (MB) of training
   and of the parsing process (model loaded, every message parsed).
 
@@ -59,11 +61,12 @@ Example = tuple[str, str, list[tuple[str, str]]]
 
 @dataclass
 class Parsed:
-    """One parse: predicted intent, (entity, value) pairs, latency in ms."""
+    """One parse: predicted intent, (entity, value) pairs, wall-clock and CPU latency in ms."""
 
     intent: str
     entities: list[tuple[str, str]]
     latency_ms: float
+    cpu_ms: float
 
 
 @dataclass
@@ -178,23 +181,32 @@ def _run_measured(command: list[str], env: dict[str, str], log: Path) -> tuple[f
 
 
 def train(
-    name: str, config: dict[str, Any], nlu: Path, workdir: Path, cache: Path
+    name: str, config: dict[str, Any], nlu: Path, workdir: Path, cache: Path, reuse: bool = False
 ) -> tuple[Path, float, float, float]:
-    """Trains an NLU model into workdir/<name>.tar.gz: (model, wall s, CPU s, peak MB)."""
+    """Trains an NLU model into workdir/<name>.tar.gz: (model, wall s, CPU s, peak MB).
+
+    With `reuse`, a model and its measurements (<name>.train.json) already in `workdir` are
+    returned instead, so parsing can be measured again without training again.
+    """
+    model, measured = workdir / f"{name}.tar.gz", workdir / f"{name}.train.json"
+    if reuse and model.exists() and measured.exists():
+        seconds, cpu, peak = json.loads(measured.read_text(encoding="utf-8"))
+        return model, float(seconds), float(cpu), float(peak)
     config_path = workdir / f"{name}.yml"
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     rasa = str(Path(sys.executable).parent / "rasa")
     command = [rasa, "train", "nlu", "--config", str(config_path), "--nlu", str(nlu)]
     command += ["--domain", str(ROOT / "bot" / "domain"), "--out", str(workdir), "--fixed-model-name", name]
     seconds, cpu, peak = _run_measured(command, _environment(cache), workdir / f"{name}.train.log")
-    return workdir / f"{name}.tar.gz", seconds, cpu, peak
+    measured.write_text(json.dumps([seconds, cpu, peak]), encoding="utf-8")
+    return model, seconds, cpu, peak
 
 
 def evaluate(model: Path, sets: dict[str, dict[str, list[Example]]], workdir: Path) -> tuple[dict[str, Any], float]:
     """Parses every set through `model` in a child process: (its raw results, its peak MB)."""
     name = model.name.removesuffix(".tar.gz")
     request, response = workdir / f"{name}.sets.json", workdir / f"{name}.parsed.json"
-    texts = {name: {lang: [e[0] for e in examples] for lang, examples in per.items()} for name, per in sets.items()}
+    texts = {key: {lang: [e[0] for e in examples] for lang, examples in per.items()} for key, per in sets.items()}
     request.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
     command = [sys.executable, "-m", "bench.nlu", "--parse", str(model), str(request), str(response)]
     _, _, peak = _run_measured(command, _environment(workdir / "parse-cache"), workdir / f"{name}.parse.log")
@@ -212,11 +224,12 @@ async def _parse_all(model: Path, texts: dict[str, dict[str, list[str]]]) -> dic
         for lang, items in per_lang.items():
             parsed = []
             for text in items:
-                start = time.perf_counter()
+                start, cpu_start = time.perf_counter(), time.process_time()
                 result = await agent.parse_message(text)
-                latency = (time.perf_counter() - start) * 1000
+                latency, cpu = (time.perf_counter() - start) * 1000, (time.process_time() - cpu_start) * 1000
                 intent = (result.get("intent") or {}).get("name") or ""
-                parsed.append({"intent": intent, "entities": _lower_pairs(result.get("entities") or []), "ms": latency})
+                entities = _lower_pairs(result.get("entities") or [])
+                parsed.append({"intent": intent, "entities": entities, "ms": latency, "cpu_ms": cpu})
             out[name][lang] = parsed
     return out
 
@@ -233,15 +246,24 @@ def parse_main(model: Path, request: Path, response: Path) -> None:
 
 
 def pipeline_run(
-    name: str, config: dict[str, Any], nlu: Path, sets: dict[str, dict[str, list[Example]]], workdir: Path, cache: Path
+    name: str,
+    config: dict[str, Any],
+    nlu: Path,
+    sets: dict[str, dict[str, list[Example]]],
+    workdir: Path,
+    cache: Path,
+    reuse: bool = False,
 ) -> Run:
-    """Train, then evaluate, one pipeline."""
-    model, seconds, cpu, train_peak = train(name, config, nlu, workdir, cache)
+    """Train (or, with `reuse`, take the model already trained in `workdir`), then evaluate, one pipeline."""
+    model, seconds, cpu, train_peak = train(name, config, nlu, workdir, cache, reuse)
     raw, parse_peak = evaluate(model, sets, workdir)
     run = Run(name, seconds, cpu, train_peak, parse_peak)
     for set_name, per_lang in raw.items():
         run.results[set_name] = {
-            lang: [Parsed(p["intent"], [(str(e[0]), str(e[1])) for e in p["entities"]], p["ms"]) for p in items]
+            lang: [
+                Parsed(p["intent"], [(str(e[0]), str(e[1])) for e in p["entities"]], p["ms"], p.get("cpu_ms", 0.0))
+                for p in items
+            ]
             for lang, items in per_lang.items()
         }
     return run
@@ -281,9 +303,9 @@ def check_in_rate(parsed: list[Parsed]) -> float:
     return sum(p.intent in CHECK_IN_INTENTS for p in parsed) / len(parsed) if parsed else float("nan")
 
 
-def latencies(run: Run, lang: str) -> np.ndarray:
-    """Every parse latency (ms) of one language, over all sets."""
-    return np.array([p.latency_ms for per in run.results.values() for p in per.get(lang, [])])
+def latencies(run: Run, lang: str, cpu: bool = False) -> np.ndarray:
+    """Every parse latency (ms, wall clock or CPU) of one language, over all sets."""
+    return np.array([p.cpu_ms if cpu else p.latency_ms for per in run.results.values() for p in per.get(lang, [])])
 
 
 def metric_rows(run: Run, sets: dict[str, dict[str, list[Example]]]) -> dict[str, float]:
@@ -307,6 +329,10 @@ def metric_rows(run: Run, sets: dict[str, dict[str, list[Example]]]) -> dict[str
         values = latencies(run, lang)
         rows[f"parse latency p50 {lang} (ms)"] = float(np.percentile(values, 50))
         rows[f"parse latency p95 {lang} (ms)"] = float(np.percentile(values, 95))
+    for lang in LANGUAGES:
+        values = latencies(run, lang, cpu=True)
+        rows[f"parse CPU time p50 {lang} (ms)"] = float(np.percentile(values, 50))
+        rows[f"parse CPU time p95 {lang} (ms)"] = float(np.percentile(values, 95))
     rows["training time (s, wall clock)"] = run.train_seconds
     rows["training CPU time (s, user + system)"] = run.train_cpu_seconds
     rows["training peak memory (MB)"] = run.train_peak_mb
@@ -320,7 +346,7 @@ def table(ours: Run, theirs: Run, sets: dict[str, dict[str, list[Example]]]) -> 
     lines = ["| metric | Relais (a) | Rasa default (b) | a/b |", "|---|---|---|---|"]
     for label, value in a.items():
         other = b[label]
-        digits = 3 if value <= 1.0 and other <= 1.0 and "latency" not in label else 0
+        digits = 3 if value <= 1.0 and other <= 1.0 and "(ms)" not in label else 0
         ratio = f"{value / other:.2f}" if other else "–"
         lines.append(f"| {label} | {value:.{digits}f} | {other:.{digits}f} | {ratio} |")
     return "\n".join(lines)
@@ -329,11 +355,12 @@ def table(ours: Run, theirs: Run, sets: dict[str, dict[str, list[Example]]]) -> 
 # ---------------------------------------------------------------- entry points
 
 
-def compare(nlu: Path, tests: Path, workdir: Path) -> str:
+def compare(nlu: Path, tests: Path, workdir: Path, reuse: bool = False) -> str:
     """Trains and evaluates both pipelines from cold caches; returns the table."""
     sets = evaluation_sets(tests)
-    ours = pipeline_run("relais", relais_config(), nlu, sets, workdir, workdir / "relais-cache")
-    theirs = pipeline_run("rasa-default", rasa_default_config(), nlu, sets, workdir, workdir / "default-cache")
+    ours = pipeline_run("relais", relais_config(), nlu, sets, workdir, workdir / "relais-cache", reuse)
+    default = rasa_default_config()
+    theirs = pipeline_run("rasa-default", default, nlu, sets, workdir, workdir / "default-cache", reuse)
     return table(ours, theirs, sets)
 
 
@@ -365,6 +392,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--tests", type=Path, default=ROOT / "tests" / "nlu", help="evaluation sets (tests/nlu/)")
     parser.add_argument("--epochs", help="comma-separated DIET epoch counts: run the epoch sweep instead")
     parser.add_argument("--keep", type=Path, help="work directory to keep (default: a temporary one)")
+    parser.add_argument("--reuse", action="store_true", help="with --keep: parse again with the models trained there")
     parser.add_argument("--parse", nargs=3, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.parse:
@@ -376,7 +404,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         if args.epochs:
             result = epoch_sweep([int(n) for n in args.epochs.split(",")], args.nlu, args.tests, workdir)
         else:
-            result = compare(args.nlu, args.tests, workdir)
+            result = compare(args.nlu, args.tests, workdir, args.reuse and args.keep is not None)
     print(result)
 
 
