@@ -2,33 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import pytest
-from aiohttp.test_utils import TestClient, TestServer
 
 from actions.texts import render
-from bot.settings import load
-from bot.web.app import CONTENT_SECURITY_POLICY, UI_TEXT_KEYS, create_app
-from tests.conftest import free_port
+from bot.web.app import CONTENT_SECURITY_POLICY, UI_TEXT_KEYS
+from tests.bot.web.conftest import HOTLINE
 
-HOTLINE = "https://www.hotline.example"
 SOCKET = "/socket.io/?EIO=4&transport=websocket"
-
-
-@pytest.fixture
-async def client(tmp_path: Any) -> Any:
-    """The real web app; Rasa is deliberately absent (a closed port), to show errors stay clear."""
-    settings = replace(
-        load(),
-        rasa_port=free_port(),
-        var_dir=tmp_path,
-        database_url=f"sqlite:///{tmp_path}/r.db",
-        widget_origins=(HOTLINE,),
-    )
-    async with TestClient(TestServer(create_app(settings))) as test_client:
-        yield test_client
 
 
 @pytest.mark.parametrize("language", ["fr", "ko", "en"])

@@ -2,35 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import pytest
-from aiohttp.test_utils import TestClient, TestServer
 
 from actions.message_parts import message_parts
 from actions.texts import render
-from bot.settings import load
-from bot.web.app import create_app
 from bot.web.widget_history import PATH, bot_entries, conversation
-from tests.conftest import free_port
+from tests.bot.web.conftest import HOTLINE
 
-HOTLINE = "https://www.hotline.example"
 SESSION = "0123456789abcdef0123456789abcdef"
-
-
-@pytest.fixture
-async def client(tmp_path: Any) -> Any:
-    """The real web app with Rasa absent (a closed port)."""
-    settings = replace(
-        load(),
-        rasa_port=free_port(),
-        var_dir=tmp_path,
-        database_url=f"sqlite:///{tmp_path}/r.db",
-        widget_origins=(HOTLINE,),
-    )
-    async with TestClient(TestServer(create_app(settings))) as test_client:
-        yield test_client
 
 
 @pytest.mark.parametrize("origin", [None, "https://elsewhere.example", "null"])
