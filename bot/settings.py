@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -44,14 +45,33 @@ def writable_directory(path: Path, variable: str) -> Path:
     return path
 
 
-def _int(name: str, default: int) -> int:
+def _int(name: str, default: int, low: int = 1, high: int | None = None) -> int:
+    """A whole number from the environment, within [low, high]; raises ConfigurationError otherwise."""
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError as exc:
         raise ConfigurationError(f"{name} must be a whole number, got {raw!r}") from exc
+    if value < low or (high is not None and value > high):
+        bounds = f"from {low} to {high}" if high is not None else f"at least {low}"
+        raise ConfigurationError(f"{name} must be {bounds}, got {value}")
+    return value
+
+
+def _port(name: str, default: int) -> int:
+    return _int(name, default, 1, 65535)
+
+
+def _timezone() -> str:
+    """RELAIS_TIMEZONE, an IANA zone name this machine knows (e.g. Europe/Paris, Asia/Seoul)."""
+    name = os.environ.get("RELAIS_TIMEZONE", "").strip() or "Europe/Paris"
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ConfigurationError(f"RELAIS_TIMEZONE must be a time zone such as Europe/Paris, got {name!r}") from exc
+    return name
 
 
 @dataclass(frozen=True)
@@ -190,9 +210,9 @@ def load() -> Settings:
     var_dir = Path(os.environ.get("RELAIS_VAR_DIR", ROOT / "var"))
     return Settings(
         host=os.environ.get("RELAIS_HOST", "127.0.0.1"),
-        rasa_port=_int("RASA_PORT", 5005),
-        actions_port=_int("ACTIONS_PORT", 5055),
-        web_port=_int("WEB_PORT", 8000),
+        rasa_port=_port("RASA_PORT", 5005),
+        actions_port=_port("ACTIONS_PORT", 5055),
+        web_port=_port("WEB_PORT", 8000),
         database_url=_database_url(var_dir),
         redis_url=os.environ.get("REDIS_URL") or None,
         var_dir=var_dir,
@@ -205,7 +225,7 @@ def load() -> Settings:
         retention_days=_int("RELAIS_RETENTION_DAYS", 30),
         widget_origins=_origins("RELAIS_WIDGET_ORIGINS"),
         opening_hours=os.environ.get("RELAIS_OPENING_HOURS", "").strip() or "mon-fri 09:00-18:00",
-        timezone=os.environ.get("RELAIS_TIMEZONE", "").strip() or "Europe/Paris",
+        timezone=_timezone(),
         staff_session_minutes=_int("RELAIS_STAFF_SESSION_MINUTES", 30),
         staff_https=os.environ.get("RELAIS_STAFF_HTTPS", "").strip().lower() in ("1", "true", "yes"),
         staff_rasa_timeout=_int("RELAIS_STAFF_RASA_TIMEOUT", 10),

@@ -178,7 +178,13 @@ def test_a_missing_model_is_one_line(fresh_checkout: Path) -> None:
 
 @pytest.mark.parametrize(
     ("variable", "value", "said"),
-    [("WEB_PORT", "eighty", "WEB_PORT must be a whole number"), ("DATABASE_URL", "relais.db", "DATABASE_URL must")],
+    [
+        ("WEB_PORT", "eighty", "WEB_PORT must be a whole number"),
+        ("RASA_PORT", "70000", "RASA_PORT must be from 1 to 65535"),
+        ("RELAIS_RETENTION_DAYS", "0", "RELAIS_RETENTION_DAYS must be at least 1"),
+        ("RELAIS_TIMEZONE", "Mars/Base", "RELAIS_TIMEZONE must be a time zone"),
+        ("DATABASE_URL", "relais.db", "DATABASE_URL must"),
+    ],
 )
 def test_a_bad_setting_is_one_line(fresh_checkout: Path, variable: str, value: str, said: str) -> None:
     assert said in _one_line_failure(_environment(fresh_checkout, **{variable: value}))

@@ -10,7 +10,7 @@ import pytest
 
 from actions.conversation import ActionClarify, ActionOutOfScope
 from actions.facts_in_message import ages_in_text
-from actions.safety import ActionSupport
+from actions.safety import ActionMinor, ActionSupport
 from actions.situation import ActionSituation
 from actions.texts import render
 from bot.components.countries import fold
@@ -94,3 +94,18 @@ def test_an_adult_story_stays_an_adult_story(language: str) -> None:
     outcome = run(ActionClarify(), "nlu_fallback", {"language": language}, text=text)
     assert outcome.slot("is_minor") is None
     assert render(language, "situation.ack.sharing") in outcome.texts
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "les photos de ma fille de 14 ans circulent dans tout son collège"),
+        ("ko", "우리 14살 딸 사진이 학교 단톡방에 퍼지고 있어요"),
+        ("en", "my 14 year old daughter's nude photos are being shared at her school"),
+        ("en", "my 15-year-old son is being blackmailed over a video"),
+    ],
+)
+def test_a_parent_is_never_addressed_as_the_child(language: str, text: str) -> None:
+    outcome = run(ActionMinor(), "report_minor", {"language": language}, text=text)
+    assert render(language, "minor.intro.other") in outcome.texts
+    assert render(language, "minor.intro") not in outcome.texts
