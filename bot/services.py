@@ -89,9 +89,13 @@ def services(settings: Settings) -> list[Service]:
 
 
 def _port_taken(host: str, port: int) -> bool:
+    """Whether something listens on host:port; raises StartupError when RELAIS_HOST cannot be resolved."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.settimeout(0.5)
-        return probe.connect_ex((host, port)) == 0
+        try:
+            return probe.connect_ex((host, port)) == 0
+        except socket.gaierror as error:
+            raise StartupError(f"RELAIS_HOST {host!r} is not an address of this machine ({error.strerror})") from error
 
 
 def _ready(url: str) -> bool:

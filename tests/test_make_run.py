@@ -171,6 +171,11 @@ def test_a_port_in_use_is_one_line(fresh_checkout: Path, some_model: str, busy_p
     assert f"port {busy_port}" in line and "WEB_PORT" in line
 
 
+def test_an_unknown_host_is_one_line(fresh_checkout: Path, some_model: str) -> None:
+    line = _one_line_failure(_environment(fresh_checkout, RELAIS_HOST="not.a.host", RELAIS_MODEL=some_model))
+    assert "RELAIS_HOST" in line
+
+
 def test_a_missing_model_is_one_line(fresh_checkout: Path) -> None:
     line = _one_line_failure(_environment(fresh_checkout, RELAIS_MODEL=str(fresh_checkout / "none.tar.gz")))
     assert "make train" in line
