@@ -21,9 +21,9 @@ CHROMIUM := /usr/bin/chromium
 KOREAN_FONT := /usr/share/fonts/truetype/nanum/NanumGothic.ttf
 APT_INSTALL = $(if $(filter 0,$(shell id -u)),,sudo )apt-get update && $(if $(filter 0,$(shell id -u)),,sudo )apt-get install -y
 
-.PHONY: run test test-fast setup catalogs train lint validate content bench bench-nlu bench-start clean widget staff-user
+.PHONY: help run test test-fast setup catalogs train lint validate content bench bench-nlu bench-start clean widget staff-user
 
-setup: $(INSTALLED) catalogs
+setup: $(INSTALLED) catalogs  ## the Python 3.10 venv with the exact versions, and the compiled catalogs
 
 $(INSTALLED): requirements.txt requirements-dev.txt requirements-hashed.txt constraints.txt
 	@test -n "$(PYTHON310)" || { echo "relais: Python 3.10 is required (Rasa 3.6 runs on nothing newer); install it, e.g. 'pyenv install 3.10.13'" >&2; exit 1; }
@@ -49,7 +49,7 @@ widget/node_modules/.package-lock.json: widget/package.json widget/package-lock.
 $(WIDGET_BUNDLE): widget/node_modules/.package-lock.json $(WIDGET_SOURCES)
 	cd widget && npm run --silent build
 
-widget: $(WIDGET_BUNDLE)
+widget: $(WIDGET_BUNDLE)  ## build the web widget's bundle (npm, esbuild)
 
 # The browser tests drive Debian's chromium (Playwright's own browser download is not used);
 # a Korean font makes the Korean screenshots readable.
@@ -59,29 +59,32 @@ $(CHROMIUM):
 $(KOREAN_FONT):
 	$(APT_INSTALL) fonts-nanum
 
-train: models/relais.tar.gz
+train: models/relais.tar.gz  ## train the model (only when its inputs changed)
 
-run: setup widget train
+run: setup widget train  ## set up, build the widget, train if needed and start every service (Ctrl-C stops)
 	$(PY) -m bot.services
 
-validate: $(INSTALLED)
+validate: $(INSTALLED)  ## rasa data validate on the domain, rules and training data
 	$(RASA) data validate --domain bot/domain --data bot/data nlu_data --config config.yml --fail-on-warnings
 
-lint: $(INSTALLED)
+lint: $(INSTALLED)  ## ruff and mypy
 	$(VENV)/bin/ruff check bot actions tests bench
 	$(VENV)/bin/mypy bot actions bench
 
 # The suite runs on the very model `make run` serves (40 DIET epochs are both the production and the
-# tested profile, README "Measured"), so a `make run` after `make test` starts without training.
-test: setup widget $(CHROMIUM) $(KOREAN_FONT) lint validate train
-	$(PY) -m pytest --durations=15
+# tested profile, docs/measurements.md), so a `make run` after `make test` starts without training.
+# Training leaves a core idle much of the time: lint, validation and the tests that need no model run
+# beside it, then the tests that need the running stack.
+test: setup widget $(CHROMIUM) $(KOREAN_FONT)  ## everything CI runs: set-up, lint, validation, training and the whole suite
+	$(MAKE) --no-print-directory -j3 --output-sync=target lint validate train test-fast
+	$(PY) -m pytest -m e2e --durations=15
 
 # The edit-test loop: every test that needs neither a trained model nor the running stack (about a minute).
-test-fast: setup
+test-fast: setup  ## the tests that need neither a trained model nor the running stack (about a minute)
 	$(PY) -m pytest -m "not e2e" -q
 
 # A staff account for the console: make staff-user USERNAME=ana ROLE=analyst|supervisor (password prompted).
-staff-user: setup
+staff-user: setup  ## create a console account: USERNAME=ana ROLE=analyst|supervisor
 	@test -n "$(USERNAME)" || { echo "usage: make staff-user USERNAME=<name> ROLE=analyst|supervisor" >&2; exit 1; }
 	$(PY) -m bot.staff.accounts create "$(USERNAME)" --role "$(or $(ROLE),analyst)"
 
@@ -89,26 +92,29 @@ staff-user: setup
 # make staff-set-role USERNAME=ana ROLE=supervisor (a new password is prompted, or read from RELAIS_STAFF_PASSWORD).
 STAFF_COMMANDS := staff-disable staff-enable staff-reset-password staff-set-role
 .PHONY: staff-list $(STAFF_COMMANDS)
-staff-list: setup
+staff-list: setup  ## list console accounts
 	$(PY) -m bot.staff.accounts list
 
 $(STAFF_COMMANDS): setup
 	@test -n "$(USERNAME)" || { echo "usage: make $@ USERNAME=<name>$(if $(filter staff-set-role,$@), ROLE=analyst|supervisor)" >&2; exit 1; }
 	$(PY) -m bot.staff.accounts $(patsubst staff-%,%,$@) "$(USERNAME)"$(if $(filter staff-set-role,$@), "$(ROLE)")
 
-clean:
+clean:  ## remove generated files: models, var/, .rasa caches, the widget bundle and node_modules
 	rm -rf models var .rasa bot/web/static/widget widget/node_modules
 
-content: setup
+content: setup  ## every victim-facing text per language and place, into var/content.html
 	$(PY) -m actions.review
 
-bench: setup
+bench: setup  ## Kiwi against rule-based Korean tokenisation
 	PYTHONPATH=. $(PY) -m bench.korean_tokenizer
 
 # Relais' NLU pipeline against Rasa's default one: accuracy, check-ins, latency, time, memory (about 15 min).
-bench-nlu: setup
+bench-nlu: setup  ## Relais' NLU pipeline against Rasa's default one (about 15 min)
 	PYTHONPATH=. $(PY) -m bench.nlu
 
 # `make run` from a fresh clone of the last commit to its first answer, cold then warm (about 10 min).
-bench-start: setup
+bench-start: setup  ## make run from a fresh clone to its first answer, cold then warm (about 10 min)
 	PYTHONPATH=. $(PY) -m bench.cold_start
+
+help:  ## this list
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 22
