@@ -13,7 +13,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/relais.po))
-TRAINING_INPUTS := config.yml $(shell find bot/domain bot/data nlu_data -name '*.yml' 2>/dev/null) $(wildcard bot/components/*.py)
+TRAINING_INPUTS := config.yml $(shell find bot/domain bot/data nlu_data -name '*.yml' 2>/dev/null) $(wildcard bot/components/*.py vocabulary/*.py)
 TRAIN = $(RASA) train --domain bot/domain --data bot/data nlu_data --out models --num-threads 2
 WIDGET_BUNDLE := bot/web/static/widget/relais.js
 WIDGET_SOURCES := widget/build.mjs $(wildcard widget/src/*)
@@ -67,9 +67,10 @@ run: setup widget train  ## set up, build the widget, train if needed and start 
 validate: $(INSTALLED)  ## rasa data validate on the domain, rules and training data
 	$(RASA) data validate --domain bot/domain --data bot/data nlu_data --config config.yml --fail-on-warnings
 
-lint: $(INSTALLED)  ## ruff and mypy
-	$(VENV)/bin/ruff check bot actions tests bench
-	$(VENV)/bin/mypy bot actions bench
+lint: $(INSTALLED)  ## ruff, mypy and the layers (import-linter contracts in pyproject.toml)
+	$(VENV)/bin/ruff check vocabulary content bot actions tests bench
+	$(VENV)/bin/mypy vocabulary content bot actions bench
+	$(VENV)/bin/lint-imports --no-cache
 
 # The suite runs on the very model `make run` serves (40 DIET epochs are both the production and the
 # tested profile, docs/measurements.md), so a `make run` after `make test` starts without training.

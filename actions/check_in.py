@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from actions.menu import LANGUAGES, MAIN_MENU
 from actions.reply import Turn
-from bot.components.out_of_distribution import OOD_KEY
+from vocabulary.parse_keys import OOD_KEY
 
 
 def unusual_kind(turn: Turn) -> str | None:

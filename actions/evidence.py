@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from actions.guidance import guide, journey
 from actions.reply import RelaisAction, Turn
-from actions.texts import has
+from content.texts import has
 
 
 @journey("evidence")

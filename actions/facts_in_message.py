@@ -15,8 +15,8 @@ from typing import Any, Dict, List
 import yaml
 from rasa_sdk import Tracker
 
-from actions.knowledge.facts import ADULT_AGE
-from bot.components.countries import fold
+from content.knowledge.facts import ADULT_AGE
+from vocabulary.folding import fold
 
 _NUMBER = re.compile(r"\d{1,3}")
 CUES = Path(__file__).with_name("minor_cues.yml")

@@ -17,7 +17,7 @@ from actions.jurisdiction import ASK_BUTTONS
 from actions.menu import MAIN_MENU
 from actions.reply import Button, Turn
 from actions.safety import minor_in_message
-from bot.components.countries import fold
+from vocabulary.folding import fold
 
 SITUATIONS = ("sharing", "deepfake", "sextortion", "hidden_filming")
 SITUATION_INTENT_PREFIX = "describe_"

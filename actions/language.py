@@ -16,9 +16,8 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from bot.components.language_detection import SUPPORTED
-from bot.components.multilingual_tokenizer import DETECTION_KEY
-from bot.components.out_of_distribution import OOD_KEY
+from vocabulary.languages import SUPPORTED
+from vocabulary.parse_keys import DETECTION_KEY, OOD_KEY
 
 DEFAULT_LANGUAGE = "en"
 CHOSEN_SLOT = "chosen_language"

@@ -14,9 +14,9 @@ from functools import cache
 from string import Formatter
 from typing import Any, Dict, List
 
-from actions.knowledge.facts import CONTACTS, Contact
-from actions.knowledge.formatting import facts_by_placeholder
-from actions.texts import raw
+from content.knowledge.facts import CONTACTS, Contact
+from content.knowledge.formatting import facts_by_placeholder
+from content.texts import raw
 
 PHONE = re.compile(r"[0-9][0-9 \-]*")
 """Digits, spaces and hyphens only: a number spelt with letters (1800RESPECT) stays text, never a guessed link."""

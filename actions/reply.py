@@ -15,11 +15,11 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.jurisdiction import OTHER, country_in_message, jurisdiction
-from actions.knowledge import CONTACTS
 from actions.language import CHOSEN_SLOT, conversation_language, explicit_choice
 from actions.menu import HUMAN, Button
 from actions.message_parts import message_parts
-from actions.texts import render
+from content.knowledge import CONTACTS
+from content.texts import render
 
 __all__ = ["Button", "RelaisAction", "Turn", "fixed_reply", "keep_crisis_in_mind"]
 

@@ -28,15 +28,15 @@ from actions.conversation import (
 from actions.evidence import ActionEvidence
 from actions.guidance import SITUATIONS
 from actions.intake.erase import ActionDeleteData
-from actions.knowledge.facts import WITHHELD
 from actions.offence import ActionOffence
 from actions.privacy import ActionPrivacy
 from actions.reporting import ActionRemoval, ActionReport
 from actions.safety import ActionCrisis, ActionMinor, ActionSupport
 from actions.situation import ActionSituation
-from bot.components.language_detection import SUPPORTED
-from bot.components.out_of_distribution import OOD_KEY
 from bot.settings import load
+from content.knowledge.facts import WITHHELD
+from vocabulary.languages import SUPPORTED
+from vocabulary.parse_keys import OOD_KEY
 
 PLACES = {
     "FR": "France",
@@ -170,7 +170,7 @@ def _render(shown: Shown) -> str:
 
 
 def _left_out() -> str:
-    """What the knowledge base holds but Relais never says, and why (actions/knowledge WITHHELD)."""
+    """What the knowledge base holds but Relais never says, and why (content/knowledge WITHHELD)."""
     rows = "".join(
         f"<li><b>{html.escape(item.what)}</b>: {html.escape(item.why)}</li>" for item in WITHHELD.values()
     )

@@ -10,7 +10,7 @@ from actions.facts_in_message import about_someone_else, speaks_of_minor
 from actions.jurisdiction import ASK_BUTTONS
 from actions.menu import HUMAN, MAIN_MENU, SUPPORT
 from actions.reply import RelaisAction, Turn
-from actions.texts import has
+from content.texts import has
 
 AFTER_SUPPORT = (HUMAN, *[button for button in MAIN_MENU if button not in (HUMAN, SUPPORT)])
 

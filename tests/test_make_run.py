@@ -19,8 +19,8 @@ from typing import Iterator
 
 import pytest
 
-from actions.texts import render
 from bot.settings import ROOT, load
+from content.texts import render
 from tests.conftest import free_port
 from tests.widget_socket import first_answer_now
 

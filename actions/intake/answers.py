@@ -10,7 +10,7 @@ from typing import Sequence
 import yaml
 
 from actions.reply import Turn
-from bot.components.countries import fold
+from vocabulary.folding import fold
 
 CUES = Path(__file__).with_name("answers.yml")
 CONTROLS = ("stop", "why", "skip")

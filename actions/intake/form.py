@@ -19,13 +19,13 @@ from actions.facts_in_message import age, platforms
 from actions.guidance import SITUATION_INTENT_PREFIX, SITUATIONS
 from actions.intake.answers import choice, text
 from actions.intake.questions import BY_SLOT, DONE, SKIPPED
-from actions.knowledge.facts import ADULT_AGE
 from actions.language import conversation_language
 from actions.reply import Turn
 from actions.safety import minor_route
 from bot.cases.contact import email_in, looks_like_email, phone_in
 from bot.cases.links import links_in, without_links
-from bot.components.out_of_distribution import ANSWER_KINDS
+from content.knowledge.facts import ADULT_AGE
+from vocabulary.parse_keys import ANSWER_KINDS
 
 MAX_LINKS = 20
 MAX_PLACE_CHARS = 100

@@ -6,7 +6,7 @@ from actions.intake.access import start_access
 from actions.intake.answers import text
 from actions.intake.erase import ask_to_erase
 from actions.reply import RelaisAction, Turn
-from bot.components.intent_evidence import has_evidence
+from bot.components.evidence_cues import has_evidence
 
 
 class ActionStatus(RelaisAction):

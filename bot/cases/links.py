@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from bot.components.urls import URL
+from vocabulary.urls import URL
 
 MAX_URL_LENGTH = 2048
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|igshid|si|mc_\w+)$", re.IGNORECASE)

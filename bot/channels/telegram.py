@@ -30,8 +30,8 @@ from bot.channels.telegram_output import CHANNEL, TelegramOutput
 from bot.channels.telegram_polling import Poller
 from bot.channels.telegram_updates import UpdateRouter
 from bot.channels.telegram_webhook import webhook_route
-from bot.components.language_detection import SUPPORTED
 from bot.settings import Settings, load
+from vocabulary.languages import SUPPORTED
 
 SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 """What Telegram accepts as setWebhook's secret_token."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from telegram import BotCommand
 
-from actions.texts import render
+from content.texts import render
 
 
 @dataclass(frozen=True)

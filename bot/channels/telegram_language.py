@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.components.language_detection import SUPPORTED
+from vocabulary.languages import SUPPORTED
 
 HINT_KEY = "language_hint"
 DEFAULT_LANGUAGE = "en"

@@ -14,10 +14,10 @@ from rasa.core.channels.channel import OutputChannel
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, MessageEntity
 from telegram.constants import MessageEntityType
 
-from actions.texts import render
 from bot.channels.telegram_callbacks import CallbackData
 from bot.channels.telegram_language import ConversationLanguage
 from bot.channels.telegram_text import split, utf16_length
+from content.texts import render
 
 CHANNEL = "telegram"
 ANALYST = "analyst"

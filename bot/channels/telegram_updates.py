@@ -20,12 +20,12 @@ from telegram import Bot, CallbackQuery, Message, Update, User
 from telegram.constants import ChatType
 from telegram.error import TelegramError
 
-from actions.texts import render
 from bot.channels.telegram_callbacks import CallbackData
 from bot.channels.telegram_commands import COMMANDS, command_in
 from bot.channels.telegram_language import HINT_KEY, ConversationLanguage, supported
 from bot.channels.telegram_output import CHANNEL
 from bot.channels.telegram_replay import ReplayGuard
+from content.texts import render
 
 ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY)
 """The only update kinds Relais asks Telegram for (setWebhook and getUpdates)."""

@@ -16,6 +16,8 @@ import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
+from vocabulary.folding import fold
+
 PATTERNS = Path(__file__).parent / "patterns" / "countries.yml"
 
 
@@ -25,18 +27,6 @@ class CountryMention:
     end: int
     text: str
     code: str
-
-
-def _fold_char(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char)
-    if len(decomposed) > 1 and all(unicodedata.combining(mark) for mark in decomposed[1:]):
-        return decomposed[0]
-    return char
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip Latin accents one character at a time, so offsets are unchanged."""
-    return "".join(_fold_char(c) for c in unicodedata.normalize("NFC", text).lower())
 
 
 def _is_acronym(name: str) -> bool:

@@ -15,9 +15,10 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.countries import find
-from bot.components.multilingual_tokenizer import DETECTION_KEY, FALLBACK_LANGUAGE
+from bot.components.multilingual_tokenizer import FALLBACK_LANGUAGE
 from bot.components.spacy_pipelines import pipeline
 from bot.components.stateless import StatelessComponent
+from vocabulary.parse_keys import DETECTION_KEY
 
 ENTITY = "country"
 ISO_CODE = re.compile(r"^[A-Z]{2}$")

@@ -17,8 +17,8 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.countries import fold
 from bot.components.stateless import StatelessComponent
+from vocabulary.folding import fold
 
 PATTERNS = Path(__file__).parent / "patterns" / "crisis.yml"
 CRISIS = "crisis"

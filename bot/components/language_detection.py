@@ -18,9 +18,8 @@ from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH_STOP_WORDS
 
-from bot.components.urls import URL
+from vocabulary.urls import URL
 
-SUPPORTED = ("fr", "ko", "en")
 MIN_RELIABLE_WORDS = 3
 MIN_RELIABLE_CONFIDENCE = 0.6
 

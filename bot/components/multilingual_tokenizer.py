@@ -14,10 +14,11 @@ from rasa.nlu.tokenizers.tokenizer import Token, Tokenizer
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.language_detection import SUPPORTED, detect, preload
+from bot.components.language_detection import detect, preload
 from bot.components.spacy_pipelines import KOREAN_TOKENIZERS, pipeline
+from vocabulary.languages import SUPPORTED
+from vocabulary.parse_keys import DETECTION_KEY
 
-DETECTION_KEY = "language_detection"
 FALLBACK_LANGUAGE = "en"
 
 

@@ -37,13 +37,10 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.cases.reference import reference_in
 from bot.components.stateless import StatelessComponent
-from bot.components.urls import URL
+from vocabulary.parse_keys import OOD_KEY
+from vocabulary.urls import URL
 
 PATTERNS = Path(__file__).parent / "patterns" / "out_of_distribution.yml"
-OOD_KEY = "out_of_distribution"
-"""Parse-data key holding the kind of an out-of-distribution message (absent otherwise)."""
-ANSWER_KINDS = frozenset({"letter"})
-"""Kinds that can still answer a form's question (`x` is read by the question's own check)."""
 
 MIN_SENTENCE_WORDS = 3
 MIN_OTHER_CONFIDENCE = 0.9

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from bot.components.urls import URL
+from vocabulary.urls import URL
 
 KOREAN_TOKENIZERS = ("kiwi", "rule")
 

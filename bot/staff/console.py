@@ -18,7 +18,6 @@ from typing import Any, Callable
 from aiohttp import web
 from sqlalchemy.orm import Session
 
-from actions.texts import render as text
 from bot.cases.models import STATUSES, Case, CaseStatus
 from bot.cases.repository import linked_references
 from bot.settings import Settings
@@ -29,6 +28,7 @@ from bot.staff.pages import render
 from bot.staff.sessions import SignedIn, close_session, open_session
 from bot.storage import audit
 from bot.storage.db import session
+from content.texts import render as text
 
 LOGIN_COOKIE = "relais_staff_login"
 CANNED = ("canned.greeting", "canned.links", "canned.removal", "canned.closing")

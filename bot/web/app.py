@@ -9,12 +9,12 @@ from typing import AsyncIterator, Awaitable, Callable
 import aiohttp
 from aiohttp import web
 
-from actions.texts import render
-from bot.components.language_detection import SUPPORTED
 from bot.settings import Settings, load
 from bot.staff import console as staff_console
 from bot.web import background, widget_history, widget_socket
 from bot.web.origins import ALLOWED_ORIGINS, allowed_origin
+from content.texts import render
+from vocabulary.languages import SUPPORTED
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY_BYTES = 16 * 1024

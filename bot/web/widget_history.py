@@ -25,10 +25,10 @@ from typing import Any, Dict, List
 import aiohttp
 from aiohttp import web
 
-from bot.components.language_detection import SUPPORTED
 from bot.settings import Settings
 from bot.web.origins import allowed_origin
 from bot.web.widget_packets import SESSION_ID
+from vocabulary.languages import SUPPORTED
 
 PATH = "/api/conversation"
 MAX_BODY_BYTES = 128

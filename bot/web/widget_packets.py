@@ -13,7 +13,7 @@ import json
 import re
 from typing import Any, Callable
 
-from bot.components.language_detection import SUPPORTED
+from vocabulary.languages import SUPPORTED
 
 MAX_MESSAGE_CHARS = 2000
 SESSION_ID = re.compile(r"[A-Za-z0-9_-]{16,64}")

@@ -12,10 +12,11 @@ import pytest
 
 from actions.conversation import ActionClarify
 from actions.review import simulate, tracker
-from actions.texts import render
-from bot.components.out_of_distribution import OOD_KEY, kind_of
+from bot.components.out_of_distribution import kind_of
+from content.texts import render
 from tests.actions.conftest import Outcome
 from tests.actions.test_form_answers import validate_intake
+from vocabulary.parse_keys import OOD_KEY
 
 GOODBYE_AND_SAFETY = ("goodbye.text", "crisis.then", "minor.intro", "support.kind", "situation.ask")
 

@@ -11,11 +11,11 @@ import pytest
 
 from actions.conversation import ActionClarify, ActionGoodbye
 from actions.intake.offers import ActionDeny
-from actions.knowledge import contact
 from actions.reporting import ActionReport
 from actions.safety import ActionCrisis, ActionSupport
 from actions.situation import ActionSituation
-from actions.texts import render
+from content.knowledge import contact
+from content.texts import render
 from tests.actions.conftest import run
 
 FOLLOW_UPS = {

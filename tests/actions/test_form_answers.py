@@ -17,8 +17,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.intake.form import ValidateIntakeForm
 from actions.review import tracker
-from bot.components.out_of_distribution import OOD_KEY, kind_of
+from bot.components.out_of_distribution import kind_of
 from bot.settings import ROOT
+from vocabulary.parse_keys import OOD_KEY
 
 
 def validate_intake(

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from actions.handoff import ActionRequestHuman
-from actions.texts import render
 from bot.staff.hours import DAYS, is_open
+from content.texts import render
 from tests.actions.conftest import run
 
 TIMEZONE = "Europe/Paris"

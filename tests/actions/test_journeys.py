@@ -8,12 +8,12 @@ import pytest
 
 from actions.evidence import ActionEvidence
 from actions.inform import ActionInform
-from actions.knowledge import contact, law
 from actions.offence import ActionOffence
 from actions.reporting import ActionRemoval, ActionReport
 from actions.safety import ActionCrisis, ActionMinor, ActionSupport
 from actions.situation import ActionSituation
-from actions.texts import render
+from content.knowledge import contact, law
+from content.texts import render
 from tests.actions.conftest import run
 
 JURISDICTION_COUNTRY = {"FR": "FR", "KR": "KR", "other": "BE"}

@@ -15,15 +15,15 @@ import pytest
 from actions.guidance import SITUATIONS
 from actions.inform import ActionInform
 from actions.jurisdiction import JURISDICTIONS, OTHER, jurisdiction
-from actions.knowledge import contact, law
-from actions.knowledge.facts import WITHHELD
-from actions.knowledge.formatting import placeholders
 from actions.offence import ActionOffence
 from actions.reporting import ActionRemoval, ActionReport
 from actions.review import PLACES as REVIEWED
 from actions.review import page, transcripts
 from actions.safety import ActionCrisis, ActionMinor, ActionSupport
-from actions.texts import raw, render
+from content.knowledge import contact, law
+from content.knowledge.facts import WITHHELD
+from content.knowledge.formatting import placeholders
+from content.texts import raw, render
 from tests.actions.conftest import run
 
 PLACES = ("GB", "US", "CA", "AU", "IE")

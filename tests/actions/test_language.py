@@ -6,8 +6,8 @@ import pytest
 
 from actions.language import conversation_language
 from bot.components.language_detection import detect
-from bot.components.out_of_distribution import OOD_KEY
 from tests.actions.conftest import make_tracker
+from vocabulary.parse_keys import OOD_KEY
 
 
 def language_for(

@@ -12,9 +12,9 @@ from actions.conversation import ActionClarify, ActionOutOfScope
 from actions.facts_in_message import ages_in_text
 from actions.safety import ActionMinor, ActionSupport
 from actions.situation import ActionSituation
-from actions.texts import render
-from bot.components.countries import fold
+from content.texts import render
 from tests.actions.conftest import run
+from vocabulary.folding import fold
 
 PARENTS = {
     "fr": (

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from actions.knowledge import contact
-from actions.texts import render
 from bot.settings import ROOT
+from content.knowledge import contact
+from content.texts import render
 
 
 def test_make_content_writes_the_page_into_a_var_folder_it_creates(tmp_path: Path) -> None:

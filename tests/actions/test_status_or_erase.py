@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from actions.intake.status import ActionStatus
-from actions.texts import render
+from content.texts import render
 from tests.actions.conftest import run
 
 

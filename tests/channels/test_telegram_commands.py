@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.texts import render
 from bot.channels.telegram_commands import COMMANDS, command_in, menu
+from content.texts import render
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,10 @@ from typing import Callable
 import pytest
 
 from actions.menu import LANGUAGES, MAIN_MENU
-from actions.texts import render
 from bot.channels.telegram_commands import menu
 from bot.services import Stack
 from bot.settings import load
+from content.texts import render
 from tests.channels.bot_api import BotApi, Call
 from tests.channels.person import TelegramPerson
 

@@ -6,9 +6,9 @@ from typing import Callable
 
 import pytest
 
-from actions.texts import render
 from bot.channels.telegram_callbacks import KEY_PREFIX, MAX_BYTES
 from bot.channels.telegram_text import MAX_TEXT, utf16_length
+from content.texts import render
 from tests.channels.person import TelegramPerson
 
 Person = Callable[..., TelegramPerson]

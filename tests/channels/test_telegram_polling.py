@@ -7,8 +7,8 @@ import urllib.request
 
 import pytest
 
-from actions.texts import render
 from bot.services import Stack
+from content.texts import render
 from tests.channels.bot_api import SECRET, BotApi
 from tests.channels.person import TelegramPerson
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from actions.knowledge import contact, law
-from actions.texts import render
 from bot.services import Stack
+from content.knowledge import contact, law
+from content.texts import render
 from tests.conftest import Chat
 
 pytestmark = pytest.mark.e2e

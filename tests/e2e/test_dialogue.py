@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from actions.knowledge import contact
-from actions.texts import render
 from bot.services import Stack
+from content.knowledge import contact
+from content.texts import render
 from tests.conftest import Chat
 
 pytestmark = pytest.mark.e2e

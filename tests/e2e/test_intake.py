@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from actions.texts import render
 from bot.cases.models import Case, CaseLink
 from bot.services import Stack
 from bot.staff.models import Handoff
 from bot.storage.db import session
+from content.texts import render
 from tests.conftest import Chat
 
 pytestmark = pytest.mark.e2e

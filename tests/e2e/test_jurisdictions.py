@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.knowledge import contact, law
+from content.knowledge import contact, law
 from tests.conftest import Chat
 
 pytestmark = pytest.mark.e2e

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from actions.texts import render
 from bot.services import Stack
+from content.texts import render
 from tests.staff.conftest import Console, handoff_of
 from tests.staff.victim import SocketVictim
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from actions.texts import render
 from bot.staff import queue
 from bot.staff.models import Handoff
 from bot.storage.audit import AuditEntry
 from bot.storage.db import session
+from content.texts import render
 from tests.staff.local import Local, console_test
 
 CLAIMED = [

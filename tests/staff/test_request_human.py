@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.texts import render
 from bot.services import Stack
+from content.texts import render
 from tests.conftest import Chat
 from tests.staff.conftest import Console, handoff_of
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from actions.texts import render
 from bot.services import Stack
+from content.texts import render
 from tests.web.conftest import LANGUAGES, Site
 from tests.web.test_widget import on_hotline
 from tests.web.widget import Widget, push_analyst_message, said

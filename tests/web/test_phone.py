@@ -16,11 +16,11 @@ from typing import Any, Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
-from actions.texts import keys, render
 from bot.services import Stack
 from bot.settings import ROOT
-from tests.actions.test_texts import RUNTIME_PARAMS
+from content.texts import keys, render
 from tests.chromium import ASSISTANT_TIMEOUT_MS, Requests
+from tests.content.test_texts import RUNTIME_PARAMS
 from tests.web.conftest import LANGUAGES, SCREENSHOTS, Site
 from tests.web.test_widget import ANSWER
 from tests.web.widget import Widget, push_analyst_message, said, user_texts

@@ -8,8 +8,8 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
-from actions.texts import render
 from bot.services import Stack
+from content.texts import render
 
 GREETINGS = {"fr": "Bonjour", "ko": "안녕하세요", "en": "Hello"}
 WIDGET_KEYS = "Object.keys(sessionStorage).filter((key) => key.startsWith('relais.'))"

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.components.countries import find, fold
+from bot.components.countries import find
 from bot.components.spacy_pipelines import pipeline
+from vocabulary.folding import fold
 
 
 @pytest.mark.parametrize(

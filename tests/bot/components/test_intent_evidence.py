@@ -8,7 +8,8 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.intent_evidence import IntentEvidence, has_evidence
+from bot.components.evidence_cues import has_evidence
+from bot.components.intent_evidence import IntentEvidence
 
 
 def classified(text: str, ranking: list[tuple[str, float]]) -> dict[str, Any]:

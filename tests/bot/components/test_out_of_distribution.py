@@ -10,8 +10,9 @@ import yaml
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.out_of_distribution import OOD_KEY, OutOfDistribution, kind_of
+from bot.components.out_of_distribution import OutOfDistribution, kind_of
 from bot.settings import ROOT
+from vocabulary.parse_keys import OOD_KEY
 
 ANNOTATION = re.compile(r"\[([^\]]+)\](?:\{[^}]*\}|\([a-z_]+\))")
 

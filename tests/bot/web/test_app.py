@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from actions.texts import render
 from bot.web.app import CONTENT_SECURITY_POLICY, UI_TEXT_KEYS
+from content.texts import render
 from tests.bot.web.conftest import HOTLINE
 
 SOCKET = "/socket.io/?EIO=4&transport=websocket"

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from actions.message_parts import message_parts
-from actions.texts import render
 from bot.web.widget_history import PATH, bot_entries, conversation
+from content.texts import render
 from tests.bot.web.conftest import HOTLINE
 
 SESSION = "0123456789abcdef0123456789abcdef"

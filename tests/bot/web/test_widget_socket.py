@@ -8,8 +8,8 @@ import aiohttp
 import pytest
 from aiohttp import WSCloseCode, WSMsgType
 
-from actions.texts import render
 from bot.services import Stack
+from content.texts import render
 from tests.widget_socket import TIMEOUT_S, event, socket_io_event, widget_socket
 
 pytestmark = pytest.mark.e2e

@@ -14,12 +14,12 @@ from typing import get_args
 
 import pytest
 
-from actions.knowledge import CONTACTS, LAWS, law
-from actions.knowledge.facts import CAREFUL, WITHHELD, Confidence
-from actions.knowledge.formatting import day, duration, facts_by_placeholder, money, penalty, placeholders
 from actions.review import transcripts
-from actions.texts import keys, raw, render
-from tests.actions.test_texts import LOCALES, RUNTIME_PARAMS, po_messages
+from content.knowledge import CONTACTS, LAWS, law
+from content.knowledge.facts import CAREFUL, WITHHELD, Confidence
+from content.knowledge.formatting import day, duration, facts_by_placeholder, money, penalty, placeholders
+from content.texts import keys, raw, render
+from tests.content.test_texts import LOCALES, RUNTIME_PARAMS, po_messages
 
 HEDGES = {
     "en": ("according to", "may ", "might", "also listed", "as last announced", "check", "could not"),
@@ -149,7 +149,7 @@ def test_every_placeholder_shows_a_fact_the_knowledge_module_holds_at_an_allowed
         for name in names(text):
             if name in NOT_FACTS:
                 continue
-            assert name in facts, f"{language} {key}: {{{name}}} is not in actions/knowledge"
+            assert name in facts, f"{language} {key}: {{{name}}} is not in content/knowledge"
             assert facts[name].confidence in get_args(Confidence), f"{language} {key}: {name}"
 
 

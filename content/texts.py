@@ -12,9 +12,9 @@ from typing import Any
 
 from babel.support import Translations
 
-from actions.knowledge.formatting import placeholders
-from bot.components.language_detection import SUPPORTED
 from bot.settings import load
+from content.knowledge.formatting import placeholders
+from vocabulary.languages import SUPPORTED
 
 DOMAIN = "relais"
 

@@ -21,7 +21,7 @@ from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal, parse_pattern
 from babel.units import format_unit
 
-from actions.knowledge.facts import (
+from content.knowledge.facts import (
     ADULT_AGE,
     CONTACTS,
     DATES,

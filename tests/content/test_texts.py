@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from actions.knowledge.formatting import placeholders
-from actions.texts import MissingTextError, keys, raw, render
 from bot.settings import ROOT
+from content.knowledge.formatting import placeholders
+from content.texts import MissingTextError, keys, raw, render
 
 LOCALES = ("fr", "ko", "en")
 RUNTIME_PARAMS = {

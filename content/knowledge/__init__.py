@@ -7,6 +7,6 @@ are here (MEDIUM ones worded with care); LOW and section-6 facts are only listed
 so tests and `make content` can show they are never said.
 """
 
-from actions.knowledge.facts import CONTACTS, DATES, LAWS, TERMS, WITHHELD, Contact, Law, Penalty, contact, law
+from content.knowledge.facts import CONTACTS, DATES, LAWS, TERMS, WITHHELD, Contact, Law, Penalty, contact, law
 
 __all__ = ["CONTACTS", "DATES", "LAWS", "TERMS", "WITHHELD", "Contact", "Law", "Penalty", "contact", "law"]
