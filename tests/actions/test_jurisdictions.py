@@ -18,7 +18,7 @@ from actions.jurisdiction import JURISDICTIONS, OTHER, jurisdiction
 from actions.knowledge import contact, law
 from actions.knowledge.facts import WITHHELD
 from actions.knowledge.formatting import placeholders
-from actions.offence import ActionOffence
+from actions.offence import OWN_IMAGES, ActionOffence
 from actions.reporting import ActionRemoval, ActionReport
 from actions.review import PLACES as REVIEWED
 from actions.review import page, transcripts
@@ -95,7 +95,8 @@ def test_offence_names_the_law_and_its_penalty(language: str, place: str, situat
     cited = OFFENCE_LAWS[(place, situation)]
     penalties = [shown["penalty_" + key.replace(".", "_")] for key in cited if law(key).penalty]
     assert any(penalty in out.text for penalty in penalties)
-    assert render(language, "legal.not_your_fault") in out.texts
+    fault = "legal.not_your_fault.own_images" if situation in OWN_IMAGES else "legal.not_your_fault"
+    assert render(language, fault) in out.texts
     assert render(language, "legal.disclaimer") in out.texts
 
 
