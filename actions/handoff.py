@@ -14,6 +14,7 @@ from rasa_sdk.events import ActionExecuted, ConversationPaused, EventType, Sessi
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.intake.flow import offer_intake
+from actions.knowledge.formatting import wait
 from actions.menu import MAIN_MENU
 from actions.reply import Button, RelaisAction, Turn
 from actions.safety import helplines
@@ -55,7 +56,8 @@ def _join_queue(turn: Turn) -> None:
     turn.set("handoff_state", "waiting")
     turn.say("handoff.waiting.again" if already else "handoff.waiting")
     if ahead:
-        turn.say("handoff.wait.ahead", (CANCEL_BUTTON,), people=ahead, minutes=ahead * queue.AVERAGE_MINUTES_PER_PERSON)
+        estimate = wait(ahead * queue.AVERAGE_MINUTES_PER_PERSON, turn.language)
+        turn.say("handoff.wait.ahead", (CANCEL_BUTTON,), people=ahead, wait=estimate)
     else:
         turn.say("handoff.wait.next", (CANCEL_BUTTON,))
     if not turn.slot("case_ref"):

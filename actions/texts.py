@@ -12,7 +12,7 @@ from typing import Any
 
 from babel.support import Translations
 
-from actions.knowledge.formatting import placeholders
+from actions.knowledge.formatting import french_spacing, placeholders
 from bot.components.language_detection import SUPPORTED
 from bot.settings import load
 
@@ -42,8 +42,13 @@ def raw(language: str, key: str) -> str:
 
 
 def render(language: str, key: str, **params: Any) -> str:
-    """The text `key` in `language`; placeholders come from the knowledge base, then `params`."""
-    return raw(language, key).format(**{**placeholders(language, raw), **params})
+    """The text `key` in `language`; placeholders come from the knowledge base, then `params`.
+
+    French gets its non-breaking spaces here, after the placeholders are filled, so a translator
+    types ordinary spaces and a figure or a person's answer is spaced like the rest.
+    """
+    text = raw(language, key).format(**{**placeholders(language, raw), **params})
+    return french_spacing(text) if language == "fr" else text
 
 
 def keys(language: str) -> set[str]:

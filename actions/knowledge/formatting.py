@@ -4,6 +4,9 @@ Every catalog text is rendered with these placeholders available: `{c_FR_crisis}
 contact, `{law_KR_deepfake}` a citation, `{penalty_FR_sharing}` a penalty in words,
 `{date_US_removal}` a date and `{term_US_removal}` a time limit.
 
+A wait reads in hours from an hour up ("3 hours and 10 minutes", "3시간 10분", never "190 minutes"),
+and French text gets its non-breaking spaces before ? ! ; : and inside « » (`french_spacing`).
+
 Money reads as a native reader of a legal text expects it: French "60 000 €", "50 millions de
 wons", English "€60,000", "£5,000", "$5,000" (the currency's own country's English, so Canadian
 dollars read "$"), "50 million won", Korean "5천만 원", "6만 유로" (counted in 만 and 억, never
@@ -13,11 +16,13 @@ dollars read "$"), "50 million won", Korean "5천만 원", "6만 유로" (counte
 from __future__ import annotations
 
 import datetime
+import re
 from functools import cache
 from typing import Callable
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_compact_decimal, format_decimal, parse_pattern
 from babel.units import format_unit
 
@@ -102,6 +107,42 @@ def money(amount: int, currency: str, language: str) -> str:
 def duration(count: int, unit: TimeUnit, language: str) -> str:
     """2 ans, 6개월, 48 hours: a count of years, months or hours in words of `language`."""
     return format_unit(count, f"duration-{unit}", locale=language, length="long")
+
+
+LIST_STYLE = {"en": "standard"}
+"""How a wait's hours and minutes are joined: "3 hours and 10 minutes"; French and Korean use the
+unit list ("3 heures et 10 minutes", "3시간 10분", where the standard list would say "3시간 및 10분")."""
+
+
+def wait(minutes: int, language: str) -> str:
+    """An estimated wait of `minutes` (>= 0), exact, in hours and minutes from an hour up.
+
+    45 -> "45 minutes" / "45분"; 60 -> "1 hour" / "1 heure" / "1시간"; 190 -> "3 hours and 10 minutes",
+    "3 heures et 10 minutes", "3시간 10분". ValueError for a negative wait.
+    """
+    if minutes < 0:
+        raise ValueError(f"a wait cannot be negative: {minutes}")
+    hours, rest = divmod(minutes, 60)
+    parts = [format_unit(hours, "duration-hour", locale=language, length="long")] if hours else []
+    if rest or not hours:
+        parts.append(format_unit(rest, "duration-minute", locale=language, length="long"))
+    return format_list(parts, style=LIST_STYLE.get(language, "unit"), locale=language)  # type: ignore[arg-type]
+
+
+_FRENCH_SPACES = (
+    (re.compile(r" ([?!;])"), "\u202f\\1"),
+    (re.compile(r" :"), "\u00a0:"),
+    (re.compile(r"« "), "«\u00a0"),
+    (re.compile(r" »"), "\u00a0»"),
+)
+
+
+def french_spacing(text: str) -> str:
+    """French typography: a narrow no-break space before ? ! ; and a no-break space before : and
+    inside « », so a phone never wraps a lone "?" or ":" onto a line of its own."""
+    for pattern, replacement in _FRENCH_SPACES:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def day(value: datetime.date, language: str) -> str:

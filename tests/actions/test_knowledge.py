@@ -16,7 +16,17 @@ import pytest
 
 from actions.knowledge import CONTACTS, LAWS, law
 from actions.knowledge.facts import CAREFUL, WITHHELD, Confidence
-from actions.knowledge.formatting import day, duration, facts_by_placeholder, money, penalty, placeholders
+from actions.knowledge.formatting import (
+    day,
+    duration,
+    facts_by_placeholder,
+    french_spacing,
+    korean_amount,
+    money,
+    penalty,
+    placeholders,
+    wait,
+)
 from actions.review import transcripts
 from actions.texts import keys, raw, render
 from tests.actions.test_texts import LOCALES, RUNTIME_PARAMS, po_messages
@@ -118,6 +128,61 @@ def test_korean_fines_never_read_as_a_won_sign() -> None:
 def test_durations_are_formatted_for_the_locale(count: int, unit: str, expected: dict[str, str]) -> None:
     for language, text in expected.items():
         assert spaces(duration(count, unit, language)) == text  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        (50_000_000, "5천만"),
+        (45_000, "4만 5천"),
+        (75_000, "7만 5천"),
+        (100_000, "10만"),
+        (123_456_789, "1억 2,345만 6,789"),
+        (300_000_000, "3억"),
+        (10_000, "1만"),
+        (4_500, "4,500"),
+        (0, "0"),
+    ],
+)
+def test_the_korean_speller_is_exact_never_rounded(amount: int, expected: str) -> None:
+    assert korean_amount(amount) == expected
+
+
+@pytest.mark.parametrize(
+    ("minutes", "expected"),
+    [
+        (45, {"fr": "45 minutes", "en": "45 minutes", "ko": "45분"}),
+        (60, {"fr": "1 heure", "en": "1 hour", "ko": "1시간"}),
+        (180, {"fr": "3 heures", "en": "3 hours", "ko": "3시간"}),
+        (190, {"fr": "3 heures et 10 minutes", "en": "3 hours and 10 minutes", "ko": "3시간 10분"}),
+        (0, {"fr": "0 minute", "en": "0 minutes", "ko": "0분"}),
+    ],
+)
+def test_a_wait_reads_in_hours_from_an_hour_up(minutes: int, expected: dict[str, str]) -> None:
+    for language, text in expected.items():
+        assert spaces(wait(minutes, language)) == text
+
+
+def test_a_negative_wait_is_an_error() -> None:
+    with pytest.raises(ValueError):
+        wait(-1, "en")
+
+
+def test_the_queue_estimate_is_never_told_in_hundreds_of_minutes(language: str) -> None:
+    text = render(language, "handoff.wait.ahead", people=19, wait=wait(190, language))
+    assert "190" not in text and wait(190, language) in text
+
+
+def test_french_spacing() -> None:
+    assert french_spacing("Que voulez-vous ? Langue : « oui » ; non !") == (
+        "Que voulez-vous\u202f? Langue\xa0: «\xa0oui\xa0»\u202f; non\u202f!"
+    )
+    assert french_spacing("https://stopncii.org") == "https://stopncii.org"
+
+
+def test_every_french_text_keeps_its_punctuation_on_the_same_line() -> None:
+    for text in every_message("fr"):
+        assert not re.search(r" [?!;:»]|« ", text), text
 
 
 def test_dates_are_formatted_for_the_locale() -> None:
