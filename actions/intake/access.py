@@ -11,11 +11,12 @@ from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.intake.answers import choice, text
+from actions.knowledge.formatting import wait
 from actions.language import conversation_language
 from actions.menu import MAIN_MENU
 from actions.reply import RelaisAction, Turn
 from bot.cases.reference import pin_in, reference_in
-from bot.cases.repository import Access, check_access, erase_case
+from bot.cases.repository import PIN_WINDOW_S, Access, check_access, erase_case
 from bot.staff import queue
 from bot.storage.db import session
 
@@ -86,7 +87,7 @@ class ValidateCaseAccessForm(FormValidationAction):
         if outcome is Access.GRANTED:
             return {"access_pin": pin}
         if outcome is Access.LOCKED:
-            turn.say("status.locked", MAIN_MENU)
+            turn.say("status.locked", MAIN_MENU, wait=wait(PIN_WINDOW_S // 60, turn.language))
             return {slot: None for slot in ACCESS_SLOTS} | {REQUESTED_SLOT: None}
         turn.say("status.mismatch")
         return {"access_pin": None}
