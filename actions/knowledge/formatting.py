@@ -150,6 +150,39 @@ def day(value: datetime.date, language: str) -> str:
     return format_date(value, format="long", locale=language)
 
 
+KOREAN_ACTS = {
+    "성폭력처벌법": {"en": "Sexual Violence Punishment Act", "fr": "loi coréenne sur les violences sexuelles"},
+    "청소년성보호법": {"en": "Youth Sex Protection Act", "fr": "loi coréenne sur la protection sexuelle des mineurs"},
+}
+"""Korean acts as a French or English reader can name them; the Hangul citation stays beside it."""
+FRENCH_CODES = {"du Code pénal": "프랑스 형법", "du Code de procédure pénale": "프랑스 형사소송법"}
+"""French codes as a Korean legal text names them."""
+_KOREAN_ARTICLE = re.compile(r"(?P<act>\S+) 제(?P<article>\d+)조(?:의(?P<sub>\d+))?(?: 제(?P<paragraph>\d+)항)?$")
+_FRENCH_ARTICLE = re.compile(r"^art\. (?P<article>[\d-]+) (?P<code>du Code .+)$")
+
+
+def citation(text: str, language: str) -> str:
+    """A citation a reader of `language` can read, the original kept where it is foreign.
+
+    "성폭력처벌법 제14조 제2항" -> en "Sexual Violence Punishment Act, art. 14(2) / 성폭력처벌법 제14조 제2항",
+    fr "loi coréenne sur les violences sexuelles, art. 14, al. 2 / 성폭력처벌법 제14조 제2항";
+    "art. 226-2-1 du Code pénal" -> ko "프랑스 형법 제226-2-1조". Anything else is returned as it is.
+    """
+    korean = _KOREAN_ARTICLE.match(text)
+    if korean and language in ("en", "fr") and korean["act"] in KOREAN_ACTS:
+        article = korean["article"] + (f"-{korean['sub']}" if korean["sub"] else "")
+        paragraph = korean["paragraph"]
+        if language == "en":
+            where = f"art. {article}" + (f"({paragraph})" if paragraph else "")
+        else:
+            where = f"art. {article}" + (f", al. {paragraph}" if paragraph else "")
+        return f"{KOREAN_ACTS[korean['act']][language]}, {where} / {text}"
+    french = _FRENCH_ARTICLE.match(text)
+    if french and language == "ko" and french["code"] in FRENCH_CODES:
+        return f"{FRENCH_CODES[french['code']]} 제{french['article']}조"
+    return text
+
+
 def penalty(value: Penalty, language: str, lookup: Lookup) -> str:
     """The penalty in words, from the catalog's `penalty.<kind>` with its term and fine filled in."""
     params = {"term": duration(value.term, value.unit, language)}
@@ -184,7 +217,7 @@ def _text(name: str, fact: Fact, language: str, lookup: Lookup) -> str:
         return duration(fact.count, fact.unit, language)
     if name.startswith("penalty_") and fact.penalty is not None:
         return penalty(fact.penalty, language, lookup)
-    return fact.citation
+    return citation(fact.citation, language)
 
 
 @cache

@@ -17,7 +17,7 @@ from actions.inform import ActionInform
 from actions.jurisdiction import JURISDICTIONS, OTHER, jurisdiction
 from actions.knowledge import contact, law
 from actions.knowledge.facts import WITHHELD
-from actions.knowledge.formatting import placeholders
+from actions.knowledge.formatting import citation, placeholders
 from actions.offence import OWN_IMAGES, ActionOffence
 from actions.reporting import ActionRemoval, ActionReport
 from actions.review import PLACES as REVIEWED
@@ -91,7 +91,7 @@ def test_offence_names_the_law_and_its_penalty(language: str, place: str, situat
     assert out.texts[0] == render(language, f"offence.{place}.{situation}")
     shown = placeholders(language, raw)
     for key in OFFENCE_LAWS[(place, situation)]:
-        assert law(key).citation in out.text, key
+        assert citation(law(key).citation, language) in out.text, key
     cited = OFFENCE_LAWS[(place, situation)]
     penalties = [shown["penalty_" + key.replace(".", "_")] for key in cited if law(key).penalty]
     assert any(penalty in out.text for penalty in penalties)

@@ -17,6 +17,7 @@ import pytest
 from actions.knowledge import CONTACTS, LAWS, law
 from actions.knowledge.facts import CAREFUL, WITHHELD, Confidence
 from actions.knowledge.formatting import (
+    citation,
     day,
     duration,
     facts_by_placeholder,
@@ -171,6 +172,32 @@ def test_a_negative_wait_is_an_error() -> None:
 def test_the_queue_estimate_is_never_told_in_hundreds_of_minutes(language: str) -> None:
     text = render(language, "handoff.wait.ahead", people=19, wait=wait(190, language))
     assert "190" not in text and wait(190, language) in text
+
+
+@pytest.mark.parametrize(
+    ("original", "language", "expected"),
+    [
+        ("성폭력처벌법 제14조 제2항", "en", "Sexual Violence Punishment Act, art. 14(2) / 성폭력처벌법 제14조 제2항"),
+        (
+            "성폭력처벌법 제14조의2 제4항",
+            "fr",
+            "loi coréenne sur les violences sexuelles, art. 14-2, al. 4 / 성폭력처벌법 제14조의2 제4항",
+        ),
+        ("청소년성보호법 제11조의2", "en", "Youth Sex Protection Act, art. 11-2 / 청소년성보호법 제11조의2"),
+        ("성폭력처벌법 제14조 제2항", "ko", "성폭력처벌법 제14조 제2항"),
+        ("art. 226-2-1 du Code pénal", "ko", "프랑스 형법 제226-2-1조"),
+        ("art. 15-3-1-1 du Code de procédure pénale", "ko", "프랑스 형사소송법 제15-3-1-1조"),
+        ("art. 226-2-1 du Code pénal", "en", "art. 226-2-1 du Code pénal"),
+        ("47 U.S.C. § 223(h)", "ko", "47 U.S.C. § 223(h)"),
+    ],
+)
+def test_a_citation_reads_natively_with_the_original_beside_it(original: str, language: str, expected: str) -> None:
+    assert citation(original, language) == expected
+
+
+def test_no_korean_sentence_carries_a_french_citation() -> None:
+    for text in every_message("ko"):
+        assert "du Code" not in text, text
 
 
 def test_french_spacing() -> None:
