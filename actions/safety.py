@@ -101,6 +101,12 @@ class ActionMinor(RelaisAction):
         return "action_minor"
 
     def respond(self, turn: Turn) -> None:
+        # Imported here: guidance takes the child route itself (minor_in_message), so it imports this module.
+        from actions.guidance import acknowledge, situation_in_message
+
+        told = situation_in_message(turn) if turn.situation is None else None
+        if told:
+            acknowledge(turn, told)
         minor_route(turn)
         if turn.jurisdiction is None:
             turn.say("minor.which_country")

@@ -109,6 +109,8 @@ def test_a_minor_facing_sextortion_is_told_not_to_pay_or_send_more(language: str
     assert told_now.slot("is_minor") is True
     assert DO_NOT_PAY[language] in told_now.text.lower()
     assert render(language, "minor.sextortion") not in told_now.texts
+    as_a_minor = run(ActionMinor(), "report_minor", slots, text=A_MINOR_UNDER_THREAT[language])
+    assert as_a_minor.slot("situation") == "sextortion" and DO_NOT_PAY[language] in as_a_minor.text.lower()
     other = run(ActionMinor(), "report_minor", {"language": language, "situation": "deepfake"})
     assert render(language, "minor.sextortion") not in other.texts
 
