@@ -10,7 +10,7 @@ route moves to the person's country as soon as they give it.
 from __future__ import annotations
 
 from actions.facts_in_message import about_someone_else, speaks_of_minor
-from actions.jurisdiction import ASK_BUTTONS, OTHER, jurisdiction, likely_jurisdiction
+from actions.jurisdiction import ASK_BUTTONS, OTHER, likely_jurisdiction
 from actions.menu import HUMAN, MAIN_MENU, SUPPORT
 from actions.reply import RelaisAction, Turn
 from actions.texts import has
@@ -59,7 +59,7 @@ def child_route_for_new_country(turn: Turn) -> None:
     if not turn.tracker.get_slot("is_minor") or turn.country == before:
         return
     now = child_route_jurisdiction(turn.country, turn.language)
-    if jurisdiction(turn.country) is not None and now != child_route_jurisdiction(before, turn.language):
+    if now != child_route_jurisdiction(before, turn.language):
         turn.say(f"minor.{now}")
 
 
