@@ -20,6 +20,7 @@ from actions.safety import helplines
 from bot.settings import load
 from bot.staff import hours, queue
 from bot.storage.db import session
+from content.knowledge.formatting import wait
 
 CANCEL = "cancel"
 CANCEL_BUTTON: Button = ("handoff.button.cancel", f'/request_human{{"intake_choice": "{CANCEL}"}}')
@@ -55,7 +56,8 @@ def _join_queue(turn: Turn) -> None:
     turn.set("handoff_state", "waiting")
     turn.say("handoff.waiting.again" if already else "handoff.waiting")
     if ahead:
-        turn.say("handoff.wait.ahead", (CANCEL_BUTTON,), people=ahead, minutes=ahead * queue.AVERAGE_MINUTES_PER_PERSON)
+        estimate = wait(ahead * queue.AVERAGE_MINUTES_PER_PERSON, turn.language)
+        turn.say("handoff.wait.ahead", (CANCEL_BUTTON,), people=ahead, wait=estimate)
     else:
         turn.say("handoff.wait.next", (CANCEL_BUTTON,))
     if not turn.slot("case_ref"):

@@ -7,7 +7,7 @@ from actions.guidance import SITUATION_BUTTONS, resume
 from actions.jurisdiction import country_in_message
 from actions.menu import MAIN_MENU
 from actions.reply import RelaisAction, Turn
-from actions.safety import minor_in_message
+from actions.safety import child_route_for_new_country, minor_in_message
 
 
 class ActionInform(RelaisAction):
@@ -18,6 +18,7 @@ class ActionInform(RelaisAction):
         minor_in_message(turn)
         if country_in_message(turn.tracker):
             turn.say(f"country.noted.{turn.jurisdiction}")
+            child_route_for_new_country(turn)
             if resume(turn):
                 return
             if turn.situation is None:

@@ -16,6 +16,12 @@ England and Wales, with a pointer for Scotland and Northern Ireland), the United
 Australia and Ireland with their offences, services, crisis lines and child route. Every other
 country is `other` and gets the honest general answer."""
 
+LANGUAGE_COUNTRY = {"fr": "FR", "ko": "KR"}
+"""While the country is unknown, the safety texts (crisis lines, child route) start with the country
+whose language the person writes in: France for French, South Korea for Korean. English has no
+such country: Relais supports five English-speaking jurisdictions (GB, US, CA, AU, IE) and names
+them all rather than guess one (issue 18)."""
+
 ASK_BUTTONS = (
     ("country.france", '/inform{"country": "FR"}'),
     ("country.korea", '/inform{"country": "KR"}'),
@@ -27,6 +33,11 @@ def jurisdiction(country: str | None) -> str | None:
     if not country:
         return None
     return country if country in JURISDICTIONS else OTHER
+
+
+def likely_jurisdiction(country: str | None, language: str) -> str | None:
+    """The jurisdiction of `country`, else the one the language suggests (LANGUAGE_COUNTRY), else None."""
+    return jurisdiction(country) or LANGUAGE_COUNTRY.get(language)
 
 
 def country_in_message(tracker: Tracker) -> str | None:

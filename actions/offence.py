@@ -6,6 +6,10 @@ from actions.guidance import guide, journey
 from actions.jurisdiction import OTHER
 from actions.reply import RelaisAction, Turn
 
+OWN_IMAGES = ("sharing", "sextortion")
+"""Situations where the person may have taken or sent the images themselves; saying "even if you
+took or sent them yourself" to a deepfake or secret-filming victim reads as an insinuation."""
+
 
 @journey("offence")
 def explain(turn: Turn) -> None:
@@ -13,7 +17,7 @@ def explain(turn: Turn) -> None:
         turn.say("offence.other")
     else:
         turn.say(f"offence.{turn.jurisdiction}.{turn.situation}")
-    turn.say("legal.not_your_fault")
+    turn.say("legal.not_your_fault.own_images" if turn.situation in OWN_IMAGES else "legal.not_your_fault")
     turn.say("legal.disclaimer")
 
 

@@ -1,13 +1,16 @@
 """Crisis first, the child-protection route, and emotional support (DESIGN section 6).
 
 The crisis line is the very first thing said after a crisis message, before any other
-text, in every jurisdiction; the country decides the line, never the language.
+text, in every jurisdiction; the country decides the line. Only while the country is unknown does
+the language decide the order: the crisis lines and the child route start with the country of the
+language the person writes in (`LANGUAGE_COUNTRY`), with its own emergency number, and the child
+route moves to the person's country as soon as they give it.
 """
 
 from __future__ import annotations
 
 from actions.facts_in_message import about_someone_else, speaks_of_minor
-from actions.jurisdiction import ASK_BUTTONS
+from actions.jurisdiction import ASK_BUTTONS, OTHER, likely_jurisdiction
 from actions.menu import HUMAN, MAIN_MENU, SUPPORT
 from actions.reply import RelaisAction, Turn
 from content.texts import has
@@ -28,14 +31,36 @@ def helplines(turn: Turn) -> None:
     turn.say(turn.local_key("support"))
 
 
+def child_route_jurisdiction(country: str | None, language: str) -> str:
+    """Whose child services to give: the country's, else the language's country, else `other`."""
+    return likely_jurisdiction(country, language) or OTHER
+
+
 def minor_route(turn: Turn) -> None:
-    """The child-protection route; a parent or a friend telling it hears about "the person", not "you"."""
+    """The child-protection route; a parent or a friend telling it hears about "the person", not "you".
+
+    A minor facing sextortion hears again not to pay or send anything more, unless this very turn
+    acknowledged the sextortion (which says it). Without a country, the services are those of the
+    language's country.
+    """
     turn.set("is_minor", True)
     told_by_someone_else = about_someone_else(turn.tracker) or turn.slot("intake_subject") == "other"
     turn.say("minor.intro.other" if told_by_someone_else else "minor.intro")
+    if turn.situation == "sextortion" and "situation" not in turn.changes:
+        turn.say("minor.sextortion")
     turn.say("minor.never_save")
     turn.say("minor.take_it_down")
-    turn.say(turn.local_key("minor"))
+    turn.say(f"minor.{child_route_jurisdiction(turn.country, turn.language)}")
+
+
+def child_route_for_new_country(turn: Turn) -> None:
+    """Once a minor gives their country, the child services of that country, if not given already."""
+    before = turn.tracker.get_slot("country")
+    if not turn.tracker.get_slot("is_minor") or turn.country == before:
+        return
+    now = child_route_jurisdiction(turn.country, turn.language)
+    if now != child_route_jurisdiction(before, turn.language):
+        turn.say(f"minor.{now}")
 
 
 def minor_in_message(turn: Turn) -> None:
@@ -76,5 +101,13 @@ class ActionMinor(RelaisAction):
         return "action_minor"
 
     def respond(self, turn: Turn) -> None:
+        # Imported here: guidance takes the child route itself (minor_in_message), so it imports this module.
+        from actions.guidance import acknowledge, situation_in_message
+
+        told = situation_in_message(turn) if turn.situation is None else None
+        if told:
+            acknowledge(turn, told)
         minor_route(turn)
+        if turn.jurisdiction is None:
+            turn.say("minor.which_country")
         turn.say("next.prompt", AFTER_SUPPORT)

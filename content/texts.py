@@ -13,7 +13,7 @@ from typing import Any
 from babel.support import Translations
 
 from bot.settings import load
-from content.knowledge.formatting import placeholders
+from content.knowledge.formatting import french_spacing, placeholders
 from vocabulary.languages import SUPPORTED
 
 DOMAIN = "relais"
@@ -42,8 +42,13 @@ def raw(language: str, key: str) -> str:
 
 
 def render(language: str, key: str, **params: Any) -> str:
-    """The text `key` in `language`; placeholders come from the knowledge base, then `params`."""
-    return raw(language, key).format(**{**placeholders(language, raw), **params})
+    """The text `key` in `language`; placeholders come from the knowledge base, then `params`.
+
+    French gets its non-breaking spaces here, after the placeholders are filled, so a translator
+    types ordinary spaces and a figure or a person's answer is spaced like the rest.
+    """
+    text = raw(language, key).format(**{**placeholders(language, raw), **params})
+    return french_spacing(text) if language == "fr" else text
 
 
 def keys(language: str) -> set[str]:

@@ -15,9 +15,10 @@ from actions.language import conversation_language
 from actions.menu import MAIN_MENU
 from actions.reply import RelaisAction, Turn
 from bot.cases.reference import pin_in, reference_in
-from bot.cases.repository import Access, check_access, erase_case
+from bot.cases.repository import PIN_WINDOW_S, Access, check_access, erase_case
 from bot.staff import queue
 from bot.storage.db import session
+from content.knowledge.formatting import wait
 
 ACCESS_SLOTS = ("access_reference", "access_pin", "access_purpose")
 
@@ -86,7 +87,7 @@ class ValidateCaseAccessForm(FormValidationAction):
         if outcome is Access.GRANTED:
             return {"access_pin": pin}
         if outcome is Access.LOCKED:
-            turn.say("status.locked", MAIN_MENU)
+            turn.say("status.locked", MAIN_MENU, wait=wait(PIN_WINDOW_S // 60, turn.language))
             return {slot: None for slot in ACCESS_SLOTS} | {REQUESTED_SLOT: None}
         turn.say("status.mismatch")
         return {"access_pin": None}

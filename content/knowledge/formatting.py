@@ -4,6 +4,9 @@ Every catalog text is rendered with these placeholders available: `{c_FR_crisis}
 contact, `{law_KR_deepfake}` a citation, `{penalty_FR_sharing}` a penalty in words,
 `{date_US_removal}` a date and `{term_US_removal}` a time limit.
 
+A wait reads in hours from an hour up ("3 hours and 10 minutes", "3시간 10분", never "190 minutes"),
+and French text gets its non-breaking spaces before ? ! ; : and inside « » (`french_spacing`).
+
 Money reads as a native reader of a legal text expects it: French "60 000 €", "50 millions de
 wons", English "€60,000", "£5,000", "$5,000" (the currency's own country's English, so Canadian
 dollars read "$"), "50 million won", Korean "5천만 원", "6만 유로" (counted in 만 and 억, never
@@ -13,11 +16,13 @@ dollars read "$"), "50 million won", Korean "5천만 원", "6만 유로" (counte
 from __future__ import annotations
 
 import datetime
+import re
 from functools import cache
 from typing import Callable
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_compact_decimal, format_decimal, parse_pattern
 from babel.units import format_unit
 
@@ -104,9 +109,78 @@ def duration(count: int, unit: TimeUnit, language: str) -> str:
     return format_unit(count, f"duration-{unit}", locale=language, length="long")
 
 
+LIST_STYLE = {"en": "standard"}
+"""How a wait's hours and minutes are joined: "3 hours and 10 minutes"; French and Korean use the
+unit list ("3 heures et 10 minutes", "3시간 10분", where the standard list would say "3시간 및 10분")."""
+
+
+def wait(minutes: int, language: str) -> str:
+    """An estimated wait of `minutes` (>= 0), exact, in hours and minutes from an hour up.
+
+    45 -> "45 minutes" / "45분"; 60 -> "1 hour" / "1 heure" / "1시간"; 190 -> "3 hours and 10 minutes",
+    "3 heures et 10 minutes", "3시간 10분". ValueError for a negative wait.
+    """
+    if minutes < 0:
+        raise ValueError(f"a wait cannot be negative: {minutes}")
+    hours, rest = divmod(minutes, 60)
+    parts = [format_unit(hours, "duration-hour", locale=language, length="long")] if hours else []
+    if rest or not hours:
+        parts.append(format_unit(rest, "duration-minute", locale=language, length="long"))
+    return format_list(parts, style=LIST_STYLE.get(language, "unit"), locale=language)  # type: ignore[arg-type]
+
+
+_FRENCH_SPACES = (
+    (re.compile(r" ([?!;])"), "\u202f\\1"),
+    (re.compile(r" :"), "\u00a0:"),
+    (re.compile(r"« "), "«\u00a0"),
+    (re.compile(r" »"), "\u00a0»"),
+)
+
+
+def french_spacing(text: str) -> str:
+    """French typography: a narrow no-break space before ? ! ; and a no-break space before : and
+    inside « », so a phone never wraps a lone "?" or ":" onto a line of its own."""
+    for pattern, replacement in _FRENCH_SPACES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def day(value: datetime.date, language: str) -> str:
     """19 mai 2026, 2026년 5월 19일, May 19, 2026."""
     return format_date(value, format="long", locale=language)
+
+
+KOREAN_ACTS = {
+    "성폭력처벌법": {"en": "Sexual Violence Punishment Act", "fr": "loi coréenne sur les violences sexuelles"},
+    "청소년성보호법": {"en": "Youth Sex Protection Act", "fr": "loi coréenne sur la protection sexuelle des mineurs"},
+}
+"""Korean acts as a French or English reader can name them; the Hangul citation stays beside it."""
+FRENCH_CODES = {"du Code pénal": "프랑스 형법", "du Code de procédure pénale": "프랑스 형사소송법"}
+"""French codes as a Korean legal text names them."""
+_KOREAN_ARTICLE = re.compile(r"(?P<act>\S+) 제(?P<article>\d+)조(?:의(?P<sub>\d+))?(?: 제(?P<paragraph>\d+)항)?$")
+_FRENCH_ARTICLE = re.compile(r"^art\. (?P<article>[\d-]+) (?P<code>du Code .+)$")
+
+
+def citation(text: str, language: str) -> str:
+    """A citation a reader of `language` can read, the original kept where it is foreign.
+
+    "성폭력처벌법 제14조 제2항" -> en "Sexual Violence Punishment Act, art. 14(2) / 성폭력처벌법 제14조 제2항",
+    fr "loi coréenne sur les violences sexuelles, art. 14, al. 2 / 성폭력처벌법 제14조 제2항";
+    "art. 226-2-1 du Code pénal" -> ko "프랑스 형법 제226-2-1조". Anything else is returned as it is.
+    """
+    korean = _KOREAN_ARTICLE.match(text)
+    if korean and language in ("en", "fr") and korean["act"] in KOREAN_ACTS:
+        article = korean["article"] + (f"-{korean['sub']}" if korean["sub"] else "")
+        paragraph = korean["paragraph"]
+        if language == "en":
+            where = f"art. {article}" + (f"({paragraph})" if paragraph else "")
+        else:
+            where = f"art. {article}" + (f", al. {paragraph}" if paragraph else "")
+        return f"{KOREAN_ACTS[korean['act']][language]}, {where} / {text}"
+    french = _FRENCH_ARTICLE.match(text)
+    if french and language == "ko" and french["code"] in FRENCH_CODES:
+        return f"{FRENCH_CODES[french['code']]} 제{french['article']}조"
+    return text
 
 
 def penalty(value: Penalty, language: str, lookup: Lookup) -> str:
@@ -143,7 +217,7 @@ def _text(name: str, fact: Fact, language: str, lookup: Lookup) -> str:
         return duration(fact.count, fact.unit, language)
     if name.startswith("penalty_") and fact.penalty is not None:
         return penalty(fact.penalty, language, lookup)
-    return fact.citation
+    return citation(fact.citation, language)
 
 
 @cache

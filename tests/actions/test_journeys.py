@@ -8,11 +8,12 @@ import pytest
 
 from actions.evidence import ActionEvidence
 from actions.inform import ActionInform
-from actions.offence import ActionOffence
+from actions.offence import OWN_IMAGES, ActionOffence
 from actions.reporting import ActionRemoval, ActionReport
 from actions.safety import ActionCrisis, ActionMinor, ActionSupport
 from actions.situation import ActionSituation
 from content.knowledge import contact, law
+from content.knowledge.formatting import citation
 from content.texts import render
 from tests.actions.conftest import run
 
@@ -43,8 +44,9 @@ OFFENCE_CITATIONS = {
 def test_offence_cites_the_article_and_the_key_message(language: str, where: str, situation: str) -> None:
     out = run(ActionOffence(), intent="ask_offence", slots=slots(where, situation=situation, language=language))
     for key in OFFENCE_CITATIONS[(where, situation)]:
-        assert law(key).citation in out.text
-    assert said(language, "legal.not_your_fault") in out.texts
+        assert citation(law(key).citation, language) in out.text
+    fault = "legal.not_your_fault.own_images" if situation in OWN_IMAGES else "legal.not_your_fault"
+    assert said(language, fault) in out.texts
     assert said(language, "legal.disclaimer") in out.texts
     assert "/ask_report" in out.payloads
 

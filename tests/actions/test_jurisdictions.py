@@ -15,14 +15,14 @@ import pytest
 from actions.guidance import SITUATIONS
 from actions.inform import ActionInform
 from actions.jurisdiction import JURISDICTIONS, OTHER, jurisdiction
-from actions.offence import ActionOffence
+from actions.offence import OWN_IMAGES, ActionOffence
 from actions.reporting import ActionRemoval, ActionReport
 from actions.review import PLACES as REVIEWED
 from actions.review import page, transcripts
 from actions.safety import ActionCrisis, ActionMinor, ActionSupport
 from content.knowledge import contact, law
 from content.knowledge.facts import WITHHELD
-from content.knowledge.formatting import placeholders
+from content.knowledge.formatting import citation, placeholders
 from content.texts import raw, render
 from tests.actions.conftest import run
 
@@ -91,11 +91,12 @@ def test_offence_names_the_law_and_its_penalty(language: str, place: str, situat
     assert out.texts[0] == render(language, f"offence.{place}.{situation}")
     shown = placeholders(language, raw)
     for key in OFFENCE_LAWS[(place, situation)]:
-        assert law(key).citation in out.text, key
+        assert citation(law(key).citation, language) in out.text, key
     cited = OFFENCE_LAWS[(place, situation)]
     penalties = [shown["penalty_" + key.replace(".", "_")] for key in cited if law(key).penalty]
     assert any(penalty in out.text for penalty in penalties)
-    assert render(language, "legal.not_your_fault") in out.texts
+    fault = "legal.not_your_fault.own_images" if situation in OWN_IMAGES else "legal.not_your_fault"
+    assert render(language, fault) in out.texts
     assert render(language, "legal.disclaimer") in out.texts
 
 

@@ -17,7 +17,18 @@ import pytest
 from actions.review import transcripts
 from content.knowledge import CONTACTS, LAWS, law
 from content.knowledge.facts import CAREFUL, WITHHELD, Confidence
-from content.knowledge.formatting import day, duration, facts_by_placeholder, money, penalty, placeholders
+from content.knowledge.formatting import (
+    citation,
+    day,
+    duration,
+    facts_by_placeholder,
+    french_spacing,
+    korean_amount,
+    money,
+    penalty,
+    placeholders,
+    wait,
+)
 from content.texts import keys, raw, render
 from tests.content.test_texts import LOCALES, RUNTIME_PARAMS, po_messages
 
@@ -118,6 +129,87 @@ def test_korean_fines_never_read_as_a_won_sign() -> None:
 def test_durations_are_formatted_for_the_locale(count: int, unit: str, expected: dict[str, str]) -> None:
     for language, text in expected.items():
         assert spaces(duration(count, unit, language)) == text  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("amount", "expected"),
+    [
+        (50_000_000, "5천만"),
+        (45_000, "4만 5천"),
+        (75_000, "7만 5천"),
+        (100_000, "10만"),
+        (123_456_789, "1억 2,345만 6,789"),
+        (300_000_000, "3억"),
+        (10_000, "1만"),
+        (4_500, "4,500"),
+        (0, "0"),
+    ],
+)
+def test_the_korean_speller_is_exact_never_rounded(amount: int, expected: str) -> None:
+    assert korean_amount(amount) == expected
+
+
+@pytest.mark.parametrize(
+    ("minutes", "expected"),
+    [
+        (45, {"fr": "45 minutes", "en": "45 minutes", "ko": "45분"}),
+        (60, {"fr": "1 heure", "en": "1 hour", "ko": "1시간"}),
+        (180, {"fr": "3 heures", "en": "3 hours", "ko": "3시간"}),
+        (190, {"fr": "3 heures et 10 minutes", "en": "3 hours and 10 minutes", "ko": "3시간 10분"}),
+        (0, {"fr": "0 minute", "en": "0 minutes", "ko": "0분"}),
+    ],
+)
+def test_a_wait_reads_in_hours_from_an_hour_up(minutes: int, expected: dict[str, str]) -> None:
+    for language, text in expected.items():
+        assert spaces(wait(minutes, language)) == text
+
+
+def test_a_negative_wait_is_an_error() -> None:
+    with pytest.raises(ValueError):
+        wait(-1, "en")
+
+
+def test_the_queue_estimate_is_never_told_in_hundreds_of_minutes(language: str) -> None:
+    text = render(language, "handoff.wait.ahead", people=19, wait=wait(190, language))
+    assert "190" not in text and wait(190, language) in text
+
+
+@pytest.mark.parametrize(
+    ("original", "language", "expected"),
+    [
+        ("성폭력처벌법 제14조 제2항", "en", "Sexual Violence Punishment Act, art. 14(2) / 성폭력처벌법 제14조 제2항"),
+        (
+            "성폭력처벌법 제14조의2 제4항",
+            "fr",
+            "loi coréenne sur les violences sexuelles, art. 14-2, al. 4 / 성폭력처벌법 제14조의2 제4항",
+        ),
+        ("청소년성보호법 제11조의2", "en", "Youth Sex Protection Act, art. 11-2 / 청소년성보호법 제11조의2"),
+        ("성폭력처벌법 제14조 제2항", "ko", "성폭력처벌법 제14조 제2항"),
+        ("art. 226-2-1 du Code pénal", "ko", "프랑스 형법 제226-2-1조"),
+        ("art. 15-3-1-1 du Code de procédure pénale", "ko", "프랑스 형사소송법 제15-3-1-1조"),
+        ("art. 226-2-1 du Code pénal", "en", "art. 226-2-1 du Code pénal"),
+        ("47 U.S.C. § 223(h)", "ko", "47 U.S.C. § 223(h)"),
+    ],
+)
+def test_a_citation_reads_natively_with_the_original_beside_it(original: str, language: str, expected: str) -> None:
+    assert citation(original, language) == expected
+
+
+def test_no_korean_sentence_carries_a_french_citation() -> None:
+    for text in every_message("ko"):
+        assert "du Code" not in text, text
+
+
+def test_french_spacing() -> None:
+    assert french_spacing("Que voulez-vous ? Langue : « oui » ; non !") == (
+        "Que voulez-vous\u202f? Langue\xa0: «\xa0oui\xa0»\u202f; non\u202f!"
+    )
+    assert french_spacing("https://stopncii.org") == "https://stopncii.org"
+
+
+def test_every_french_text_keeps_its_punctuation_on_the_same_line() -> None:
+    for text in every_message("fr"):
+        assert not re.search(r" [?!;:»]|« ", text), text
 
 
 def test_dates_are_formatted_for_the_locale() -> None:

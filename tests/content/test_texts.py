@@ -19,7 +19,7 @@ RUNTIME_PARAMS = {
     "term": "",
     "fine": "",
     **dict.fromkeys(("links", "place", "given", "value", "reference", "pin", "date", "status", "line"), "x"),
-    **dict.fromkeys(("people", "minutes"), "x"),
+    **dict.fromkeys(("people", "wait"), "x"),
 }
 """Placeholders filled by the actions (days, the victim's own answers, references) or inside penalty wordings."""
 

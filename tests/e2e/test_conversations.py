@@ -117,6 +117,42 @@ def test_crisis_line_is_the_first_reply(chat: Chat, message: str, line: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("language", "message", "first_line"),
+    [
+        ("fr", "je veux mourir, je n'en peux plus", "FR.crisis"),
+        ("ko", "그냥 죽고 싶어요 더는 못 버티겠어요", "KR.crisis"),
+        ("en", "i want to end my life, i can't take it anymore", "GB.crisis"),
+    ],
+)
+def test_a_crisis_without_a_country_starts_with_the_languages_own_country(
+    chat: Chat, language: str, message: str, first_line: str
+) -> None:
+    """French reads France first, Korean Korea first, English the English-speaking countries first (issue 18)."""
+    first = chat.say(message)[0]["text"]
+    assert first == said(language, "crisis.unknown")
+    assert first.index(contact(first_line).value) < first.index(contact("CA.crisis").value)
+
+
+@pytest.mark.parametrize(
+    ("language", "message", "route"),
+    [
+        ("fr", "j'ai 15 ans et un mec menace de publier mes photos si je paie pas", "minor.FR"),
+        ("ko", "저 중3인데 어떤 사람이 제 사진 퍼뜨린다고 돈 보내래요", "minor.KR"),
+        ("en", "i'm 15 and a guy is threatening to post my nudes unless i pay", "minor.other"),
+    ],
+)
+def test_a_threatened_minor_without_a_country_gets_the_child_route_of_the_language(
+    chat: Chat, language: str, message: str, route: str
+) -> None:
+    answer = chat.text(message)
+    assert said(language, route) in answer
+    assert chat.slot("is_minor") is True
+    assert said(language, "minor.never_save") in answer
+    not_paying = {"fr": "ne payez pas", "ko": "돈이든 사진이든 더는 보내지", "en": "don't pay"}
+    assert not_paying[language] in answer.lower()
+
+
+@pytest.mark.parametrize(
     ("language", "story", "answer", "expected"),
     [
         (

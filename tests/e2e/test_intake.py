@@ -10,9 +10,11 @@ import pytest
 import sqlalchemy as sa
 
 from bot.cases.models import Case, CaseLink
+from bot.cases.repository import PIN_WINDOW_S
 from bot.services import Stack
 from bot.staff.models import Handoff
 from bot.storage.db import session
+from content.knowledge.formatting import wait
 from content.texts import render
 from tests.conftest import Chat
 
@@ -268,7 +270,8 @@ def test_wrong_pins_are_rate_limited(stack: Stack) -> None:
     guesser.say(TYPED["en"]["status"].format(reference=reference))
     answers = [guesser.text(f"{n:06d}") for n in range(5) if f"{n:06d}" != pin]
     assert said("en", "status.mismatch") in answers[0]
-    assert said("en", "status.locked") in guesser.text(f"status of my report {reference}") + guesser.text(pin)
+    locked = said("en", "status.locked", wait=wait(PIN_WINDOW_S // 60, "en"))
+    assert locked in guesser.text(f"status of my report {reference}") + guesser.text(pin)
 
 
 def event_rows(stack: Stack, sender: str) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from content.knowledge import contact, law
+from content.knowledge.formatting import citation
 from tests.conftest import Chat
 
 pytestmark = pytest.mark.e2e
@@ -42,7 +43,7 @@ def test_the_law_and_the_crisis_line_of_the_place_named(
 ) -> None:
     chat.say(story)
     assert chat.slot("country") == place
-    assert law(offence).citation in chat.text(ASK[language])
+    assert citation(law(offence).citation, language) in chat.text(ASK[language])
     first = chat.say(CRISIS[language])[0]["text"]
     assert contact(line).value in first
     if place == "CA":

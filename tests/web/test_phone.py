@@ -346,7 +346,7 @@ MEASURE_FROM = """(first) => {
   const bottom = rows[rows.length - 1].getBoundingClientRect().bottom;
   return {top: top - box.top, height: bottom - top, logHeight: log.clientHeight};
 }"""
-SAMPLE_PARAMS = {**RUNTIME_PARAMS, "reference": "RL-AB12-CD34", "pin": "123456", "people": 2, "minutes": 20}
+SAMPLE_PARAMS = {**RUNTIME_PARAMS, "reference": "RL-AB12-CD34", "pin": "123456", "people": 2, "wait": "20 minutes"}
 
 
 def longest_message(language: str) -> tuple[str, str]:
