@@ -13,6 +13,8 @@ from typing import Any, Iterator
 
 import pytest
 
+from vocabulary.languages import SUPPORTED
+
 os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
 
 from bot.services import Stack, running  # noqa: E402
@@ -130,3 +132,9 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
 
     for line in REPORT:
         terminalreporter.write_line(line)
+
+
+@pytest.fixture(params=SUPPORTED)
+def language(request: pytest.FixtureRequest) -> str:
+    """Each supported language in turn (every user-facing behaviour is tested in all three)."""
+    return str(request.param)

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from rasa_sdk import Action
 
 from actions.review import simulate, tracker
-
-LANGUAGES = ("fr", "ko", "en")
 
 
 class Outcome:
@@ -41,7 +38,3 @@ def make_tracker(intent: str, slots: dict[str, Any] | None = None, **kwargs: Any
 def run(action: Action, intent: str, slots: dict[str, Any] | None = None, **kwargs: Any) -> Outcome:
     return Outcome(*simulate(action, make_tracker(intent, slots, **kwargs)))
 
-
-@pytest.fixture(params=LANGUAGES)
-def language(request: pytest.FixtureRequest) -> str:
-    return str(request.param)

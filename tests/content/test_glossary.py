@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bot.settings import ROOT
-from tests.actions.test_texts import LOCALES, po_messages
+from tests.content.test_texts import LOCALES, po_messages
 
 GLOSSARY = ROOT / "locales" / "glossary.yml"
 
