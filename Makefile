@@ -72,8 +72,7 @@ lint: $(INSTALLED)  ## ruff, mypy and the layers (import-linter contracts in pyp
 	$(VENV)/bin/mypy vocabulary content bot actions bench
 	$(VENV)/bin/lint-imports --no-cache
 
-# The suite runs on the very model `make run` serves (40 DIET epochs are both the production and the
-# tested profile, docs/measurements.md), so a `make run` after `make test` starts without training.
+# The suite runs on the very model `make run` serves, so a `make run` after `make test` starts without training.
 # Training leaves a core idle much of the time: lint, validation and the tests that need no model run
 # beside it, then the tests that need the running stack.
 test: setup widget $(CHROMIUM) $(KOREAN_FONT)  ## everything CI runs: set-up, lint, validation, training and the whole suite

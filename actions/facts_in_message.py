@@ -1,6 +1,6 @@
 """Facts a message carries besides its intent: an age, a minor, someone else's story, links, platforms.
 
-An age comes from DIET's `age` entity or from the words (`minor_cues.yml`), so a parent's
+An age comes from the `age` entity or from the words (`minor_cues.yml`), so a parent's
 long story about "ma fille de 13 ans" reaches the child-protection route whatever the
 classifier made of it.
 """
@@ -59,7 +59,7 @@ def ages_in_text(text: str) -> List[int]:
 
 
 def age(tracker: Tracker) -> int | None:
-    """The youngest age the latest message gives (DIET's `age` entity, then the words), or None."""
+    """The youngest age the latest message gives (the `age` entity, then the words), or None."""
     told = [int(m.group()) for m in (_NUMBER.search(str(v)) for v in _values(tracker, "age")) if m]
     told += ages_in_text(_text(tracker))
     return min(told) if told else None

@@ -1,7 +1,7 @@
 """Rasa entity extractor for `country`, from spaCy phrase patterns, valued by ISO code.
 
-It runs after DIET and replaces DIET's country guesses: a pattern knows that "Séoul",
-"서울" and "Seoul" all mean KR, which a learned span cannot. DIET's guesses are kept only
+It runs after the CRF entity extractor and replaces its country guesses: a pattern knows that "Séoul",
+"서울" and "Seoul" all mean KR, which a learned span cannot. The CRF's guesses are kept only
 when they already carry an ISO code and overlap no pattern match.
 """
 

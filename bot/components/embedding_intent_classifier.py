@@ -1,13 +1,13 @@
 """Rasa intent classifier: multinomial logistic regression on pretrained sentence vectors.
 
-It runs after DIETClassifier (which keeps the entities) and replaces `intent` and
-`intent_ranking` with its own, over every intent, so the actions can still read a mixed
+It is the pipeline's only intent classifier (CRFEntityExtractor finds the entities) and sets `intent` and
+`intent_ranking`, over every intent, so the actions can still read a mixed
 message's runner-up. It reads only the dense sentence features of one featurizer (`featurizer`,
 the alias of SentenceEmbeddingFeaturizer): Rasa's own LogisticRegressionClassifier reads every
 featurizer and fixes C at 1.
 
 C is the inverse regularisation strength; 5-fold cross-validation on the training data chose it
-(README, "NLU"). The model is stored as plain arrays (no pickle) and applied with numpy.
+(docs/understanding.md). The model is stored as plain arrays (no pickle) and applied with numpy.
 """
 
 from __future__ import annotations
@@ -182,9 +182,14 @@ class EmbeddingIntentClassifier(GraphComponent, IntentClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         """Sets `intent` {name, confidence} and `intent_ranking` (best first) on messages with a vector.
 
-        Confidences are the regression's probabilities and sum to 1 over all intents. Messages
-        without the featurizer's vector keep what DIET said.
+        Confidences are the regression's probabilities and sum to 1 over all intents. A message
+        without the featurizer's vector keeps the intent Rasa gave it, or gets none (confidence 0.0),
+        so the FallbackClassifier after it always finds an intent.
         """
+        for message in messages:
+            if message.get(INTENT) is None:
+                message.set(INTENT, {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [], add_to_output=True)
         if self.classes is None or self.coef is None or self.intercept is None:
             return messages
         kept, vectors = self._vectors(messages)

@@ -1,7 +1,7 @@
 """Rasa featurizer: one pretrained multilingual sentence vector (E5) per message.
 
-Placed AFTER DIETClassifier in config.yml, so DIET (which keeps the entities) never sees these
-features (feeding E5 into DIET made it worse, RASA_NOTES); the intent classifier after it
+Placed after the entity extractors in config.yml (feeding E5 into DIET as dense features made
+intents worse: real-message accuracy 0.50 against 0.67); the intent classifier after it
 reads them by this featurizer's `alias`. It adds a dense sentence feature of shape (1, 384)
 to the `text` of every message, and no sequence features.
 

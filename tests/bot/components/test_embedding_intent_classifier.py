@@ -11,7 +11,7 @@ from rasa.engine.graph import ExecutionContext
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.shared.exceptions import InvalidConfigException
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.linear_model import LogisticRegression
@@ -71,7 +71,7 @@ def test_probabilities_are_scikit_learns() -> None:
         assert np.allclose(softmax_probabilities(vectors, model.coef_, model.intercept_), model.predict_proba(vectors))
 
 
-def test_untrained_or_featureless_messages_keep_diets_intent(tmp_path: Path) -> None:
+def test_untrained_or_featureless_messages_keep_the_intent_they_have(tmp_path: Path) -> None:
     storage, resource = LocalModelStorage(tmp_path), Resource("classifier")
     diet = {"name": "greet", "confidence": 0.9}
     untrained = EmbeddingIntentClassifier.load({}, storage, Resource("never-trained"), CONTEXT)
@@ -83,8 +83,15 @@ def test_untrained_or_featureless_messages_keep_diets_intent(tmp_path: Path) -> 
         )
 
 
-def test_config_runs_it_after_diet_and_before_fallback_and_crisis_guard() -> None:
+def test_config_runs_it_as_the_only_intent_classifier_before_fallback_and_crisis_guard() -> None:
     names = [c["name"].rsplit(".", 1)[-1] for c in yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]]
-    diet, featurizer, classifier = (names.index(n) for n in ("DIETClassifier", "SentenceEmbeddingFeaturizer",
-                                                              "EmbeddingIntentClassifier"))
-    assert diet < featurizer < classifier < names.index("FallbackClassifier") < names.index("CrisisGuard")
+    assert "DIETClassifier" not in names
+    crf, featurizer, classifier = (names.index(n) for n in ("CRFEntityExtractor", "SentenceEmbeddingFeaturizer",
+                                                             "EmbeddingIntentClassifier"))
+    assert crf < featurizer < classifier < names.index("FallbackClassifier") < names.index("CrisisGuard")
+
+
+def test_a_message_without_a_vector_gets_no_intent_rather_than_none(tmp_path: Path) -> None:
+    message = Message({TEXT: ""})
+    trained(tmp_path, LocalModelStorage(tmp_path), Resource("classifier")).process([message])
+    assert message.get(INTENT) == {"name": None, "confidence": 0.0} and message.get(INTENT_RANKING_KEY) == []
