@@ -1,7 +1,8 @@
 """Rasa tokenizer that detects each message's language and tokenises it with that language's spaCy pipeline.
 
 One model serves three languages, so the language is decided per message, before
-featurisation. The guess is also published in the parse data (`language_detection`) so the
+featurisation. Being the pipeline's first component, it also puts every message's text in the one
+form the rest of the pipeline works on (bot/components/message_text.py: NFC, valid, bounded). The guess is also published in the parse data (`language_detection`) so the
 actions apply the conversation-language rules to the same detection.
 """
 
@@ -15,6 +16,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.language_detection import SUPPORTED, detect, preload
+from bot.components.message_text import clean
 from bot.components.spacy_pipelines import KOREAN_TOKENIZERS, pipeline
 
 DETECTION_KEY = "language_detection"
@@ -48,6 +50,8 @@ class MultilingualTokenizer(Tokenizer):
         for message in messages:
             text = message.get(TEXT)
             if isinstance(text, str):
+                text = clean(text)
+                message.set(TEXT, text)
                 message.set(DETECTION_KEY, detect(text).as_dict(), add_to_output=True)
         return super().process(messages)
 
