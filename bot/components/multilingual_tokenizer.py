@@ -1,9 +1,10 @@
 """Rasa tokenizer that detects each message's language and tokenises it with that language's spaCy pipeline.
 
 One model serves three languages, so the language is decided per message, before
-featurisation. Being the pipeline's first component, it also puts every message's text in the one
-form the rest of the pipeline works on (bot/components/message_text.py: NFC, valid, bounded). The guess is also published in the parse data (`language_detection`) so the
-actions apply the conversation-language rules to the same detection.
+featurisation. The guess is also published in the parse data (`language_detection`) so the
+actions apply the conversation-language rules to the same detection. Being the pipeline's first
+component, it also puts every message's text in the one form the rest of the pipeline works on
+(bot/components/message_text.py: NFC, valid Unicode, bounded), before language detection.
 """
 
 from __future__ import annotations

@@ -90,7 +90,9 @@ _WORDS = st.sampled_from(
 _TEXT = st.one_of(
     st.text(_ANY_CHARACTER, max_size=200),
     st.lists(st.one_of(_WORDS, st.text(_ANY_CHARACTER, max_size=8)), max_size=12).map(" ".join),
-    st.builds(lambda text, form: unicodedata.normalize(form, text), st.text(max_size=80), st.sampled_from(["NFD", "NFKD"])),
+    st.builds(
+        lambda text, form: unicodedata.normalize(form, text), st.text(max_size=80), st.sampled_from(["NFD", "NFKD"])
+    ),
     st.builds(lambda char, count: char * count, _ANY_CHARACTER, st.integers(0, 600)),
 )
 
