@@ -135,7 +135,7 @@ def _check(harness: Harness, response: aiohttp.ClientResponse, before: tuple[Any
         assert harness.state() == before, "a refused request changed nothing"
 
 
-_ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=60)
+_ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=24)
 """Any code point, surrogates included: they reach the server as UTF-8 it cannot decode, or escaped in JSON."""
 _FIELD_VALUE = st.one_of(
     _ANY_TEXT, st.sampled_from(["", "x", "ana", "None", "0", "-1", "9" * 30, "resolved", "closed"])
@@ -144,7 +144,7 @@ _FIELD_VALUE = st.one_of(
 _JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | _ANY_TEXT,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_ANY_TEXT, inner, max_size=4),
-    max_leaves=12,
+    max_leaves=6,
 )
 _FIELDS = ("text", "canned", "outcome", "case_status", "staff_id", "csrf", "role", "password", "password_again")
 
@@ -179,7 +179,7 @@ def _bodies(draw: st.DrawFn) -> tuple[bytes, str]:
             ]
         )
     )
-    return draw(st.binary(max_size=200)), content_type
+    return draw(st.binary(max_size=64)), content_type
 
 
 @EXAMPLES
