@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 
-import aiohttp
 import sqlalchemy as sa
 
 from bot.staff import queue
@@ -13,7 +12,7 @@ from bot.staff.models import Note, Staff, StaffSession
 from bot.storage.audit import AuditEntry
 from bot.storage.base import now
 from bot.storage.db import session
-from tests.staff.local import PASSWORD, Local, console_test
+from tests.staff.local import PASSWORD, Local, Person, console_test
 
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Cache-Control")
 
@@ -28,12 +27,10 @@ def _notes(local: Local) -> int:
         return int(db.scalar(sa.select(sa.func.count()).select_from(Note)) or 0)
 
 
-async def _locked_out(local: Local, handoff_id: int, *people: object) -> None:
-    for person in people:
-        for path in (f"/staff/handoffs/{handoff_id}", f"/staff/handoffs/{handoff_id}/messages"):
-            assert (await person.get(path)).status == 403, path  # type: ignore[attr-defined]
-        note = await person.post(f"/staff/handoffs/{handoff_id}/notes", text="still here")  # type: ignore[attr-defined]
-        assert note.status == 403
+async def _locked_out(handoff_id: int, person: Person) -> None:
+    for path in (f"/staff/handoffs/{handoff_id}", f"/staff/handoffs/{handoff_id}/messages"):
+        assert (await person.get(path)).status == 403, path
+    assert (await person.post(f"/staff/handoffs/{handoff_id}/notes", text="still here")).status == 403
 
 
 @console_test()
@@ -50,9 +47,8 @@ async def test_a_former_analyst_loses_the_conversation(local: Local) -> None:
     bob_id = next(row.id for row in _staff(local) if row.username == "bob")
     assert (await boss.post(f"/staff/handoffs/{moved}/reassign", staff_id=str(bob_id))).status == 200
     notes_before = _notes(local)
-    await _locked_out(local, handed_back, ana)
-    await _locked_out(local, closed, ana)
-    await _locked_out(local, moved, ana)
+    for handoff_id in (handed_back, closed, moved):
+        await _locked_out(handoff_id, ana)
     assert _notes(local) == notes_before
     assert (await bob.get(f"/staff/handoffs/{moved}")).status == 200, "the new holder sees it"
     for handoff_id in (handed_back, closed, moved):
@@ -95,10 +91,9 @@ async def test_polling_cannot_keep_a_session_alive_past_its_lifetime(local: Loca
 
 
 async def _raw(
-    local: Local, person: object, method: str, path: str, body: bytes = b"", **headers: str
+    local: Local, person: Person, method: str, path: str, body: bytes = b"", **headers: str
 ) -> tuple[int, str, dict[str, str]]:
-    http: aiohttp.ClientSession = person.http  # type: ignore[attr-defined]
-    async with http.request(method, f"{local.base}{path}", data=body, headers=headers) as response:
+    async with person.http.request(method, f"{local.base}{path}", data=body, headers=headers) as response:
         return response.status, await response.text(), dict(response.headers)
 
 
