@@ -12,12 +12,16 @@ from typing import Any
 import yaml
 from sqlalchemy.engine import make_url
 
+from bot.action_server import ACTION_SECRET_HEADER
 from bot.settings import Settings
+
+PRIVATE_TRACKER_STORE = "bot.rasa_server.tracker_store.PrivateSQLTrackerStore"
+"""Rasa's SQL store, minus new reports' PINs; a custom store is named by module path."""
 
 
 def tracker_store(database_url: str) -> dict[str, Any]:
     url = make_url(database_url)
-    config: dict[str, Any] = {"type": "SQL", "dialect": url.drivername, "db": url.database}
+    config: dict[str, Any] = {"type": PRIVATE_TRACKER_STORE, "dialect": url.drivername, "db": url.database}
     for key, value in (("url", url.host), ("port", url.port), ("username", url.username), ("password", url.password)):
         if value:
             config[key] = value
@@ -36,9 +40,16 @@ def lock_store(redis_url: str | None) -> dict[str, Any]:
     return config
 
 
+ACTION_SECRET_VARIABLE = "RELAIS_ACTION_SECRET"
+"""Rasa replaces `${NAME}` in endpoints.yml with the variable's value, so the secret is never written to var/."""
+
+
 def endpoints(settings: Settings) -> dict[str, Any]:
     return {
-        "action_endpoint": {"url": settings.action_endpoint},
+        "action_endpoint": {
+            "url": settings.action_endpoint,
+            "headers": {ACTION_SECRET_HEADER: f"${{{ACTION_SECRET_VARIABLE}}}"},
+        },
         "tracker_store": tracker_store(settings.database_url),
         "lock_store": lock_store(settings.redis_url),
     }

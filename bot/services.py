@@ -15,7 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import IO, Callable, Iterator, Sequence
@@ -45,6 +45,8 @@ class Service:
     argv: Sequence[str]
     ready_url: str
     warm_up: Callable[[], None] | None = None
+    env: dict[str, str] = field(default_factory=dict)
+    """Variables for this service only, over the common environment."""
 
 
 def services(settings: Settings) -> list[Service]:
@@ -54,17 +56,28 @@ def services(settings: Settings) -> list[Service]:
         Service(
             "actions",
             settings.actions_port,
-            [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(settings.actions_port)],
-            f"http://{settings.host}:{settings.actions_port}/health",
+            [
+                str(BIN / "python"),
+                "-m",
+                "bot.action_server",
+                "--actions",
+                "actions",
+                "--port",
+                str(settings.actions_port),
+            ],
+            f"http://{settings.actions_host}:{settings.actions_port}/health",
+            env={"SANIC_HOST": settings.actions_host},
         ),
         Service(
             "rasa",
             settings.rasa_port,
             [
-                str(BIN / "rasa"),
+                # bot/rasa_server/__main__.py is `rasa run` given the token from RASA_TOKEN, out of the process list.
+                str(BIN / "python"),
+                "-m",
+                "bot.rasa_server",
                 "run",
                 "--enable-api",
-                f"--auth-token={token}",
                 "--interface",
                 settings.host,
                 "--port",
@@ -78,6 +91,11 @@ def services(settings: Settings) -> list[Service]:
             ],
             f"http://{settings.host}:{settings.rasa_port}/status?token={token}",
             partial(_first_prediction, settings.rasa_url, token),
+            env={
+                # Sanic reads SANIC_* variables into its config; its default body limit is 100 MB.
+                "SANIC_REQUEST_MAX_SIZE": str(settings.rasa_max_body_bytes),
+                "RELAIS_ACTION_SECRET": settings.action_secret(),  # endpoints.yml's ${RELAIS_ACTION_SECRET}
+            },
         ),
         Service(
             "web",
@@ -157,7 +175,9 @@ class Stack:
         """Raise StartupError, naming the variable to change, if a service's port is already taken."""
         for name in names:
             service = self._planned[name]
-            if _port_taken(self.settings.host, service.port):
+            if _port_taken(self.settings.host, service.port) or (
+                name == "actions" and _port_taken(self.settings.actions_host, service.port)
+            ):
                 raise StartupError(
                     f"port {service.port} ({service.name}) is already in use; stop that process or set "
                     f"{PORT_VARIABLES[service.name]} to a free port"
@@ -166,7 +186,8 @@ class Stack:
     def start(self, name: str) -> None:
         service = self._planned[name]
         self.check_ports([name])
-        process = subprocess.Popen(service.argv, cwd=ROOT, env=self._env, stdout=self._log, stderr=self._log)
+        env = {**self._env, **service.env}
+        process = subprocess.Popen(service.argv, cwd=ROOT, env=env, stdout=self._log, stderr=self._log)
         self._processes[name] = process
         deadline = time.monotonic() + READY_TIMEOUT_S
         while not _ready(service.ready_url):

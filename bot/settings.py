@@ -6,6 +6,8 @@ that a port, a path or a URL is never spelled twice.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 from dataclasses import dataclass
@@ -29,14 +31,21 @@ class ConfigurationError(SystemExit):
     """
 
 
-def writable_directory(path: Path, variable: str) -> Path:
+PRIVATE_FOLDER = 0o700
+"""var/ holds conversations, contact details and staff hashes (SQLite), the Rasa token and Rasa's config."""
+
+
+def writable_directory(path: Path, variable: str, private: bool = False) -> Path:
     """Create `path` (and its parents) if needed and check that this process can write there.
 
+    With `private`, the folder is made (or, if this process owns it, set to) owner-only, 0700.
     Returns `path`. Raises ConfigurationError naming `variable` when it cannot be created or written.
     """
     advice = f"point {variable} to a writable folder"
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(parents=True, exist_ok=True, **({"mode": PRIVATE_FOLDER} if private else {}))
+        if private and path.stat().st_uid == os.geteuid():
+            path.chmod(PRIVATE_FOLDER)  # a folder made by an older Relais, or before the umask applied
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ConfigurationError(f"{variable}: cannot create the folder {path} ({reason}); {advice}") from exc
@@ -96,9 +105,14 @@ class Settings:
     opening_hours: str
     timezone: str
     staff_session_minutes: int
+    staff_session_max_hours: int
+    """A staff session ends this long after sign-in, however active (the idle timeout alone never ends
+    a session whose conversation page polls every second)."""
     staff_https: bool
     staff_rasa_timeout: int
     """Seconds the console waits for Rasa before it tells the analyst and rolls back."""
+    rasa_max_body_bytes: int
+    """The largest request body Rasa's HTTP server accepts (Sanic's REQUEST_MAX_SIZE; Sanic's own default is 100 MB)."""
 
     @property
     def rasa_url(self) -> str:
@@ -112,17 +126,28 @@ class Settings:
             own.add(f"http://localhost:{self.web_port}")
         return frozenset(own | set(self.widget_origins))
 
+    actions_host = "127.0.0.1"
+    """The action server trusts the tracker it is sent, so it listens only where Rasa on this machine
+    reaches it, whatever RELAIS_HOST says; every call also carries `action_secret()`."""
+
     @property
     def action_endpoint(self) -> str:
-        return f"http://{self.host}:{self.actions_port}/webhook"
+        return f"http://{self.actions_host}:{self.actions_port}/webhook"
+
+    def action_secret(self) -> str:
+        """The shared secret Rasa sends the action server on every call (64 hex digits).
+
+        Derived from the Rasa token, so there is nothing more to configure or to store.
+        """
+        return hmac.new(self.rasa_token().encode(), b"relais action server", hashlib.sha256).hexdigest()
 
     def var_path(self, name: str) -> Path:
-        """The path of a generated file in RELAIS_VAR_DIR, creating the folder first.
+        """The path of a generated file in RELAIS_VAR_DIR, creating the folder (0700) first.
 
         Every writer of `var/` goes through here, so no order of start-up can find it missing.
         Raises ConfigurationError when the folder cannot be created or written.
         """
-        return writable_directory(self.var_dir, "RELAIS_VAR_DIR") / name
+        return writable_directory(self.var_dir, "RELAIS_VAR_DIR", private=True) / name
 
     @property
     def token_file(self) -> Path:
@@ -160,8 +185,10 @@ class Settings:
             "RELAIS_OPENING_HOURS": self.opening_hours,
             "RELAIS_TIMEZONE": self.timezone,
             "RELAIS_STAFF_SESSION_MINUTES": str(self.staff_session_minutes),
+            "RELAIS_STAFF_SESSION_MAX_HOURS": str(self.staff_session_max_hours),
             "RELAIS_STAFF_HTTPS": "1" if self.staff_https else "0",
             "RELAIS_STAFF_RASA_TIMEOUT": str(self.staff_rasa_timeout),
+            "RELAIS_RASA_MAX_BODY_BYTES": str(self.rasa_max_body_bytes),
         }
 
     def _telegram_env(self) -> dict[str, str]:
@@ -227,6 +254,8 @@ def load() -> Settings:
         opening_hours=os.environ.get("RELAIS_OPENING_HOURS", "").strip() or "mon-fri 09:00-18:00",
         timezone=_timezone(),
         staff_session_minutes=_int("RELAIS_STAFF_SESSION_MINUTES", 30),
+        staff_session_max_hours=_int("RELAIS_STAFF_SESSION_MAX_HOURS", 12, 1, 24 * 7),
         staff_https=os.environ.get("RELAIS_STAFF_HTTPS", "").strip().lower() in ("1", "true", "yes"),
         staff_rasa_timeout=_int("RELAIS_STAFF_RASA_TIMEOUT", 10),
+        rasa_max_body_bytes=_int("RELAIS_RASA_MAX_BODY_BYTES", 64 * 1024, 16 * 1024),
     )

@@ -2,7 +2,9 @@
 
 One model serves three languages, so the language is decided per message, before
 featurisation. The guess is also published in the parse data (`language_detection`) so the
-actions apply the conversation-language rules to the same detection.
+actions apply the conversation-language rules to the same detection. Being the pipeline's first
+component, it also puts every message's text in the one form the rest of the pipeline works on
+(bot/components/message_text.py: NFC, valid Unicode, bounded), before language detection.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.language_detection import detect, preload
+from bot.components.message_text import clean
 from bot.components.spacy_pipelines import KOREAN_TOKENIZERS, pipeline
 from vocabulary.languages import SUPPORTED
 from vocabulary.parse_keys import DETECTION_KEY
@@ -49,6 +52,8 @@ class MultilingualTokenizer(Tokenizer):
         for message in messages:
             text = message.get(TEXT)
             if isinstance(text, str):
+                text = clean(text)
+                message.set(TEXT, text)
                 message.set(DETECTION_KEY, detect(text).as_dict(), add_to_output=True)
         return super().process(messages)
 

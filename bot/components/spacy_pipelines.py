@@ -35,11 +35,27 @@ class KiwiTokenizer:
         self._kiwi.tokenize("안녕하세요")
 
     def __call__(self, text: str) -> Doc:
-        spans = self._spans(text)
-        words = [text[start:end] for start, end, _ in spans]
-        spaces = [end < len(text) and text[end].isspace() for _, end, _ in spans]
+        words: list[str] = []
+        spaces: list[bool] = []
+        lemmas: list[str] = []
+        position = 0
+        for start, end, lemma in [*self._spans(text), (len(text), len(text), "")]:
+            # What Kiwi skipped (runs of spaces, newlines, control characters) becomes spaCy's own
+            # whitespace tokens or one space after a word, so the Doc's text and offsets are the text's.
+            gap = text[position:start]
+            if gap.startswith(" ") and words and not spaces[-1]:
+                spaces[-1], gap = True, gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+                lemmas.append(gap)
+            if end > start:
+                words.append(text[start:end])
+                spaces.append(False)
+                lemmas.append(lemma)
+            position = end
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        for token, (_, _, lemma) in zip(doc, spans, strict=False):
+        for token, lemma in zip(doc, lemmas, strict=True):
             token.lemma_ = lemma
         return doc
 

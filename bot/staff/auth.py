@@ -24,7 +24,21 @@ def settings_of(request: web.Request) -> Settings:
 def signed_in(request: web.Request) -> SignedIn | None:
     settings = settings_of(request)
     with session(settings.database_url) as db:
-        return lookup(db, request.cookies.get(COOKIE), settings.staff_session_minutes)
+        return lookup(db, request.cookies.get(COOKIE), settings.staff_session_minutes, settings.staff_session_max_hours)
+
+
+async def posted_form(request: web.Request) -> dict[str, str] | None:
+    """The form's text fields, or None when the body is not a form in its declared encoding.
+
+    aiohttp decodes the body when it is first read and raises UnicodeDecodeError or ValueError on
+    bytes that are not in the charset, which would otherwise be a 500 with a traceback. A file part
+    is not a text field and is left out. Raises web.HTTPRequestEntityTooLarge (413) over the app's limit.
+    """
+    try:
+        form = await request.post()
+    except (UnicodeDecodeError, ValueError, LookupError):
+        return None
+    return {key: value for key, value in form.items() if isinstance(value, str)}
 
 
 def wants_json(request: web.Request) -> bool:
@@ -69,7 +83,10 @@ def action(supervisor: bool = False) -> Callable[[StaffHandler], Handler]:
                 "application/x-www-form-urlencoded",
                 "multipart/form-data",
             ):
-                submitted = str((await request.post()).get("csrf") or "") or None
+                form = await posted_form(request)
+                if form is None:
+                    return _refused(request, 400, "bad_form")
+                submitted = form.get("csrf") or None
             if not csrf_ok(me, submitted):
                 return _refused(request, 403, "bad_csrf_token")
             if supervisor and not me.is_supervisor:

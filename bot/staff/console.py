@@ -10,9 +10,11 @@ recorded as sent and a hand-back or close changes nothing; the analyst is told s
 from __future__ import annotations
 
 import asyncio
-import hmac
+import json
 import logging
 import secrets
+import threading
+import zlib
 from typing import Any, Callable
 
 from aiohttp import web
@@ -22,10 +24,10 @@ from bot.cases.models import STATUSES, Case, CaseStatus
 from bot.cases.repository import linked_references
 from bot.settings import Settings
 from bot.staff import accounts, live, queue, rasa_api
-from bot.staff.auth import COOKIE, SETTINGS, action, page, settings_of, signed_in, wants_json
+from bot.staff.auth import COOKIE, SETTINGS, action, page, posted_form, settings_of, signed_in, wants_json
 from bot.staff.models import OUTCOMES, ROLES, Handoff, Staff
 from bot.staff.pages import render
-from bot.staff.sessions import SignedIn, close_session, open_session
+from bot.staff.sessions import SignedIn, close_session, open_session, same_secret
 from bot.storage import audit
 from bot.storage.db import session
 from content.texts import render as text
@@ -33,6 +35,12 @@ from content.texts import render as text
 LOGIN_COOKIE = "relais_staff_login"
 CANNED = ("canned.greeting", "canned.links", "canned.removal", "canned.closing")
 MAX_TEXT = 4000
+MAX_ID = 2**31 - 1
+"""Ids are 32-bit in every database Relais runs on; a larger number names nothing (and SQLite would overflow)."""
+LOGIN_LOCKS = tuple(threading.Lock() for _ in range(64))
+"""One login at a time per account name (by hash, so any number of names tried costs no memory): the
+failure count is read and written in one turn, so a burst of wrong passwords cannot all pass the
+check before the first failure is recorded. The web server is one process (bot/web/app.py)."""
 log = logging.getLogger(__name__)
 
 
@@ -67,14 +75,17 @@ async def login_form(request: web.Request) -> web.StreamResponse:
 async def login(request: web.Request) -> web.StreamResponse:
     """Login CSRF: the form's token must match the cookie set with the form (double submit)."""
     settings = settings_of(request)
-    form = await request.post()
-    submitted, expected = str(form.get("csrf") or ""), request.cookies.get(LOGIN_COOKIE, "")
-    if not expected or not hmac.compare_digest(submitted, expected):
+    form = await posted_form(request)
+    if form is None:
+        return web.json_response({"error": "bad_form"}, status=400)
+    expected = request.cookies.get(LOGIN_COOKIE, "")
+    if not same_secret(form.get("csrf"), expected):
         return web.json_response({"error": "bad_csrf_token"}, status=403)
-    username, password = str(form.get("username") or "")[:80], str(form.get("password") or "")[:200]
+    username, password = form.get("username", "")[:80], form.get("password", "")[:200]
+    lock = LOGIN_LOCKS[zlib.crc32(accounts.login_actor(username).encode("utf-8", "replace")) % len(LOGIN_LOCKS)]
 
     def check() -> str | None:
-        with session(settings.database_url) as db:
+        with lock, session(settings.database_url) as db:
             if accounts.login_locked(db, username):
                 return LOCKED
             staff = accounts.authenticate(db, username, password)
@@ -120,9 +131,16 @@ async def queue_view(request: web.Request, me: SignedIn) -> web.StreamResponse:
     return _queue_page(request, me)
 
 
+def _id(raw: str) -> int:
+    """A row id from a URL or a form; raises ValueError for anything but 1..MAX_ID in ASCII digits."""
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 10) or not 0 < int(raw) <= MAX_ID:
+        raise ValueError(f"not an id: {raw[:20]!r}")
+    return int(raw)
+
+
 def _handoff_id(request: web.Request) -> int:
     try:
-        return int(request.match_info["handoff_id"])
+        return _id(request.match_info["handoff_id"])
     except ValueError as error:
         raise web.HTTPNotFound() from error
 
@@ -133,7 +151,9 @@ def _reference(db: Any, handoff: Handoff) -> str | None:
 
 
 def _may_see(me: SignedIn, handoff: Handoff) -> bool:
-    return me.is_supervisor or handoff.claimed_by == me.staff_id
+    """Supervisors see every conversation; an analyst only the one they hold now, not once it is handed
+    back, closed or reassigned (the live conversation goes on, and is no longer theirs)."""
+    return me.is_supervisor or (handoff.state == "human" and handoff.claimed_by == me.staff_id)
 
 
 async def _language(request: web.Request, handoff: Handoff) -> str:
@@ -272,10 +292,20 @@ def _done(request: web.Request, handoff_id: int, **payload: Any) -> web.StreamRe
 
 
 async def _form(request: web.Request) -> dict[str, str]:
+    """The text fields of a form or of a JSON object; anything else (null, numbers, lists) is left out.
+
+    Raises web.HTTPBadRequest for a body that is not valid JSON, or not a form in its encoding.
+    """
     if request.content_type == "application/json":
-        body = await request.json()
-        return {str(k): str(v) for k, v in body.items()} if isinstance(body, dict) else {}
-    return {k: str(v) for k, v in (await request.post()).items()}
+        try:
+            body = json.loads(await request.text())
+        except (ValueError, LookupError, RecursionError) as error:  # Recursion: nesting deeper than the stack
+            raise web.HTTPBadRequest(text='{"error": "bad_json"}', content_type="application/json") from error
+        return {str(k): v for k, v in body.items() if isinstance(v, str)} if isinstance(body, dict) else {}
+    form = await posted_form(request)
+    if form is None:
+        raise web.HTTPBadRequest(text='{"error": "bad_form"}', content_type="application/json")
+    return form
 
 
 @action()
@@ -398,7 +428,7 @@ async def close(request: web.Request, me: SignedIn) -> web.StreamResponse:
 async def reassign(request: web.Request, me: SignedIn) -> web.StreamResponse:
     handoff_id = _handoff_id(request)
     try:
-        staff_id = int((await _form(request)).get("staff_id", ""))
+        staff_id = _id((await _form(request)).get("staff_id", ""))
     except ValueError:
         return web.json_response({"error": "bad_staff_id"}, status=400)
     with session(settings_of(request).database_url) as db:
@@ -448,7 +478,7 @@ raises AccountError (refused, 409) or ValueError (bad input, 400)."""
 
 async def _change_account(request: web.Request, me: SignedIn, change: Change) -> web.StreamResponse:
     try:
-        staff_id = int(request.match_info["staff_id"])
+        staff_id = _id(request.match_info["staff_id"])
     except ValueError as error:
         raise web.HTTPNotFound() from error
     form = await _form(request)

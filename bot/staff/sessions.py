@@ -1,4 +1,5 @@
-"""Server-side staff sessions: a random cookie, stored hashed, with its CSRF token and an idle timeout."""
+"""Server-side staff sessions: a random cookie, stored hashed, with its CSRF token, an idle timeout and an
+absolute lifetime (the conversation page polls every second, so the idle clock alone never runs out)."""
 
 from __future__ import annotations
 
@@ -41,8 +42,9 @@ def open_session(db: Session, staff: Staff) -> str:
     return token
 
 
-def lookup(db: Session, token: str | None, idle_minutes: int) -> SignedIn | None:
-    """The signed-in staff member, refreshing the idle clock; an expired session is deleted."""
+def lookup(db: Session, token: str | None, idle_minutes: int, max_hours: int) -> SignedIn | None:
+    """The signed-in staff member, refreshing the idle clock; a session idle for `idle_minutes`, or opened
+    more than `max_hours` ago, is deleted and None returned."""
     if not token:
         return None
     row = db.execute(
@@ -53,7 +55,8 @@ def lookup(db: Session, token: str | None, idle_minutes: int) -> SignedIn | None
     if row is None:
         return None
     current, staff = row
-    if current.last_seen < now() - idle_minutes * 60 or not staff.active:
+    expired = current.last_seen < now() - idle_minutes * 60 or current.created_at < now() - max_hours * 3600
+    if expired or not staff.active:
         db.delete(current)
         return None
     current.last_seen = now()
@@ -65,5 +68,12 @@ def close_session(db: Session, token: str | None) -> None:
         db.execute(sa.delete(StaffSession).where(StaffSession.token_hash == _digest(token)))
 
 
+def same_secret(submitted: str | None, expected: str) -> bool:
+    """Constant-time comparison of any submitted text (compare_digest refuses non-ASCII str) with a token."""
+    if not submitted or not expected:
+        return False
+    return hmac.compare_digest(submitted.encode("utf-8", "replace"), expected.encode("utf-8", "replace"))
+
+
 def csrf_ok(signed_in: SignedIn, submitted: str | None) -> bool:
-    return bool(submitted) and hmac.compare_digest(signed_in.csrf_token, submitted or "")
+    return same_secret(submitted, signed_in.csrf_token)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -13,17 +14,27 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import load, writable_directory
 
+PRIVATE_FILE = 0o600
+"""The SQLite file holds conversations, contact details and staff hashes; SQLite gives its journal
+and WAL files the database file's mode."""
+
 
 def prepare(database_url: str) -> None:
-    """Create the folder of a SQLite database file, so no start-up order can find it missing.
+    """Create the folder (0700) and the file (0600) of a SQLite database, so no start-up order finds
+    them missing and no other account on the machine can read them.
 
-    Other databases are left alone: their server owns their storage. Raises
-    bot.settings.ConfigurationError when the folder cannot be created or written, and
-    sqlalchemy.exc.ArgumentError when the URL cannot be parsed.
+    A file that exists already is set to 0600 if this process owns it. Other databases are left
+    alone: their server owns their storage. Raises bot.settings.ConfigurationError when the folder
+    cannot be created or written, and sqlalchemy.exc.ArgumentError when the URL cannot be parsed.
     """
     url = make_url(database_url)
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        writable_directory(Path(url.database).parent, "DATABASE_URL")
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return
+    path = Path(url.database)
+    writable_directory(path.parent, "DATABASE_URL", private=True)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE))
+    if path.stat().st_uid == os.geteuid():
+        path.chmod(PRIVATE_FILE)
 
 
 @lru_cache(maxsize=8)

@@ -60,13 +60,22 @@ log = logging.getLogger(__name__)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-@web.middleware
-async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
-    response = await handler(request)
+def _secure(response: web.StreamResponse) -> None:
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)  # /staff sets its own
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["Cache-Control"] = "no-store"
+
+
+@web.middleware
+async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """On every answer, errors included: aiohttp's 4xx (a 404, a refused body) are raised, not returned."""
+    try:
+        response = await handler(request)
+    except web.HTTPException as error:
+        _secure(error)
+        raise
+    _secure(response)
     return response
 
 

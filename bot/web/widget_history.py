@@ -25,7 +25,8 @@ from typing import Any, Dict, List
 import aiohttp
 from aiohttp import web
 
-from bot.settings import Settings
+from bot.cases.pin_seal import unseal
+from bot.settings import Settings, load
 from bot.web.origins import allowed_origin
 from bot.web.widget_packets import SESSION_ID
 from vocabulary.languages import SUPPORTED
@@ -52,6 +53,11 @@ def _paragraphs(text: Any) -> List[str]:
     return str(text or "").strip().split("\n\n")
 
 
+def _opened(sealed: Any) -> str:
+    """A new report's PIN as the tracker store sealed it (bot/rasa_server/tracker_store.py), "" once too old."""
+    return (unseal(sealed, load().rasa_token()) or "") if sealed else ""
+
+
 def _attach_parts(entries: List[Entry], parts: Any) -> None:
     """Each contact and the reference go with the paragraph that shows them."""
     if not isinstance(parts, dict) or not entries:
@@ -66,7 +72,10 @@ def _attach_parts(entries: List[Entry], parts: Any) -> None:
     case = parts.get("case")
     if isinstance(case, dict) and isinstance(case.get("reference"), str):
         holder = next((e for e in entries if case["reference"] in e["text"]), entries[-1])
-        holder["case"] = {"reference": case["reference"], "pin": str(case.get("pin", ""))}
+        holder["case"] = {
+            "reference": case["reference"],
+            "pin": str(case.get("pin") or _opened(case.get("sealed_pin"))),
+        }
 
 
 def bot_entries(event: Dict[str, Any]) -> List[Entry]:

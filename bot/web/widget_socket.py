@@ -64,7 +64,10 @@ async def _pipe(browser: web.WebSocketResponse, rasa: aiohttp.ClientWebSocketRes
 async def relay(request: web.Request) -> web.StreamResponse:
     if allowed_origin(request) is None:
         return _refuse(403, "origin_not_allowed")
+    browser = web.WebSocketResponse(max_msg_size=MAX_BROWSER_FRAME_BYTES)
     if request.query.get("EIO") != "4" or request.query.get("transport") != "websocket":
+        return _refuse(400, "websocket_only")
+    if not browser.can_prepare(request).ok:  # a plain GET, without the websocket Upgrade
         return _refuse(400, "websocket_only")
     session: aiohttp.ClientSession = request.app["http"]
     try:
@@ -75,7 +78,6 @@ async def relay(request: web.Request) -> web.StreamResponse:
         )
     except (aiohttp.ClientError, asyncio.TimeoutError):
         return _refuse(503, "assistant_unavailable")
-    browser = web.WebSocketResponse(max_msg_size=MAX_BROWSER_FRAME_BYTES)
     request.app[OPEN_SOCKETS].add(browser)
     try:
         await browser.prepare(request)

@@ -11,7 +11,7 @@ from bot.settings import load
 
 def test_sqlite_default_becomes_rasa_sql_tracker_store() -> None:
     assert runtime_config.tracker_store("sqlite:///var/relais.db") == {
-        "type": "SQL",
+        "type": runtime_config.PRIVATE_TRACKER_STORE,
         "dialect": "sqlite",
         "db": "var/relais.db",
     }
@@ -20,7 +20,7 @@ def test_sqlite_default_becomes_rasa_sql_tracker_store() -> None:
 def test_postgres_url_is_split_into_rasa_fields() -> None:
     config = runtime_config.tracker_store("postgresql://relais:s3cret@db.internal:5433/relais")
     assert config == {
-        "type": "SQL",
+        "type": runtime_config.PRIVATE_TRACKER_STORE,
         "dialect": "postgresql",
         "db": "relais",
         "url": "db.internal",

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from typing import Any
 
 import pytest
+import requests
 import sqlalchemy as sa
 
 from bot.cases.models import Case, CaseLink
 from bot.cases.repository import PIN_WINDOW_S
+from bot.rasa_server.tracker_store import PIN_MASK
 from bot.services import Stack
 from bot.staff.models import Handoff
 from bot.storage.db import session
@@ -141,6 +144,23 @@ def test_from_i_want_to_report_this_to_a_reference(stack: Stack, language: str) 
     assert case.jurisdiction == {"fr": "FR", "ko": "KR", "en": "GB"}[language]
     assert pin not in case.pin_hash
     assert chat.slot("case_ref") == reference
+    said_once_only(stack, chat, reference, pin)
+
+
+def said_once_only(stack: Stack, chat: Chat, reference: str, pin: str) -> None:
+    """The PIN reached the person (above) but neither the tracker, which the console shows, nor Rasa's API
+    has it; the widget's reference card still gets it, from the sealed copy, just after the report."""
+    bot_events = [e for e in chat.tracker()["events"] if e.get("event") == "bot"]
+    [announced] = [e for e in bot_events if ((e.get("metadata") or {}).get("parts") or {}).get("case")]
+    assert reference in announced["text"]
+    assert PIN_MASK in announced["text"] and not any(
+        re.search(rf"(?<!\d){pin}(?!\d)", json.dumps(e, ensure_ascii=False)) for e in bot_events
+    )
+    assert "pin" not in announced["metadata"]["parts"]["case"]
+    origin = f"http://{stack.settings.host}:{stack.settings.web_port}"
+    answer = requests.post(f"{origin}/api/conversation", data=chat.sender, headers={"Origin": origin}, timeout=30)
+    cards = [entry["case"] for entry in answer.json()["entries"] if "case" in entry]
+    assert cards == [{"reference": reference, "pin": pin}]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -27,6 +27,7 @@ from bot.settings import Settings, load
 from bot.staff import accounts, console
 from bot.storage import migrate
 from bot.storage.db import session
+from bot.web.app import MAX_BODY_BYTES, security_headers
 from tests.conftest import free_port
 
 PASSWORD = "correct horse battery staple"
@@ -162,7 +163,7 @@ async def serving(tmp_path: Path, rasa: RasaStandIn, rasa_port: int | None = Non
         staff_rasa_timeout=1,
     )
     migrate.upgrade(settings.database_url)
-    app = web.Application()
+    app = web.Application(middlewares=[security_headers], client_max_size=MAX_BODY_BYTES)  # as bot/web/app.py
 
     async def http(app: web.Application) -> AsyncIterator[None]:
         async with aiohttp.ClientSession() as client:

@@ -52,7 +52,7 @@ def _sign_in(url: str, username: str) -> str:
 
 def _signed_in(url: str, token: str) -> bool:
     with session(url) as db:
-        return lookup(db, token, idle_minutes=30) is not None
+        return lookup(db, token, idle_minutes=30, max_hours=12) is not None
 
 
 def _can_sign_in(url: str, username: str, password: str) -> bool:

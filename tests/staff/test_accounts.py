@@ -45,16 +45,39 @@ def test_sessions_are_stored_hashed_and_expire_when_idle(db_url: str) -> None:
         token = open_session(db, staff)
     with session(db_url) as db:
         assert db.scalar(sa.select(sa.func.count()).where(StaffSession.token_hash == token)) == 0
-        me = lookup(db, token, idle_minutes=30)
+        me = lookup(db, token, idle_minutes=30, max_hours=12)
         assert me is not None and me.actor == "staff:ana" and not me.is_supervisor
         assert csrf_ok(me, me.csrf_token) and not csrf_ok(me, "forged") and not csrf_ok(me, None)
-        assert lookup(db, "forged", idle_minutes=30) is None
+        assert lookup(db, "forged", idle_minutes=30, max_hours=12) is None
     with session(db_url) as db:
         db.execute(sa.update(StaffSession).values(last_seen=time.time() - 31 * 60))
     with session(db_url) as db:
-        assert lookup(db, token, idle_minutes=30) is None
+        assert lookup(db, token, idle_minutes=30, max_hours=12) is None
     with session(db_url) as db:
         assert db.scalar(sa.select(sa.func.count()).select_from(StaffSession)) == 0
+
+
+def test_a_session_ends_after_its_absolute_lifetime_even_when_active(db_url: str) -> None:
+    with session(db_url) as db:
+        token = open_session(db, accounts.create(db, "ana", PASSWORD, "analyst"))
+    with session(db_url) as db:
+        db.execute(sa.update(StaffSession).values(created_at=time.time() - 12 * 3600 + 60))
+    with session(db_url) as db:
+        assert lookup(db, token, idle_minutes=30, max_hours=12) is not None, "a minute before its end"
+    with session(db_url) as db:
+        db.execute(sa.update(StaffSession).values(created_at=time.time() - 12 * 3600 - 1, last_seen=time.time()))
+    with session(db_url) as db:
+        assert lookup(db, token, idle_minutes=30, max_hours=12) is None
+    with session(db_url) as db:
+        assert db.scalar(sa.select(sa.func.count()).select_from(StaffSession)) == 0
+
+
+@pytest.mark.parametrize(
+    "password", ["passwordpassword", "iloveyou1234", "qwertyuiop123", "aaaaaaaaaaaaaaaa", "Password1234!"]
+)
+def test_common_and_guessable_passwords_are_refused(password: str) -> None:
+    with pytest.raises(ValueError, match="too easy to guess"):
+        hash_password(password)
 
 
 def test_logout_ends_the_session(db_url: str) -> None:
@@ -63,7 +86,7 @@ def test_logout_ends_the_session(db_url: str) -> None:
     with session(db_url) as db:
         close_session(db, token)
     with session(db_url) as db:
-        assert lookup(db, token, idle_minutes=30) is None
+        assert lookup(db, token, idle_minutes=30, max_hours=12) is None
 
 
 def test_disabling_ends_sessions_and_one_supervisor_always_stays(db_url: str, cheap_hashes: None) -> None:
@@ -79,7 +102,7 @@ def test_disabling_ends_sessions_and_one_supervisor_always_stays(db_url: str, ch
         with pytest.raises(accounts.AccountError, match="last active supervisor"):
             accounts.set_role(db, sam, "analyst")
     with session(db_url) as db:
-        assert all(lookup(db, token, idle_minutes=30) is None for token in tokens)
+        assert all(lookup(db, token, idle_minutes=30, max_hours=12) is None for token in tokens)
         assert db.scalar(sa.select(sa.func.count()).select_from(StaffSession)) == 0
         assert accounts.authenticate(db, "ana", PASSWORD) is None
         listed = {account.username: account for account in accounts.listing(db)}

@@ -13,7 +13,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.components.sentence_featurizer import SentenceEmbeddingFeaturizer
+from bot.components.sentence_featurizer import MAX_ENCODED_CHARS, SentenceEmbeddingFeaturizer
 
 
 def featurizer(tmp_path: Path, **config: object) -> SentenceEmbeddingFeaturizer:
@@ -50,3 +50,13 @@ def test_configuration_is_checked_and_fingerprinted() -> None:
     assert SentenceEmbeddingFeaturizer.fingerprint_addon(config) != SentenceEmbeddingFeaturizer.fingerprint_addon(
         {**config, "model": "enpt"}
     )
+
+
+def test_a_long_message_is_embedded_from_its_start_only(tmp_path: Path) -> None:
+    """The encoder's time grows with the text; a 4,096-character message costs what its first 512 cost."""
+    start = "mon ex menace de publier mes photos intimes, que faire ? " * 9
+    long, short = Message({TEXT: (start * 10)[:4096]}), Message({TEXT: (start * 10)[:MAX_ENCODED_CHARS]})
+    featurizer(tmp_path).process([long, short])
+    (_, long_vector), (_, short_vector) = (m.get_dense_features(TEXT, ["e5"]) for m in (long, short))
+    assert long_vector is not None and short_vector is not None
+    assert (long_vector.features == short_vector.features).all()

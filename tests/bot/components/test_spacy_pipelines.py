@@ -28,4 +28,4 @@ def test_links_stay_one_token_in_every_language() -> None:
 
 def test_empty_and_spaces_only_text() -> None:
     assert len(pipeline("ko")("")) == 0
-    assert [t.text for t in pipeline("ko")("  ")] == []
+    assert [t.text for t in pipeline("ko")("  ") if not t.is_space] == []

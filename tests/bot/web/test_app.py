@@ -58,7 +58,31 @@ async def test_the_socket_relays_websockets_only(client: Any) -> None:
     assert (await response.json()) == {"error": "websocket_only"}
 
 
+UPGRADE = {
+    "Connection": "Upgrade",
+    "Upgrade": "websocket",
+    "Sec-WebSocket-Version": "13",
+    "Sec-WebSocket-Key": "a" * 22 + "==",
+}
+"""A websocket handshake's request headers."""
+
+
 async def test_an_unreachable_assistant_is_reported_not_hidden(client: Any) -> None:
-    response = await client.get(SOCKET, headers={"Origin": HOTLINE})
+    response = await client.get(SOCKET, headers={"Origin": HOTLINE, **UPGRADE})
     assert response.status == 503
     assert (await response.json()) == {"error": "assistant_unavailable"}
+
+
+async def test_a_plain_get_of_the_socket_is_a_400_not_a_traceback(client: Any) -> None:
+    response = await client.get(SOCKET, headers={"Origin": HOTLINE})
+    assert response.status == 400
+    assert (await response.json()) == {"error": "websocket_only"}
+
+
+@pytest.mark.parametrize("path", ["/nowhere", "/static/nothing.js", "/api/ui-texts/xx"])
+async def test_error_answers_carry_the_security_headers(client: Any, path: str) -> None:
+    response = await client.get(path)
+    assert response.status == 404
+    assert response.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer" and response.headers["Cache-Control"] == "no-store"

@@ -29,6 +29,7 @@
     try {
       const response = await fetch(list.dataset.url + "?since=" + next, { credentials: "same-origin" });
       if (response.status === 401) { location.assign("/staff/login"); return; }
+      if (response.status === 403) { location.assign("/staff"); return; } // handed back, closed or reassigned
       document.getElementById("live-status").hidden = response.ok;
       if (response.ok) {
         const body = await response.json();
@@ -58,6 +59,7 @@
       status.textContent = body ? body.message || body.error || String(response.status) : "";
       status.hidden = response.ok;
       if (response.status === 401) { location.assign("/staff/login"); return; }
+      if (response.status === 403) { location.assign("/staff"); return; } // handed back, closed or reassigned
       if (response.ok) { field.value = ""; poll(); }
       field.focus();
     });

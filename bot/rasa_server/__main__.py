@@ -1,0 +1,47 @@
+"""Rasa's server as Relais runs it: `python -m bot.rasa_server run [rasa run options]`.
+
+The same as `rasa run`, with two differences that cannot be made from the command line:
+- the HTTP API token is read from RASA_TOKEN in the environment and given to Rasa inside the
+  process, so it never appears in the process list (`ps`, /proc/<pid>/cmdline), which any account
+  on the machine can read;
+- the loggers and warnings that would write a victim's message are filtered (bot/rasa_server/log_privacy.py).
+  That happens in Rasa's own plugin hook `init_managers`, which runs after Rasa has set up its
+  logging and warning filters (its "show each UserWarning once" would otherwise come first) and
+  before the server starts.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pluggy
+
+from bot.rasa_server import log_privacy
+
+hookimpl = pluggy.HookimplMarker("rasa")
+
+
+class Privacy:
+    """A Rasa plugin with one hook."""
+
+    @hookimpl
+    def init_managers(self, endpoints_file: str | None) -> None:
+        log_privacy.install()
+
+
+def main() -> None:
+    """Runs Rasa until it stops; exits with status 1 and one line when RASA_TOKEN is missing."""
+    token = os.environ.get("RASA_TOKEN", "").strip()
+    if not token:
+        sys.exit("relais: RASA_TOKEN is not set; start Rasa through `make run` (bot/services.py)")
+    from rasa.__main__ import main as rasa_main
+    from rasa.plugin import plugin_manager
+
+    plugin_manager().register(Privacy())
+    sys.argv = ["rasa", *sys.argv[1:], f"--auth-token={token}"]
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()
