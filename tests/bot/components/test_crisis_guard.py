@@ -42,6 +42,9 @@ def test_explicit_risk_to_life_is_recognised_in_three_languages(text: str) -> No
         "어제 손목을 그었어",
         "i cut myself again last night",
         "been hurting myself since he posted it",
+        "j'ai avalé tous mes cachets",
+        "극단적인 선택을 하고 싶어요",
+        "i'm going to hang myself",
     ],
 )
 def test_self_harm_is_a_crisis_in_three_languages(text: str) -> None:
