@@ -2,7 +2,10 @@
 
 The classifier is right most of the time; this rule covers the rest for the one intent
 where a miss is unacceptable. It runs last in the NLU pipeline and keeps the classifier's
-ranking, so the action can still read what else the message said.
+ranking, so the action can still read what else the message said. It also wins over the
+out-of-distribution check: "quiero morir" or "我想死" as a first message is a crisis, not a
+language to ask about, so the guard removes the out-of-distribution mark it overrides.
+Its patterns (patterns/crisis.yml) cover French, Korean, English and a dozen other languages.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.stateless import StatelessComponent
 from vocabulary.folding import fold
+from vocabulary.parse_keys import OOD_KEY
 
 PATTERNS = Path(__file__).parent / "patterns" / "crisis.yml"
 CRISIS = "crisis"
@@ -31,6 +35,7 @@ def _patterns() -> list[re.Pattern[str]]:
 
 
 def signals_crisis(text: str) -> bool:
+    """Whether `text` holds an explicit sign of a risk to life in any language of patterns/crisis.yml."""
     folded = fold(text)
     return any(pattern.search(folded) for pattern in _patterns())
 
@@ -42,4 +47,5 @@ class CrisisGuard(StatelessComponent):
             text = message.get(TEXT)
             if isinstance(text, str) and not text.startswith("/") and signals_crisis(text):
                 message.set(INTENT, {"name": CRISIS, "confidence": 1.0}, add_to_output=True)
+                message.data.pop(OOD_KEY, None)
         return messages

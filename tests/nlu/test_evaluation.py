@@ -1,7 +1,8 @@
 """Held-out NLU evaluation through the running server's /model/parse, per language.
 
-The test set (tests/nlu/<lang>.yml) is never trained on; the gate is 0.90 intent accuracy
-in every language. Accuracy counts `nlu_fallback` as a miss: that is what a victim gets.
+The test set (tests/nlu/<lang>.yml) is never trained on; the gate is 0.93 intent accuracy
+in every language (measured 0.983 / 0.950 / 0.983 on 2026-11-30). Accuracy counts `nlu_fallback`
+as a miss: that is what a victim gets.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from bot.services import Stack
 from bot.settings import ROOT
 
 LANGUAGES = ("fr", "ko", "en")
-MIN_ACCURACY = 0.90
+MIN_ACCURACY = 0.93
 REPORT: list[str] = []
 """Per-language results, printed in the terminal summary by tests/conftest.py."""
 ANNOTATION = re.compile(r"\[([^\]]+)\](?:\{[^}]*\}|\([a-z_]+\))")
@@ -105,9 +106,9 @@ def test_parse_returns_contract_names_and_entities(stack: Stack) -> None:
     assert result["language_detection"] == {"language": "fr", "reliable": True}
 
 
-MIN_REAL_ACCURACY = {"fr": 0.60, "ko": 0.55, "en": 0.65}
+MIN_REAL_ACCURACY = {"fr": 0.60, "ko": 0.55, "en": 0.72}
 """Gate on real people's messages (tests/nlu/real), a little under what was measured (fr 0.667, ko 0.622,
-en 0.729 on 2026-11-29): a regression fails, while the aim of 0.80 in every language is not reached yet."""
+en 0.741 on 2026-11-30): a regression fails, while the aim of 0.80 in every language is not reached yet."""
 MIN_CHECK_IN_RATE = 0.90
 """Gate on tests/nlu/out_of_scope: emoji, punctuation, a mash, another language get a gentle check-in."""
 CHECK_IN = {"out_of_scope", "nlu_fallback"}

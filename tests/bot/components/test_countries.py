@@ -92,3 +92,40 @@ def test_places_relais_knows_by_name_in_three_languages(language: str, text: str
 @pytest.mark.parametrize(("language", "text"), [("ko", "퍼스널 트레이너예요"), ("en", "it was pinned on a cork board")])
 def test_words_that_only_look_like_places(language: str, text: str) -> None:
     assert find(text, pipeline(language)) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "j'ai une réunion demain avec le proviseur"),
+        ("fr", "la réunion au commissariat s'est mal passée"),
+        ("fr", "Réunion annulée, il a posté les photos hier"),
+        ("fr", "il vit quelque part en Amérique latine"),
+        ("fr", "je l'ai rencontré en voyage en Amérique du Sud"),
+        ("ko", "그 사람은 라틴아메리카 어딘가에 산대요"),
+        ("ko", "남아메리카 여행 중에 만났어요"),
+        ("en", "HELP US PLEASE HE POSTED THEM EVERYWHERE"),
+        ("en", "PLEASE TELL US WHAT TO DO"),
+        ("en", "he moved somewhere in Latin America"),
+        ("en", "we met on a trip to South America"),
+    ],
+)
+def test_words_that_name_no_country_in_three_languages(language: str, text: str) -> None:
+    """A meeting, a region, a shouted pronoun: the country question stays open instead of a wrong law."""
+    assert find(text, pipeline(language)) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "code"),
+    [
+        ("fr", "j'habite à La Réunion", "FR"),
+        ("fr", "je vis à la Réunion depuis 2019", "FR"),
+        ("fr", "je suis sur l'île de la réunion", "FR"),
+        ("fr", "je vis en Amérique", "US"),
+        ("ko", "저는 미국 캘리포니아에 살아요", "US"),
+        ("en", "I LIVE IN THE US", "US"),
+        ("en", "I live in New Mexico", "US"),
+    ],
+)
+def test_the_same_words_still_name_places_in_three_languages(language: str, text: str, code: str) -> None:
+    assert {m.code for m in find(text, pipeline(language))} == {code}

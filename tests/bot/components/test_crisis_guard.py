@@ -1,8 +1,12 @@
 from __future__ import annotations
 
 import pytest
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.crisis_guard import signals_crisis
+from bot.components.crisis_guard import CrisisGuard, signals_crisis
+from bot.components.out_of_distribution import OutOfDistribution
+from vocabulary.parse_keys import OOD_KEY
 
 
 @pytest.mark.parametrize(
@@ -13,6 +17,7 @@ from bot.components.crisis_guard import signals_crisis
         "je pense au suicide depuis hier",
         "jvais me tuer si ça sort",
         "plus envie de vivre",
+        "jveux plu vivre",
         "죽고 싶어요",
         "그냥 죽고싶다",
         "자살하고 싶어",
@@ -21,6 +26,8 @@ from bot.components.crisis_guard import signals_crisis
         "i'm going to kill myself if my parents see it",
         "thinking about suicide",
         "i dont want to live anymore",
+        "honestly kms",
+        "everyone would be better off dead without me",
     ],
 )
 def test_explicit_risk_to_life_is_recognised_in_three_languages(text: str) -> None:
@@ -30,13 +37,77 @@ def test_explicit_risk_to_life_is_recognised_in_three_languages(text: str) -> No
 @pytest.mark.parametrize(
     "text",
     [
+        "je me scarifie depuis que la vidéo tourne",
+        "j'ai recommencé à me couper les bras",
+        "자해를 다시 시작했어요",
+        "어제 손목을 그었어",
+        "i cut myself again last night",
+        "been hurting myself since he posted it",
+        "j'ai avalé tous mes cachets",
+        "극단적인 선택을 하고 싶어요",
+        "i'm going to hang myself",
+    ],
+)
+def test_self_harm_is_a_crisis_in_three_languages(text: str) -> None:
+    assert signals_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quiero morir",
+        "ya no quiero vivir",
+        "ich will sterben",
+        "ich kann nicht mehr leben",
+        "voglio morire",
+        "quero morrer",
+        "ik wil dood",
+        "chcę umrzeć",
+        "ölmek istiyorum",
+        "aku ingin mati",
+        "tôi muốn chết",
+        "хочу умереть",
+        "أريد أن أموت",
+        "我想死",
+        "活不下去了",
+        "死にたい",
+    ],
+)
+def test_risk_to_life_is_recognised_in_languages_relais_does_not_speak(text: str) -> None:
+    assert signals_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "je suis morte de honte",
         "mon ex a publié mes photos",
+        "je vais le tuer",
+        "s'il la publie il va me tuer, mon père",
+        "ça me tue de savoir qu'ils l'ont vue",
         "사진이 유포됐어요",
+        "진짜 짜증나 죽겠다",
+        "걔 죽여버리고 싶어",
         "he threatened to kill my reputation",
         "is this a crime in France?",
         "I'm dying to know how to report it",
+        "I want to kill him",
+        "this is killing me",
+        "tu peux m'aider",
     ],
 )
-def test_ordinary_distress_is_left_to_the_classifier(text: str) -> None:
+def test_anger_and_intensifiers_are_left_to_the_classifier_in_three_languages(text: str) -> None:
     assert not signals_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["quiero morir ya no aguanto más", "ich will einfach nur sterben", "我想死", "хочу умереть"]
+)
+def test_a_crisis_in_another_language_wins_over_the_language_check_in(text: str) -> None:
+    """The out-of-distribution component marks it as another language; the guard, after it, makes it a crisis."""
+    message = Message(data={TEXT: text, INTENT: {"name": "out_of_scope", "confidence": 0.6}})
+    OutOfDistribution().process([message])
+    assert message.get(OOD_KEY) == "language"
+    CrisisGuard().process([message])
+    assert message.get(INTENT) == {"name": "crisis", "confidence": 1.0}
+    assert OOD_KEY not in message.as_dict(only_output_properties=True)

@@ -73,6 +73,13 @@ def test_other_messages_never_erase(text: str) -> None:
         ("전화로 연락해 주세요", False, False),
         ("someone else", False, False),
         ("다른 사람이에요", False, False),
+        ("qui je peux appeler ?", False, True),
+        ("y a un numéro à appeler ?", False, True),
+        ("어디에 전화하면 돼요?", False, True),
+        ("전화할 수 있는 곳 있어요?", False, True),
+        ("who can I call?", False, True),
+        ("is there a number i can ring", False, True),
+        ("by phone", False, False),
     ],
 )
 def test_status_and_a_person_need_their_words(text: str, status: bool, person: bool) -> None:
