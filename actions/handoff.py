@@ -1,4 +1,4 @@
-"""Asking for a person (DESIGN section 5), and keeping a held conversation paused across sessions.
+"""Asking for a person, and keeping a held conversation paused across sessions.
 
 During opening hours the person joins the queue and hears, honestly, what happens next and a
 cautious wait; outside them, the bot says so and keeps or prepares the case. The analyst's side
@@ -95,7 +95,7 @@ class ActionRequestHuman(RelaisAction):
 
 
 class ActionSessionStart(Action):
-    """A new session must not silently hand a held conversation back to the bot (RASA_NOTES).
+    """A new session must not silently hand a held conversation back to the bot (checked with Rasa 3.6.21).
 
     Rasa's `SessionStarted` un-pauses; while the queue says an analyst holds this conversation, the
     new session is paused again, so the victim's messages keep reaching the analyst only.

@@ -20,7 +20,7 @@ LANGUAGE_COUNTRY = {"fr": "FR", "ko": "KR"}
 """While the country is unknown, the safety texts (crisis lines, child route) start with the country
 whose language the person writes in: France for French, South Korea for Korean. English has no
 such country: Relais supports five English-speaking jurisdictions (GB, US, CA, AU, IE) and names
-them all rather than guess one (issue 18)."""
+them all rather than guess one."""
 
 ASK_BUTTONS = (
     ("country.france", '/inform{"country": "FR"}'),

@@ -1,4 +1,4 @@
-"""Which language the assistant answers in (DESIGN section 4).
+"""Which language the assistant answers in.
 
 Precedence: an explicit choice (a language button, "can we speak Korean?", or the widget's
 selector sent as metadata `language`), made in this message or earlier (slot

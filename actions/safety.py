@@ -1,4 +1,4 @@
-"""Crisis first, the child-protection route, and emotional support (DESIGN section 6).
+"""Crisis first, the child-protection route, and emotional support.
 
 The crisis line is the very first thing said after a crisis message, before any other
 text, in every jurisdiction; the country decides the line. Only while the country is unknown does

@@ -127,7 +127,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """Show the held-out NLU results even when the tests pass (the closing notes quote them)."""
+    """Show the held-out NLU results even when the tests pass (docs/measurements.md quotes them)."""
     from tests.nlu.test_evaluation import REPORT
 
     for line in REPORT:

@@ -1,7 +1,7 @@
 """The case tables. A case holds what the victim chose to give; no image column exists, by design.
 
 `sender_id` ties a case to its conversation so "delete my data" can find it; the handoff queue
-(issue 5) reads the flags and `queued_at` to order the analysts' work.
+ reads the flags and `queued_at` to order the analysts' work.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The language of the channel's own texts: the start warning, the media refusal, the analyst label.
 
-The conversation language (the `language` slot, DESIGN section 4) wins. Telegram's
+The conversation language (the `language` slot) wins. Telegram's
 `language_code` is a weak hint, used as actions/language.py uses `language_hint`: only
 while the conversation has no language yet.
 """

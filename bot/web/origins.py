@@ -2,7 +2,7 @@
 
 A browser sends the page's origin with every websocket upgrade and cross-origin request, so
 checking it is what stops another site's page from opening a victim-facing socket or reading
-the widget's labels. Rasa's own socket.io server checks no origin at all (RASA_NOTES).
+the widget's labels. Rasa's own socket.io server checks no origin at all (checked with Rasa 3.6.21).
 """
 
 from __future__ import annotations

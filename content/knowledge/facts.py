@@ -1,6 +1,6 @@
 """Laws, contacts, dates and time limits, with the confidence and sources the knowledge base gives them.
 
-Transcribed from ../shared/knowledge/legal_facts.md (audit of 2026-11-29). Confidence is the
+Transcribed from the partners' vetted legal knowledge base (audit of 2026-11-29). Confidence is the
 knowledge base's own label. HIGH and MEDIUM-HIGH facts are stated plainly; MEDIUM facts only
 in a careful sentence ("according to", "may", "also listed"), which a test checks. LOW facts,
 and anything in the knowledge base's section 6 "NOT VERIFIED", are never shown: they are

@@ -1,4 +1,4 @@
-"""Messages with no usable words get a gentle check-in in the conversation's language (issue 11, item 5).
+"""Messages with no usable words get a gentle check-in in the conversation's language.
 
 Never a situation, a goodbye or a safety journey: the NLU component marks the message
 (`out_of_distribution`) and `action_clarify` answers it.

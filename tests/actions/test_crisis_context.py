@@ -1,4 +1,4 @@
-"""A conversation that has signalled a crisis stays in that context (issue 11, item 6).
+"""A conversation that has signalled a crisis stays in that context.
 
 The follow-ups are answered with it in mind: never "I'm not sure I understood", never "if you
 ever think about ending your life, tell me"; every answer that waits for the person ends with

@@ -1,4 +1,4 @@
-"""While an intake question is open, an answer that fits it fills it (issue 11, item 4).
+"""While an intake question is open, an answer that fits it fills it.
 
 Whatever the classifier made of "채팅으로만 연락해 주세요" or "seulement ici dans le chat", the
 contact question takes it as "this chat"; the slot mappings (bot/domain/intake.yml) let every

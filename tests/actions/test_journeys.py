@@ -1,4 +1,4 @@
-"""Every journey x jurisdiction x language, asserting what the person reads (DESIGN section 1)."""
+"""Every journey x jurisdiction x language, asserting what the person reads."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""DESIGN section 4: explicit choice, then the conversation language, then reliable detection."""
+"""The reply language: explicit choice, then the conversation language, then reliable detection."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A story told by someone else about a minor goes down the child-protection route (issue 11, item 6).
+"""A story told by someone else about a minor goes down the child-protection route.
 
 A parent's long account with no question is still a story: the age in words or the words of
 being a minor decide, whatever intent the classifier gave it.

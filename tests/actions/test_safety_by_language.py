@@ -1,4 +1,4 @@
-"""Safety while the country is unknown: the language's own country first (issue 18).
+"""Safety while the country is unknown: the language's own country first.
 
 A person in crisis or a minor who has not said where they live reads the crisis lines and the
 child route of the country whose language they write in first, with that country's emergency

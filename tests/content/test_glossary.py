@@ -1,5 +1,5 @@
 """The glossary (locales/glossary.yml) holds: no catalog uses a forbidden term, and a Korean
-organisation is never named only in Hangul to a French or English reader (issue 18)."""
+organisation is never named only in Hangul to a French or English reader."""
 
 from __future__ import annotations
 

@@ -127,7 +127,7 @@ def test_crisis_line_is_the_first_reply(chat: Chat, message: str, line: str) -> 
 def test_a_crisis_without_a_country_starts_with_the_languages_own_country(
     chat: Chat, language: str, message: str, first_line: str
 ) -> None:
-    """French reads France first, Korean Korea first, English the English-speaking countries first (issue 18)."""
+    """French reads France first, Korean Korea first, English the English-speaking countries first."""
     first = chat.say(message)[0]["text"]
     assert first == said(language, "crisis.unknown")
     assert first.index(contact(first_line).value) < first.index(contact("CA.crisis").value)

@@ -1,4 +1,4 @@
-"""The victim's chat at 375x667 and at desktop width, in each language (issue 13).
+"""The victim's chat at 375x667 and at desktop width, in each language.
 
 Answers land on their first line, used buttons go, crisis replies carry a call button, the chrome
 follows the conversation's language, nothing is missed across a reconnect, the reference block
@@ -360,7 +360,7 @@ def longest_message(language: str) -> tuple[str, str]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_longest_message_at_375x667(stack: Stack, browser: Browser, hotline: Site, language: str) -> None:
-    """Measures the longest catalog text in the widget (closing note of issue 13) and checks it lands on its start."""
+    """Measures the longest catalog text in the widget (the numbers in docs/widget.md) and checks it lands on its start."""
     key, text = longest_message(language)
     with sized(browser, PHONE_375) as context:
         page = context.new_page()

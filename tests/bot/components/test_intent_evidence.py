@@ -1,4 +1,4 @@
-"""Erasure, a report's status and a person need the person's own words (issue 11, item 4)."""
+"""Erasure, a report's status and a person need the person's own words."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Messages with no usable words are recognised, and real messages never are (issue 11, item 5)."""
+"""Messages with no usable words are recognised, and real messages never are."""
 
 from __future__ import annotations
 
