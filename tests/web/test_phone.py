@@ -360,7 +360,7 @@ def longest_message(language: str) -> tuple[str, str]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_longest_message_at_375x667(stack: Stack, browser: Browser, hotline: Site, language: str) -> None:
-    """Measures the longest catalog text in the widget (the numbers in docs/widget.md) and checks it lands on its start."""
+    """Measures the longest catalog text in the widget (docs/widget.md) and checks it lands on its start."""
     key, text = longest_message(language)
     with sized(browser, PHONE_375) as context:
         page = context.new_page()
