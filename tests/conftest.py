@@ -71,6 +71,10 @@ def second_rasa(stack: Stack, tmp_path_factory: pytest.TempPathFactory) -> Itera
     settings = replace(
         stack.settings, rasa_port=free_port(), web_port=free_port(), var_dir=var, telegram_mode="polling"
     )
+    # Replicas share one token (RASA_TOKEN in production): the action server only answers a Rasa whose
+    # secret derives from it.
+    settings.token_file.write_text(stack.settings.rasa_token())
+    settings.token_file.chmod(0o600)
     log_path = Path(os.environ.get("RELAIS_TEST_LOG", var / "services.log"))
     with open(log_path, "ab") as log:
         second = Stack(settings, log)
