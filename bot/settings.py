@@ -99,6 +99,10 @@ class Settings:
     staff_https: bool
     staff_rasa_timeout: int
     """Seconds the console waits for Rasa before it tells the analyst and rolls back."""
+    edge_rate_messages: int = 8
+    """Messages one widget socket or Telegram chat may send in a burst (bot/edges/flood.py)..."""
+    edge_rate_seconds: int = 10
+    """...and the seconds in which that many more are allowed, at an even pace."""
 
     @property
     def rasa_url(self) -> str:
@@ -162,6 +166,8 @@ class Settings:
             "RELAIS_STAFF_SESSION_MINUTES": str(self.staff_session_minutes),
             "RELAIS_STAFF_HTTPS": "1" if self.staff_https else "0",
             "RELAIS_STAFF_RASA_TIMEOUT": str(self.staff_rasa_timeout),
+            "RELAIS_EDGE_RATE_MESSAGES": str(self.edge_rate_messages),
+            "RELAIS_EDGE_RATE_SECONDS": str(self.edge_rate_seconds),
         }
 
     def _telegram_env(self) -> dict[str, str]:
@@ -229,4 +235,6 @@ def load() -> Settings:
         staff_session_minutes=_int("RELAIS_STAFF_SESSION_MINUTES", 30),
         staff_https=os.environ.get("RELAIS_STAFF_HTTPS", "").strip().lower() in ("1", "true", "yes"),
         staff_rasa_timeout=_int("RELAIS_STAFF_RASA_TIMEOUT", 10),
+        edge_rate_messages=_int("RELAIS_EDGE_RATE_MESSAGES", 8, 1, 1000),
+        edge_rate_seconds=_int("RELAIS_EDGE_RATE_SECONDS", 10, 1, 3600),
     )
