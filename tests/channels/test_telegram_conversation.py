@@ -152,7 +152,7 @@ def test_when_telegram_will_not_remove_it_the_person_is_told_how(person: Person,
 def test_the_conversation_language_wins_over_telegrams(person: Person) -> None:
     someone = person("en")
     someone.says("/start")
-    someone.presses('/change_language{"language": "ko"}')
+    someone.presses(someone.issued('/change_language{"language": "ko"}'))
     assert someone.tracker()["slots"]["language"] == "ko"
     assert texts(someone.says("/nothing")) == [render("ko", "telegram.unknown_command")]
 

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
+import urllib.request
+import uuid
 from typing import Any, AsyncIterator
 
 import aiohttp
 import pytest
+import sqlalchemy as sa
 from aiohttp import WSCloseCode, WSMsgType
 
 from actions.texts import render
 from bot.services import Stack
+from bot.staff import queue
+from bot.staff.models import Handoff
+from bot.storage import db
+from bot.web.widget_session import sender
 from tests.widget_socket import TIMEOUT_S, event, socket_io_event, widget_socket
 
 pytestmark = pytest.mark.e2e
@@ -62,3 +71,46 @@ async def test_binary_frames_are_refused(socket: Any) -> None:
     await socket.send_bytes(b"\x04binary")
     closing = await socket.receive(timeout=TIMEOUT_S)
     assert closing.data == WSCloseCode.POLICY_VIOLATION
+
+
+async def _conversation(web_url: str, session_id: str, texts: list[str]) -> None:
+    """One widget socket saying `texts`, each after the answer to the one before."""
+    async with widget_socket(web_url) as ws:
+        await ws.send_str(event("session_request", {"session_id": session_id}))
+        assert await socket_io_event(ws) == ("session_confirm", session_id)
+        for text in texts:
+            message = {"message": text, "session_id": session_id, "metadata": {"language_hint": "en"}}
+            await ws.send_str(event("user_uttered", message))
+            assert (await socket_io_event(ws))[0] == "bot_uttered"
+
+
+def _tracker(stack: Stack, session_id: str) -> dict[str, Any]:
+    url = f"{stack.settings.rasa_url}/conversations/{sender(session_id)}/tracker"
+    with urllib.request.urlopen(f"{url}?token={stack.settings.rasa_token()}", timeout=TIMEOUT_S) as response:
+        return dict(json.loads(response.read()))
+
+
+async def test_typed_intents_from_eight_sockets_put_nothing_in_the_crisis_queue(stack: Stack) -> None:
+    web_url = f"http://{stack.settings.host}:{stack.settings.web_port}"
+    sessions = [uuid.uuid4().hex for _ in range(8)]
+    await asyncio.gather(*(_conversation(web_url, s, ["/crisis", "/request_human"]) for s in sessions))
+    crisis = queue.priority(queue.Flags(in_crisis=True))
+    with db.session(stack.settings.database_url) as session:
+        handoffs = session.scalars(sa.select(Handoff).where(Handoff.sender_id.in_([sender(s) for s in sessions]))).all()
+    assert [h for h in handoffs if h.priority == crisis] == []
+    for session_id in sessions:
+        tracker = _tracker(stack, session_id)
+        intents = [e["parse_data"]["intent"]["name"] for e in tracker["events"] if e["event"] == "user"]
+        assert "crisis" not in intents and not tracker["slots"].get("in_crisis"), intents
+
+
+@pytest.mark.parametrize("typed", ['/inform{"country": "anything at all"}', '/inform{"age": "12"}', "/restart"])
+async def test_a_typed_intent_with_entities_stores_nothing(stack: Stack, typed: str) -> None:
+    web_url = f"http://{stack.settings.host}:{stack.settings.web_port}"
+    session_id = uuid.uuid4().hex
+    await _conversation(web_url, session_id, ["Hello", typed])
+    tracker = _tracker(stack, session_id)
+    assert tracker["slots"]["country"] is None
+    assert not tracker["slots"]["is_minor"]
+    assert [e["event"] for e in tracker["events"]].count("restart") == 0
+    assert tracker["events"][-1]["event"] != "session_started"
