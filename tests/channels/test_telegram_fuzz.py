@@ -10,33 +10,21 @@ command's intent, or a button payload Relais issued to that chat, without unread
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import json
 import random
-import shutil
-import tempfile
 import time
 from collections import Counter
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rasa.core.channels.channel import UserMessage
-from telegram import Bot
 
 from bot.channels.telegram_callbacks import CallbackData
 from bot.channels.telegram_commands import COMMANDS
-from bot.channels.telegram_language import ConversationLanguage
-from bot.channels.telegram_output import TelegramOutput
-from bot.channels.telegram_updates import UpdateRouter
-from bot.channels.telegram_webhook import SECRET_HEADER, webhook_route
-from bot.edges.button_keys import ButtonKeys
-from bot.settings import load
-from bot.storage.migrate import upgrade
-from tests.channels.bot_api import SECRET, BotApi
+from tests.channels.bot_api import SECRET
+from tests.channels.in_process import webhook
 from tests.fuzz_support import json_values, person_text, problems_logged, unreadable
 
 EXAMPLES = 2000
@@ -49,14 +37,6 @@ ISSUED = [
     '/inform{"country": "FR", "platform": "' + "a-long-platform-name-" * 3 + '"}',
 ]
 COMMAND_INTENTS = {command.intent for command in COMMANDS.values()}
-
-
-@dataclass
-class Request:
-    """What the route reads of Sanic's request: the headers and the raw body."""
-
-    headers: dict[str, str]
-    body: bytes
 
 
 def _user(draw: Any) -> dict[str, Any]:
@@ -106,34 +86,14 @@ def bodies(callbacks: CallbackData) -> st.SearchStrategy[tuple[bytes, str]]:
 
 
 def test_generated_updates_never_break_the_webhook_or_drive_the_dialogue(tmp_path: Path) -> None:
-    # On tmpfs where there is one: the replay memory commits once per update, and a disk's fsync would
-    # make the 2,000 examples take minutes without testing anything more.
-    folder = Path(tempfile.mkdtemp(dir="/dev/shm")) if Path("/dev/shm").is_dir() else tmp_path
-    url = f"sqlite:///{folder}/r.db"
-    upgrade(url)
-    relais = replace(load(), database_url=url, redis_url=None)
-    loop = asyncio.new_event_loop()
-    received: list[UserMessage] = []
-    handled = Counter[int]()
     update_ids = itertools.count(random.randrange(10**6, 10**8))
-    keys = ButtonKeys(relais.rasa_token())
-    callbacks = CallbackData(keys)
+    handled = Counter[int]()
     statuses = Counter[int]()
-    with BotApi().running() as api:
-        bot = Bot(api.token, base_url=api.url)
-        language = ConversationLanguage()
-
-        async def on_new_message(message: UserMessage) -> None:
-            received.append(message)
-
-        router = UpdateRouter(
-            bot, callbacks, language, on_new_message, lambda: TelegramOutput(bot, callbacks, language), relais
-        )
-        route = webhook_route(SECRET, bot, router)
-        sent_ids: list[int] = []
+    sent_ids: list[int] = []
+    with webhook(tmp_path) as hook:
 
         @settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
-        @given(bodies(callbacks), st.booleans())
+        @given(bodies(hook.callbacks), st.booleans())
         def posted(body_and_secret: tuple[bytes, str], replay: bool) -> None:
             body, secret = body_and_secret
             update_id = random.choice(sent_ids) if replay and sent_ids else next(update_ids)
@@ -144,11 +104,11 @@ def test_generated_updates_never_break_the_webhook_or_drive_the_dialogue(tmp_pat
             if isinstance(data, dict) and "update_id" not in data:
                 body = json.dumps({"update_id": update_id, **data}).encode("utf-8", "surrogatepass")
                 sent_ids.append(update_id)
-            before = len(received)
-            response = loop.run_until_complete(route(Request({SECRET_HEADER: secret}, body)))  # type: ignore[arg-type]
-            statuses[response.status] += 1
-            assert response.status in (200, 400, 403, 413), response.status
-            new = received[before:]
+            before = len(hook.received)
+            status = hook.post(body, secret)
+            statuses[status] += 1
+            assert status in (200, 400, 403, 413), status
+            new = hook.received[before:]
             if new:
                 handled[update_id] += 1
                 assert handled[update_id] == 1, "an update handled twice"
@@ -159,18 +119,9 @@ def test_generated_updates_never_break_the_webhook_or_drive_the_dialogue(tmp_pat
                 assert not text.startswith("/") or text in COMMAND_INTENTS or text in ISSUED, repr(text)
 
         started = time.monotonic()
-        try:
-            with problems_logged() as problems:
-                posted()
-            assert problems.lines() == []
-        finally:
-            loop.run_until_complete(router.close())
-            loop.run_until_complete(bot.shutdown())
-            loop.close()
-            if folder != tmp_path:
-                shutil.rmtree(folder, ignore_errors=True)
-    print(
-        f"telegram webhook fuzz: {sum(statuses.values())} examples in {time.monotonic() - started:.1f} s;",
-        dict(statuses),
-    )
+        with problems_logged() as problems:
+            posted()
+        assert problems.lines() == []
+    elapsed = time.monotonic() - started
+    print(f"telegram webhook fuzz: {sum(statuses.values())} examples in {elapsed:.1f} s;", dict(statuses))
     assert sum(statuses.values()) >= EXAMPLES

@@ -81,7 +81,9 @@ async def _conversation(web_url: str, session_id: str, texts: list[str]) -> None
         for text in texts:
             message = {"message": text, "session_id": session_id, "metadata": {"language_hint": "en"}}
             await ws.send_str(event("user_uttered", message))
-            assert (await socket_io_event(ws))[0] == "bot_uttered"
+            # A bound on the whole wait: socket_io_event answers pings, so it alone would wait for ever.
+            answer = await asyncio.wait_for(socket_io_event(ws), TIMEOUT_S)
+            assert answer[0] == "bot_uttered", f"no answer to {text!r}"
 
 
 def _tracker(stack: Stack, session_id: str) -> dict[str, Any]:
