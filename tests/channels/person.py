@@ -61,6 +61,11 @@ class TelegramPerson:
         """The callback data Relais gives a button with `payload` in this chat."""
         return CallbackData(ButtonKeys(self.stack.settings.rasa_token())).encode(str(self.chat_id), payload)
 
+    def buttons(self, call: Call) -> list[tuple[str, str | None]]:
+        """(title, the payload behind its callback data in this chat) of every inline button of `call`."""
+        callbacks = CallbackData(ButtonKeys(self.stack.settings.rasa_token()))
+        return [(title, callbacks.decode(str(self.chat_id), data)) for title, data in call.keyboard]
+
     def button(self, data: str) -> dict[str, Any]:
         shown = Message(next(_message_ids), datetime.now(timezone.utc), self.chat, from_user=User(**BOT_USER))
         query = CallbackQuery(f"cq-{next(_update_ids)}", self.user, "chat-instance", message=shown, data=data)

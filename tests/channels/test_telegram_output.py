@@ -61,7 +61,7 @@ def test_a_long_text_is_split_on_paragraphs_within_telegrams_limit(person: Perso
     assert len(sent) == 3
     assert all(utf16_length(call.text) <= MAX_TEXT for call in sent)
     assert "\n\n".join(call.text for call in sent) == text
-    assert [call.keyboard for call in sent] == [[], [], [("OK", "/affirm")]]
+    assert [someone.buttons(call) for call in sent] == [[], [], [("OK", "/affirm")]]
 
 
 def test_a_payload_over_telegrams_limit_travels_as_a_key_and_reaches_rasa_whole(person: Person) -> None:

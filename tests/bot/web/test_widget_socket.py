@@ -87,8 +87,8 @@ async def _conversation(web_url: str, session_id: str, texts: list[str]) -> None
 
 
 def _tracker(stack: Stack, session_id: str) -> dict[str, Any]:
-    url = f"{stack.settings.rasa_url}/conversations/{sender(session_id)}/tracker"
-    with urllib.request.urlopen(f"{url}?token={stack.settings.rasa_token()}", timeout=TIMEOUT_S) as response:
+    url = f"{stack.settings.rasa_url}/conversations/{sender(session_id)}/tracker?include_events=ALL"
+    with urllib.request.urlopen(f"{url}&token={stack.settings.rasa_token()}", timeout=TIMEOUT_S) as response:
         return dict(json.loads(response.read()))
 
 
@@ -106,13 +106,59 @@ async def test_typed_intents_from_eight_sockets_put_nothing_in_the_crisis_queue(
         assert "crisis" not in intents and not tracker["slots"].get("in_crisis"), intents
 
 
-@pytest.mark.parametrize("typed", ['/inform{"country": "anything at all"}', '/inform{"age": "12"}', "/restart"])
-async def test_a_typed_intent_with_entities_stores_nothing(stack: Stack, typed: str) -> None:
+@pytest.mark.parametrize(
+    ("typed", "intent"),
+    [('/inform{"country": "anything at all"}', "inform"), ('/inform{"age": "12"}', "inform"), ("/restart", "restart")],
+)
+async def test_a_typed_intent_with_entities_stores_nothing(stack: Stack, typed: str, intent: str) -> None:
     web_url = f"http://{stack.settings.host}:{stack.settings.web_port}"
     session_id = uuid.uuid4().hex
     await _conversation(web_url, session_id, ["Hello", typed])
     tracker = _tracker(stack, session_id)
-    assert tracker["slots"]["country"] is None
-    assert not tracker["slots"]["is_minor"]
-    assert [e["event"] for e in tracker["events"]].count("restart") == 0
-    assert tracker["events"][-1]["event"] != "session_started"
+    typed_event = [e for e in tracker["events"] if e["event"] == "user"][-1]
+    parsed = typed_event["parse_data"]
+    assert (parsed["intent"]["name"], parsed["intent"].get("confidence")) != (intent, 1.0), "read as /intent{...}"
+    assert {e.get("value") for e in parsed["entities"]}.isdisjoint({"anything at all", "12"})
+    assert tracker["slots"]["country"] is None and not tracker["slots"]["is_minor"]
+    hello = next(i for i, e in enumerate(tracker["events"]) if e["event"] == "user")
+    assert not {"restart", "session_started"} & {e["event"] for e in tracker["events"][hello:]}
+
+
+@pytest.mark.parametrize("language", ["fr", "ko", "en"])
+async def test_a_flood_on_one_socket_is_slowed_down_and_every_accepted_message_answered(
+    stack: Stack, language: str
+) -> None:
+    """60 messages at once to the relay on 127.0.0.1: the burst the limit allows reaches Rasa and is
+    answered, the rest is refused with one visible notice; nothing is dropped unseen."""
+    web_url = f"http://{stack.settings.host}:{stack.settings.web_port}"
+    session_id = uuid.uuid4().hex
+    slow_down = render(language, "edge.slow_down")
+    async with widget_socket(web_url) as ws:
+        await ws.send_str(event("session_request", {"session_id": session_id}))
+        assert await socket_io_event(ws) == ("session_confirm", session_id)
+        for n in range(60):
+            message = {"message": f"flood {n}", "session_id": session_id, "metadata": {"language": language}}
+            await ws.send_str(event("user_uttered", message))
+
+        async def notice() -> None:
+            while (await socket_io_event(ws))[1].get("text") != slow_down:
+                pass
+
+        await asyncio.wait_for(notice(), TIMEOUT_S)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + TIMEOUT_S
+    while True:
+        events = (await loop.run_in_executor(None, _tracker, stack, session_id))["events"]
+        said = [e["text"] for e in events if e["event"] == "user"]
+        answered = all(
+            any(later["event"] == "bot" for later in events[i + 1 :])
+            for i, e in enumerate(events)
+            if e["event"] == "user"
+        )
+        if answered or loop.time() > deadline:
+            break
+        await asyncio.sleep(1)
+    allowed = stack.settings.edge_rate_messages
+    assert allowed <= len(said) <= allowed + 2 and said == [f"flood {n}" for n in range(len(said))]
+    assert answered, "every message Relais accepted got an answer"
+    assert [e.get("text") for e in events if e["event"] == "bot"].count(slow_down) == 1
