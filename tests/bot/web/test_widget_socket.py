@@ -24,6 +24,8 @@ from tests.widget_socket import TIMEOUT_S, event, socket_io_event, widget_socket
 pytestmark = pytest.mark.e2e
 
 SESSION = "0123456789abcdef" * 2
+BUSY_S = 180
+"""How long a test that keeps Rasa busy (eight conversations, a flood) waits for an answer."""
 
 
 @pytest.fixture
@@ -82,7 +84,7 @@ async def _conversation(web_url: str, session_id: str, texts: list[str]) -> None
             message = {"message": text, "session_id": session_id, "metadata": {"language_hint": "en"}}
             await ws.send_str(event("user_uttered", message))
             # A bound on the whole wait: socket_io_event answers pings, so it alone would wait for ever.
-            answer = await asyncio.wait_for(socket_io_event(ws), TIMEOUT_S)
+            answer = await asyncio.wait_for(socket_io_event(ws), BUSY_S)
             assert answer[0] == "bot_uttered", f"no answer to {text!r}"
 
 
@@ -124,12 +126,12 @@ async def test_a_typed_intent_with_entities_stores_nothing(stack: Stack, typed: 
     assert not {"restart", "session_started"} & {e["event"] for e in tracker["events"][hello:]}
 
 
-@pytest.mark.parametrize("language", ["fr", "ko", "en"])
-async def test_a_flood_on_one_socket_is_slowed_down_and_every_accepted_message_answered(
-    stack: Stack, language: str
-) -> None:
+async def test_a_flood_on_one_socket_is_slowed_down_and_every_accepted_message_answered(stack: Stack) -> None:
     """60 messages at once to the relay on 127.0.0.1: the burst the limit allows reaches Rasa and is
-    answered, the rest is refused with one visible notice; nothing is dropped unseen."""
+    answered, the rest is refused with one visible notice; nothing is dropped unseen. (The notice in
+    each language: tests/bot/web/test_widget_relay.py.) The notice goes through Rasa's conversation
+    lock, so it comes after the answers to the burst."""
+    language = "ko"
     web_url = f"http://{stack.settings.host}:{stack.settings.web_port}"
     session_id = uuid.uuid4().hex
     slow_down = render(language, "edge.slow_down")
@@ -144,9 +146,9 @@ async def test_a_flood_on_one_socket_is_slowed_down_and_every_accepted_message_a
             while (await socket_io_event(ws))[1].get("text") != slow_down:
                 pass
 
-        await asyncio.wait_for(notice(), TIMEOUT_S)
+        await asyncio.wait_for(notice(), BUSY_S)
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + TIMEOUT_S
+    deadline = loop.time() + BUSY_S
     while True:
         events = (await loop.run_in_executor(None, _tracker, stack, session_id))["events"]
         said = [e["text"] for e in events if e["event"] == "user"]
@@ -159,6 +161,7 @@ async def test_a_flood_on_one_socket_is_slowed_down_and_every_accepted_message_a
             break
         await asyncio.sleep(1)
     allowed = stack.settings.edge_rate_messages
-    assert allowed <= len(said) <= allowed + 2 and said == [f"flood {n}" for n in range(len(said))]
+    assert said[:allowed] == [f"flood {n}" for n in range(allowed)], "the burst passes, in order"
+    assert len(said) <= allowed + 2 and said == sorted(said, key=lambda text: int(text.split()[1]))
     assert answered, "every message Relais accepted got an answer"
     assert [e.get("text") for e in events if e["event"] == "bot"].count(slow_down) == 1
