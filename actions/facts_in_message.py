@@ -18,7 +18,9 @@ from rasa_sdk import Tracker
 from content.knowledge.facts import ADULT_AGE
 from vocabulary.folding import fold
 
-_NUMBER = re.compile(r"\d{1,3}")
+_NUMBER = re.compile(r"(?<!\d)\d{1,3}(?!\d)")
+MAX_AGE = 120
+"""An `age` entity above this (or a number of four digits or more) is not a person's age."""
 CUES = Path(__file__).with_name("minor_cues.yml")
 MIN_AGE = 10
 """Younger "ages" in a story are nearly always durations or gaps ("ils ont 2 ans d'écart")."""
@@ -60,7 +62,8 @@ def ages_in_text(text: str) -> List[int]:
 
 def age(tracker: Tracker) -> int | None:
     """The youngest age the latest message gives (the `age` entity, then the words), or None."""
-    told = [int(m.group()) for m in (_NUMBER.search(str(v)) for v in _values(tracker, "age")) if m]
+    entities = [int(m.group()) for m in (_NUMBER.search(str(v)) for v in _values(tracker, "age")) if m]
+    told = [value for value in entities if 0 < value <= MAX_AGE]
     told += ages_in_text(_text(tracker))
     return min(told) if told else None
 

@@ -7,7 +7,12 @@ for only when a journey needs it and it is unknown.
 
 from __future__ import annotations
 
+from functools import cache
+from typing import Any
+
 from rasa_sdk import Tracker
+
+from bot.components.country_names import names
 
 OTHER = "other"
 JURISDICTIONS = ("FR", "KR", "GB", "US", "CA", "AU", "IE")
@@ -38,10 +43,34 @@ def jurisdiction(country: str | None) -> str | None:
 def likely_jurisdiction(country: str | None, language: str) -> str | None:
     """The jurisdiction of `country`, else the one the language suggests (LANGUAGE_COUNTRY), else None."""
     return jurisdiction(country) or LANGUAGE_COUNTRY.get(language)
+@cache
+def _known_codes() -> frozenset[str]:
+    return frozenset(names()) | {OTHER}
+
+
+def known_country(value: Any) -> str | None:
+    """`value` if it is a country the `country` slot may hold (an ISO code of countries.yml, or `other`)."""
+    return value if isinstance(value, str) and value in _known_codes() else None
 
 
 def country_in_message(tracker: Tracker) -> str | None:
-    """The one country the latest message names; none if it names several (ambiguous)."""
+    """The one known country the latest message names; none if it names several (ambiguous) or none."""
     entities = (tracker.latest_message or {}).get("entities") or []
-    codes = {str(e.get("value")) for e in entities if e.get("entity") == "country" and e.get("value")}
+    codes = {known_country(e.get("value")) for e in entities if e.get("entity") == "country"} - {None}
     return codes.pop() if len(codes) == 1 else None
+
+
+def country_slot(tracker: Tracker) -> str | None:
+    """The latest known country set in the conversation.
+
+    Rasa fills the slot from any `country` entity before an action runs; a value that is not a
+    known country (say an entity DIET cut from a sentence) is passed over, so it never reaches an
+    answer or a case's jurisdiction column.
+    """
+    current = tracker.get_slot("country")
+    if current is None or known_country(current):
+        return current
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == "country" and known_country(event.get("value")):
+            return str(event["value"])
+    return None

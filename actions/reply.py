@@ -14,7 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.jurisdiction import OTHER, country_in_message, jurisdiction
+from actions.jurisdiction import OTHER, country_in_message, country_slot, jurisdiction
 from actions.language import CHOSEN_SLOT, conversation_language, explicit_choice
 from actions.menu import HUMAN, Button
 from actions.message_parts import message_parts
@@ -149,8 +149,8 @@ class RelaisAction(Action, ABC):
             turn.set(CHOSEN_SLOT, chosen)
         if self.interrupts_forms:
             turn.set("offer", None)
-        mentioned = country_in_message(tracker)
-        if mentioned:
+        mentioned = country_in_message(tracker) or country_slot(tracker)
+        if mentioned != tracker.get_slot("country"):
             turn.set("country", mentioned)
         interrupted = self.interrupts_forms and bool((tracker.active_loop or {}).get("name"))
         self.respond(turn)

@@ -113,6 +113,10 @@ class Settings:
     """Seconds the console waits for Rasa before it tells the analyst and rolls back."""
     rasa_max_body_bytes: int
     """The largest request body Rasa's HTTP server accepts (Sanic's REQUEST_MAX_SIZE; Sanic's own default is 100 MB)."""
+    edge_rate_messages: int = 8
+    """Messages one widget socket or Telegram chat may send in a burst (bot/edges/flood.py)..."""
+    edge_rate_seconds: int = 10
+    """...and the seconds in which that many more are allowed, at an even pace."""
 
     @property
     def rasa_url(self) -> str:
@@ -189,6 +193,8 @@ class Settings:
             "RELAIS_STAFF_HTTPS": "1" if self.staff_https else "0",
             "RELAIS_STAFF_RASA_TIMEOUT": str(self.staff_rasa_timeout),
             "RELAIS_RASA_MAX_BODY_BYTES": str(self.rasa_max_body_bytes),
+            "RELAIS_EDGE_RATE_MESSAGES": str(self.edge_rate_messages),
+            "RELAIS_EDGE_RATE_SECONDS": str(self.edge_rate_seconds),
         }
 
     def _telegram_env(self) -> dict[str, str]:
@@ -258,4 +264,6 @@ def load() -> Settings:
         staff_https=os.environ.get("RELAIS_STAFF_HTTPS", "").strip().lower() in ("1", "true", "yes"),
         staff_rasa_timeout=_int("RELAIS_STAFF_RASA_TIMEOUT", 10),
         rasa_max_body_bytes=_int("RELAIS_RASA_MAX_BODY_BYTES", 64 * 1024, 16 * 1024),
+        edge_rate_messages=_int("RELAIS_EDGE_RATE_MESSAGES", 8, 1, 1000),
+        edge_rate_seconds=_int("RELAIS_EDGE_RATE_SECONDS", 10, 1, 3600),
     )

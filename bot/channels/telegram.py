@@ -30,6 +30,7 @@ from bot.channels.telegram_output import CHANNEL, TelegramOutput
 from bot.channels.telegram_polling import Poller
 from bot.channels.telegram_updates import UpdateRouter
 from bot.channels.telegram_webhook import webhook_route
+from bot.edges.button_keys import ButtonKeys
 from bot.settings import Settings, load
 from vocabulary.languages import SUPPORTED
 
@@ -62,7 +63,8 @@ class TelegramInput(InputChannel):
         self._polling = settings.telegram_mode == "polling"
         self._secret = settings.telegram_secret or ""
         self._bot = Bot(settings.telegram_token, base_url=settings.telegram_api_url)
-        self._callbacks = CallbackData()
+        self._callbacks = CallbackData(ButtonKeys(settings.rasa_token()))
+        self._settings = settings
         self._language = ConversationLanguage()
         self._introduction: asyncio.Task[None] | None = None
 
@@ -70,7 +72,9 @@ class TelegramInput(InputChannel):
         return TelegramOutput(self._bot, self._callbacks, self._language)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        router = UpdateRouter(self._bot, self._callbacks, self._language, on_new_message, self.get_output_channel)
+        router = UpdateRouter(
+            self._bot, self._callbacks, self._language, on_new_message, self.get_output_channel, self._settings
+        )
         poller = Poller(self._bot, router.receive) if self._polling else None
         telegram = Blueprint("relais_telegram", __name__)
 
@@ -88,6 +92,7 @@ class TelegramInput(InputChannel):
                 self._introduction.cancel()
             if poller is not None:
                 await poller.stop()
+            await router.close()
             await self._bot.shutdown()
 
         telegram.add_route(health, "/", methods=["GET"])

@@ -42,7 +42,7 @@ class TelegramOutput(OutputChannel):
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: List[Dict[str, Any]], **kwargs: Any
     ) -> None:
-        await self._send(recipient_id, text, self._keyboard(buttons))
+        await self._send(recipient_id, text, self._keyboard(recipient_id, buttons))
 
     async def send_custom_json(self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any) -> None:
         data = json_message.get("data")
@@ -55,10 +55,14 @@ class TelegramOutput(OutputChannel):
         label = render(await self._language.of(recipient_id), "channel.from_analyst")
         await self._send(recipient_id, f"{label}\n{data['text']}", bold_prefix=label)
 
-    def _keyboard(self, buttons: List[Dict[str, Any]]) -> InlineKeyboardMarkup | None:
+    def _keyboard(self, recipient_id: str, buttons: List[Dict[str, Any]]) -> InlineKeyboardMarkup | None:
         """One button per row: titles are sentences, and rows of two get cut off on a phone."""
         rows = [
-            [InlineKeyboardButton(str(button["title"]), callback_data=self._callbacks.encode(str(button["payload"])))]
+            [
+                InlineKeyboardButton(
+                    str(button["title"]), callback_data=self._callbacks.encode(recipient_id, str(button["payload"]))
+                )
+            ]
             for button in buttons
             if button.get("title") and button.get("payload")
         ]

@@ -1,7 +1,8 @@
 """The route Telegram posts updates to, under Rasa's server: /webhooks/telegram/webhook.
 
 Only Telegram knows the secret given to setWebhook (`secret_token`), and it sends it back
-in a header on every call; anything without it is refused before it is even parsed.
+in a header on every call; anything without it is refused before it is even parsed. An update already handled is
+acknowledged with 200 like any other, so Telegram stops redelivering it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 MAX_BODY_BYTES = 256 * 1024
 """Far above any update Relais accepts (text is at most 4096 characters)."""
 
+MAX_UPDATE_ID = 2**63
+"""Telegram's update ids are positive 32-bit numbers; anything past a 64-bit column is not one."""
+
 Route = Callable[[Request], Coroutine[Any, Any, HTTPResponse]]
 
 log = logging.getLogger(__name__)
@@ -33,7 +37,11 @@ def parse_update(body: bytes, bot: Bot) -> Update | None:
         data = json.loads(body)
     except (UnicodeDecodeError, ValueError):
         return None
-    if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+    if (
+        not isinstance(data, dict)
+        or type(data.get("update_id")) is not int
+        or not 0 <= data["update_id"] < MAX_UPDATE_ID
+    ):
         return None
     try:
         return Update.de_json(data, bot)
@@ -55,7 +63,8 @@ def webhook_route(secret: str, bot: Bot, router: UpdateRouter) -> Route:
             return text("not a Telegram update", status=400)
         try:
             if not await router.receive(update):
-                return text("update already handled", status=409)
+                # Any other answer than 2xx makes Telegram deliver it again and flag the webhook.
+                return text("ok, already handled")
         except TelegramError as error:
             # Telegram would send the update again, and the replay guard would refuse it: say done.
             log.error("telegram: update %s failed while answering (%s)", update.update_id, type(error).__name__)

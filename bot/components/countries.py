@@ -12,15 +12,13 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
+from bot.components.country_names import entries, names
 from vocabulary.folding import fold
 
-PATTERNS = Path(__file__).parent / "patterns" / "countries.yml"
 REGION = "region"
 """Match key of a region that holds a country's name and names no country ("Amérique latine")."""
 PLACE_WORDS = frozenset({"the", "in", "to", "from", "of"})
@@ -36,24 +34,13 @@ class CountryMention:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, list[str]]:
-    data = yaml.safe_load(PATTERNS.read_text(encoding="utf-8"))
-    return {key: [str(name) for name in items] for key, items in data.items()}
-
-
-def names() -> dict[str, list[str]]:
-    """ISO code -> the names of that country and its cities (patterns/countries.yml)."""
-    return {key: items for key, items in _patterns().items() if key.isupper()}
-
-
-@lru_cache(maxsize=1)
 def _capitalised_only() -> frozenset[str]:
-    return frozenset(_patterns().get("capitalised_only", []))
+    return frozenset(entries().get("capitalised_only", []))
 
 
 @lru_cache(maxsize=1)
 def _words_in_capitals() -> frozenset[str]:
-    return frozenset(_patterns().get("words_in_capitals", []))
+    return frozenset(entries().get("words_in_capitals", []))
 
 
 def _is_exact(name: str) -> bool:
@@ -65,7 +52,7 @@ def _is_exact(name: str) -> bool:
 def _matchers(nlp: Language) -> tuple[PhraseMatcher, PhraseMatcher]:
     """(folded names, names matched as written); regions match under the key REGION and yield nothing."""
     folded, exact = PhraseMatcher(nlp.vocab, attr="ORTH"), PhraseMatcher(nlp.vocab, attr="ORTH")
-    for code, items in [*names().items(), (REGION, _patterns().get("regions", []))]:
+    for code, items in [*names().items(), (REGION, entries().get("regions", []))]:
         folded.add(code, [nlp.make_doc(fold(n)) for n in items if not _is_exact(n)])
         exact.add(code, [nlp.make_doc(n) for n in items if _is_exact(n)])
     return folded, exact

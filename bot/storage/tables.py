@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-MODULES = ("bot.storage.audit", "bot.cases.models", "bot.staff.models")
+MODULES = ("bot.storage.audit", "bot.cases.models", "bot.staff.models", "bot.channels.telegram_models")
 
 
 def load_all() -> None:

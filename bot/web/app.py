@@ -133,7 +133,7 @@ def create_app(settings: Settings) -> web.Application:
     app.router.add_get("/", index)
     app.router.add_get("/healthz", health)
     app.router.add_get("/api/ui-texts/{language}", ui_texts)
-    widget_socket.install(app)
+    widget_socket.install(app, settings)
     widget_history.install(app, settings)
     staff_console.install(app, settings)
     app.router.add_static("/static/", STATIC)

@@ -11,6 +11,9 @@ The body is the session id as plain text (a simple CORS request, no preflight, a
 appears in a URL or an access log); only allowed pages' origins are answered. Knowing the random
 session id is what lets the widget join the conversation's socket.io room too.
 
+The session id names the conversation `widget-<session id>` (widget_session), and buttons carry
+the same signed keys as on the socket.
+
 Entries are cut exactly as Rasa's socket.io channel cuts its `bot_uttered` messages (paragraphs,
 buttons on the last one, a custom payload on its own), so entry n is the n-th message the widget
 received.
@@ -29,6 +32,8 @@ from bot.cases.pin_seal import unseal
 from bot.settings import Settings, load
 from bot.web.origins import allowed_origin
 from bot.web.widget_packets import SESSION_ID
+from bot.web.widget_session import sender, sign_buttons
+from bot.web.widget_socket import KEYS
 from vocabulary.languages import SUPPORTED
 
 PATH = "/api/conversation"
@@ -66,9 +71,7 @@ def _attach_parts(entries: List[Entry], parts: Any) -> None:
         if not (isinstance(contact, dict) and isinstance(contact.get("text"), str)):
             continue
         holder = next((e for e in entries if contact["text"] in e["text"]), entries[-1])
-        holder.setdefault("contacts", []).append(
-            {key: str(contact.get(key, "")) for key in ("kind", "text", "href")}
-        )
+        holder.setdefault("contacts", []).append({key: str(contact.get(key, "")) for key in ("kind", "text", "href")})
     case = parts.get("case")
     if isinstance(case, dict) and isinstance(case.get("reference"), str):
         holder = next((e for e in entries if case["reference"] in e["text"]), entries[-1])
@@ -143,7 +146,7 @@ async def history(request: web.Request) -> web.StreamResponse:
     if len(body) > MAX_BODY_BYTES or not SESSION_ID.fullmatch(session_id):
         return web.json_response({"error": "bad_session"}, status=400, headers=headers)
     settings: Settings = request.app["widget_settings"]
-    url = f"{settings.rasa_url}/conversations/{session_id}/tracker"
+    url = f"{settings.rasa_url}/conversations/{sender(session_id)}/tracker"
     params = {"include_events": "ALL", "token": settings.rasa_token()}
     try:
         async with request.app["http"].get(url, params=params, timeout=TIMEOUT) as response:
@@ -153,7 +156,8 @@ async def history(request: web.Request) -> web.StreamResponse:
     except (aiohttp.ClientError, asyncio.TimeoutError) as error:
         log.info("widget history unavailable: %s", type(error).__name__)
         return web.json_response({"error": "assistant_unavailable"}, status=503, headers=headers)
-    return web.json_response(conversation(tracker), headers=headers)
+    view = sign_buttons(request.app[KEYS], sender(session_id), conversation(tracker))
+    return web.json_response(view, headers=headers)
 
 
 def install(app: web.Application, settings: Settings) -> None:

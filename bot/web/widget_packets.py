@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from vocabulary.languages import SUPPORTED
@@ -51,24 +52,43 @@ def _user_uttered(data: Any) -> bool:
 EVENTS: dict[str, Callable[[Any], bool]] = {"session_request": _session_request, "user_uttered": _user_uttered}
 
 
-def _event(payload: str) -> bool:
+@dataclass(frozen=True)
+class Frame:
+    """One frame the widget sends: `event` is None for heartbeats and namespace packets (`raw` passes as it is)."""
+
+    raw: str
+    event: str | None = None
+    data: Any = None
+
+
+def event_frame(name: str, data: Any) -> str:
+    """The Socket.IO event frame `42[name, data]`."""
+    return ENGINE_MESSAGE + SOCKET_EVENT + json.dumps([name, data], ensure_ascii=False)
+
+
+def _event(frame: str) -> Frame | None:
     try:
-        event = json.loads(payload)
+        event = json.loads(frame[2:])
     except ValueError:
-        return False
+        return None
     if not (isinstance(event, list) and len(event) == 2 and isinstance(event[0], str)):
-        return False
+        return None
     check = EVENTS.get(event[0])
-    return check is not None and check(event[1])
+    return Frame(frame, event[0], event[1]) if check is not None and check(event[1]) else None
+
+
+def parse(frame: str) -> Frame | None:
+    """The frame, if it is one the widget sends; None for any other (the relay then closes the socket)."""
+    if frame in (ENGINE_CLOSE, ENGINE_PING, ENGINE_PONG):
+        return Frame(frame)
+    if not frame.startswith(ENGINE_MESSAGE):
+        return None
+    packet = frame[1:]
+    if packet in (SOCKET_CONNECT, SOCKET_DISCONNECT):
+        return Frame(frame)
+    return _event(frame) if packet.startswith(f"{SOCKET_EVENT}[") else None
 
 
 def allowed(frame: str) -> bool:
-    """True for a frame the widget sends; the proxy closes the socket on any other."""
-    if frame in (ENGINE_CLOSE, ENGINE_PING, ENGINE_PONG):
-        return True
-    if not frame.startswith(ENGINE_MESSAGE):
-        return False
-    packet = frame[1:]
-    if packet in (SOCKET_CONNECT, SOCKET_DISCONNECT):
-        return True
-    return packet.startswith(f"{SOCKET_EVENT}[") and _event(packet[1:])
+    """True for a frame the widget sends."""
+    return parse(frame) is not None

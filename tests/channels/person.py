@@ -18,6 +18,8 @@ from typing import Any
 from telegram import CallbackQuery, Chat, Message, MessageEntity, PhotoSize, Update, User
 from telegram.constants import MessageEntityType
 
+from bot.channels.telegram_callbacks import CallbackData
+from bot.edges.button_keys import ButtonKeys
 from bot.services import Stack
 from tests.channels.bot_api import BOT_USER, SECRET, BotApi, Call
 
@@ -54,6 +56,15 @@ class TelegramPerson:
     def photo(self, caption: str) -> dict[str, Any]:
         sizes = [PhotoSize("AgACAgQAAxkBAAIB-photo-file-id", "AQADphoto-unique", 90, 90)]
         return self.update(message=self._message(photo=sizes, caption=caption))
+
+    def issued(self, payload: str) -> str:
+        """The callback data Relais gives a button with `payload` in this chat."""
+        return CallbackData(ButtonKeys(self.stack.settings.rasa_token())).encode(str(self.chat_id), payload)
+
+    def buttons(self, call: Call) -> list[tuple[str, str | None]]:
+        """(title, the payload behind its callback data in this chat) of every inline button of `call`."""
+        callbacks = CallbackData(ButtonKeys(self.stack.settings.rasa_token()))
+        return [(title, callbacks.decode(str(self.chat_id), data)) for title, data in call.keyboard]
 
     def button(self, data: str) -> dict[str, Any]:
         shown = Message(next(_message_ids), datetime.now(timezone.utc), self.chat, from_user=User(**BOT_USER))

@@ -1,43 +1,60 @@
+"""Callback data: only what Relais issued to a chat decodes, within Telegram's 64 bytes."""
+
 from __future__ import annotations
 
 from bot.channels.telegram_callbacks import MAX_BYTES, CallbackData
+from bot.edges.button_keys import ButtonKeys
 
 LONG = '/inform{"country": "FR", "platform": "' + "a-very-long-platform-name-" * 4 + '"}'
+CHAT = "4242"
 
 
-def test_short_payloads_travel_as_they_are() -> None:
-    callbacks = CallbackData()
-    assert callbacks.encode("/ask_offence") == "/ask_offence"
-    assert callbacks.decode("/ask_offence") == "/ask_offence"
+def callbacks(capacity: int = 4096) -> CallbackData:
+    return CallbackData(ButtonKeys("a test token"), capacity=capacity)
+
+
+def test_short_payloads_travel_signed_and_come_back() -> None:
+    data = callbacks().encode(CHAT, "/ask_offence")
+    assert data.startswith("/ask_offence|") and len(data.encode()) <= MAX_BYTES
+    assert callbacks().decode(CHAT, data) == "/ask_offence", "no memory needed: it holds across a restart"
 
 
 def test_a_payload_over_sixty_four_bytes_travels_as_a_short_key_and_comes_back() -> None:
-    callbacks = CallbackData()
-    key = callbacks.encode(LONG)
+    made = callbacks()
+    key = made.encode(CHAT, LONG)
     assert len(LONG.encode()) > MAX_BYTES >= len(key.encode())
-    assert callbacks.decode(key) == LONG
-    assert callbacks.encode(LONG) == key, "the same buttons sent again reuse their key"
+    assert made.decode(CHAT, key) == LONG
+    assert made.encode(CHAT, LONG) == key, "the same buttons sent again reuse their key"
 
 
 def test_the_limit_is_in_bytes_so_korean_payloads_are_measured_as_utf8() -> None:
-    callbacks = CallbackData()
+    made = callbacks()
     korean = "/inform" + "가" * 20
     assert len(korean) < MAX_BYTES < len(korean.encode())
-    assert callbacks.encode(korean) != korean
-    assert callbacks.decode(callbacks.encode(korean)) == korean
+    assert made.decode(CHAT, made.encode(CHAT, korean)) == korean
 
 
 def test_a_payload_that_looks_like_a_key_is_mapped_too() -> None:
-    callbacks = CallbackData()
-    key = callbacks.encode("#not-a-key")
-    assert key != "#not-a-key" and callbacks.decode(key) == "#not-a-key"
+    made = callbacks()
+    key = made.encode(CHAT, "#not-a-key")
+    assert key != "#not-a-key" and made.decode(CHAT, key) == "#not-a-key"
 
 
-def test_unknown_or_forgotten_keys_decode_to_nothing() -> None:
-    callbacks = CallbackData(capacity=2)
-    first = callbacks.encode(LONG + "1")
-    callbacks.encode(LONG + "2")
-    callbacks.encode(LONG + "3")
-    assert callbacks.decode(first) is None
-    assert callbacks.decode("#made-up") is None
-    assert callbacks.decode("") is None
+def test_forged_altered_or_foreign_data_decodes_to_nothing() -> None:
+    made = callbacks()
+    signed = made.encode(CHAT, "/ask_offence")
+    long_key = made.encode(CHAT, LONG)
+    for forged in ("/crisis", "/request_human", '/inform{"country": "anything"}', "/restart", "", "|", "#made-up"):
+        assert made.decode(CHAT, forged) is None, forged
+    assert made.decode(CHAT, signed.replace("offence", "evidence")) is None
+    assert made.decode("4343", signed) is None, "another chat's button"
+    assert made.decode("4343", long_key) is None, "another chat's long button"
+    assert CallbackData(ButtonKeys("another relais")).decode(CHAT, signed) is None
+
+
+def test_forgotten_long_keys_decode_to_nothing() -> None:
+    made = callbacks(capacity=2)
+    first = made.encode(CHAT, LONG + "1")
+    made.encode(CHAT, LONG + "2")
+    made.encode(CHAT, LONG + "3")
+    assert made.decode(CHAT, first) is None

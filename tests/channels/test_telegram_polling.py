@@ -33,7 +33,7 @@ def test_a_button_and_a_photo_go_through_the_same_handling(second_rasa: Stack, b
     bot_api.queue_update(someone.photo("caption"))
     bot_api.wait_for(lambda: someone.sent(), "the photo refused")
     assert someone.sent()[0].text == render("ko", "telegram.media_removed")
-    press = someone.button("/ask_offence")
+    press = someone.button(someone.issued("/ask_offence"))
     bot_api.queue_update(press)
     bot_api.wait_for(lambda: someone.user_events(), "the button press in Rasa")
     assert [e["text"] for e in someone.user_events()] == ["/ask_offence"]

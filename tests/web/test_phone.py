@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, exp
 
 from bot.services import Stack
 from bot.settings import ROOT
+from bot.web.widget_session import sender
 from content.texts import keys, render
 from tests.chromium import ASSISTANT_TIMEOUT_MS, Requests
 from tests.content.test_texts import RUNTIME_PARAMS
@@ -105,7 +106,7 @@ def answer_on_screen(page: Page) -> dict[str, Any]:
 def push_events(stack: Stack, session_id: str, events: list[dict[str, Any]]) -> None:
     settings = stack.settings
     url = (
-        f"{settings.rasa_url}/conversations/{session_id}/tracker/events"
+        f"{settings.rasa_url}/conversations/{sender(session_id)}/tracker/events"
         f"?output_channel=latest&execute_side_effects=true&token={settings.rasa_token()}"
     )
     request = urllib.request.Request(

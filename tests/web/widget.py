@@ -9,6 +9,7 @@ from typing import Any
 from playwright.sync_api import Locator, Page, expect
 
 from bot.services import Stack
+from bot.web.widget_session import sender
 from content.texts import render
 
 GREETINGS = {"fr": "Bonjour", "ko": "안녕하세요", "en": "Hello"}
@@ -74,7 +75,7 @@ class Widget:
 
 
 def tracker(stack: Stack, session_id: str) -> dict[str, Any]:
-    url = f"{stack.settings.rasa_url}/conversations/{session_id}/tracker?token={stack.settings.rasa_token()}"
+    url = f"{stack.settings.rasa_url}/conversations/{sender(session_id)}/tracker?token={stack.settings.rasa_token()}"
     with urllib.request.urlopen(url, timeout=30) as response:
         return dict(json.loads(response.read()))
 
@@ -87,7 +88,7 @@ def push_analyst_message(stack: Stack, session_id: str, text: str) -> None:
     """What the staff console does (analyst_contract.md): a bot event with side effects, through Rasa's API."""
     settings = stack.settings
     url = (
-        f"{settings.rasa_url}/conversations/{session_id}/tracker/events"
+        f"{settings.rasa_url}/conversations/{sender(session_id)}/tracker/events"
         f"?output_channel=latest&execute_side_effects=true&token={settings.rasa_token()}"
     )
     event = [{"event": "bot", "text": None, "data": {"custom": {"data": {"text": text, "from": "analyst"}}}}]
