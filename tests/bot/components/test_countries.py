@@ -82,6 +82,11 @@ def test_folding_keeps_offsets_and_hangul() -> None:
         ("en", "we live in the U.K.", "GB"),
         ("en", "I'm from Texas", "US"),
         ("en", "i'm in toronto", "CA"),
+        ("en", "im in the uk", "GB"),
+        ("en", "i live in uk", "GB"),
+        ("en", "im in usa", "US"),
+        ("en", "i'm in the u.s.", "US"),
+        ("en", "i live in the states", "US"),
     ],
 )
 def test_places_relais_knows_by_name_in_three_languages(language: str, text: str, code: str) -> None:
