@@ -13,6 +13,8 @@ from actions.facts_in_message import about_someone_else, speaks_of_minor
 from actions.jurisdiction import ASK_BUTTONS, OTHER, likely_jurisdiction
 from actions.menu import HUMAN, MAIN_MENU, SUPPORT
 from actions.reply import RelaisAction, Turn
+from bot.staff import queue
+from bot.storage.db import session
 from content.texts import has
 
 AFTER_SUPPORT = (HUMAN, *[button for button in MAIN_MENU if button not in (HUMAN, SUPPORT)])
@@ -69,6 +71,10 @@ def minor_in_message(turn: Turn) -> None:
         minor_route(turn)
 
 
+WAITING_FOR_A_PERSON = ("waiting", "human")
+"""`handoff_state` values with an open handoff, whose priority a crisis raises (queue.escalate)."""
+
+
 class ActionCrisis(RelaisAction):
     recalls_crisis = False
     """It says the crisis line itself."""
@@ -78,6 +84,9 @@ class ActionCrisis(RelaisAction):
 
     def respond(self, turn: Turn) -> None:
         turn.set("in_crisis", True)
+        if turn.slot("handoff_state") in WAITING_FOR_A_PERSON:
+            with session() as db:
+                queue.escalate(db, turn.tracker.sender_id, queue.Flags(in_crisis=True))
         turn.say(crisis_key(turn))
         turn.set("offer", "human")
         turn.say("crisis.then", AFTER_SUPPORT)

@@ -50,9 +50,23 @@ def open_handoff(db: Session, sender_id: str) -> Handoff | None:
     return db.scalar(sa.select(Handoff).where(Handoff.sender_id == sender_id, Handoff.state.in_(OPEN_STATES)).limit(1))
 
 
-def request(db: Session, sender_id: str, channel: str, language: str, flags: Flags) -> Handoff:
-    """One open handoff per conversation: asking again returns the one already waiting or held."""
+def escalate(db: Session, sender_id: str, flags: Flags) -> Handoff | None:
+    """Raise the open handoff of `sender_id` to the priority `flags` give, if that is more urgent.
+
+    A person who signals a crisis (or a minor, or ongoing sextortion) while already waiting is served
+    as such, as the crisis text promises. Returns the open handoff, or None when there is none.
+    """
     existing = open_handoff(db, sender_id)
+    if existing is not None and priority(flags) < existing.priority:
+        existing.priority = priority(flags)
+        db.flush()
+    return existing
+
+
+def request(db: Session, sender_id: str, channel: str, language: str, flags: Flags) -> Handoff:
+    """One open handoff per conversation: asking again returns the one already waiting or held,
+    raised to the priority `flags` give when they are more urgent."""
+    existing = escalate(db, sender_id, flags)
     if existing is not None:
         return existing
     case = case_of(db, sender_id)

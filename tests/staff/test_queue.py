@@ -34,6 +34,20 @@ def test_the_case_flags_raise_the_priority(db_url: str) -> None:
         assert handoff.priority == queue.MINOR and handoff.case_id is not None
 
 
+def test_a_crisis_said_while_waiting_raises_the_priority_and_nothing_lowers_it(db_url: str) -> None:
+    with session(db_url) as db:
+        waiting = queue.request(db, "victim", "socketio", "fr", queue.Flags(sextortion=True))
+        assert waiting.priority == queue.SEXTORTION
+        assert queue.escalate(db, "victim", queue.Flags(in_crisis=True)) is waiting
+        assert waiting.priority == queue.CRISIS
+        assert queue.request(db, "victim", "socketio", "fr", queue.Flags()).priority == queue.CRISIS
+        assert queue.escalate(db, "nobody", queue.Flags(in_crisis=True)) is None
+    with session(db_url) as db:
+        other = queue.request(db, "other", "socketio", "ko", queue.Flags())
+        assert queue.request(db, "other", "socketio", "ko", queue.Flags(is_minor=True)).priority == queue.MINOR
+        assert other.priority == queue.MINOR
+
+
 def test_one_open_handoff_per_conversation_and_cancel(db_url: str) -> None:
     with session(db_url) as db:
         first = queue.request(db, "victim", "socketio", "fr", queue.Flags())
