@@ -33,6 +33,9 @@ DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 SIZES = {"phone": PHONE_375, "desktop": DESKTOP}
 AXE = ROOT / "widget" / "node_modules" / "axe-core" / "axe.min.js"
 CRISIS = {"fr": ("FR", "tel:3114"), "ko": ("KR", "tel:109"), "en": ("GB", "tel:116123")}
+# Typed text is always text (a typed "/crisis" is words), so the person says it as a person would.
+LIVING_IN = {"fr": "j'habite en France", "ko": "한국에 살아요", "en": "I live in the UK"}
+WANTING_TO_DIE = {"fr": "je veux mourir", "ko": "죽고 싶어요", "en": "I want to die"}
 SWITCH = {"fr": "en", "ko": "fr", "en": "ko"}
 
 LATEST_ANSWER = """() => {
@@ -171,9 +174,9 @@ def test_a_crisis_reply_has_a_call_button_for_the_jurisdictions_line(
     with sized(browser, PHONE_375) as context:
         page = context.new_page()
         widget = opened(page, hotline, language)
-        widget.say(f'/inform{{"country": "{country}"}}')
+        widget.say(LIVING_IN[language])
         expect(widget.part(".status")).to_be_empty()
-        widget.say("/crisis")
+        widget.say(WANTING_TO_DIE[language])
         message = widget.expect_bot(said(language, f"crisis.{country}")[:40])
         call = message.locator(f'a.call[href="{href}"]')
         expect(call).to_be_visible()
