@@ -17,6 +17,8 @@ from bot.rasa_server.tracker_store import PIN_MASK
 from bot.services import Stack
 from bot.staff.models import Handoff
 from bot.storage.db import session
+from bot.web.widget_session import SENDER_PREFIX
+from bot.web.widget_session import sender as widget_sender
 from content.knowledge.formatting import wait
 from content.texts import render
 from tests.conftest import Chat
@@ -119,6 +121,8 @@ def created(language: str, answer: str) -> tuple[str, str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_from_i_want_to_report_this_to_a_reference(stack: Stack, language: str) -> None:
     chat, typed = Chat(stack), TYPED[language]
+    # A widget conversation (driven over REST here): the widget's reference card reads only those.
+    chat.sender = widget_sender(chat.sender)
     first = open_intake(chat, language)
     assert said(language, "intake.start") in first
     assert said(language, "intake.ask.intake_where") in first, "the situation told at the start is not asked again"
@@ -158,7 +162,8 @@ def said_once_only(stack: Stack, chat: Chat, reference: str, pin: str) -> None:
     )
     assert "pin" not in announced["metadata"]["parts"]["case"]
     origin = f"http://{stack.settings.host}:{stack.settings.web_port}"
-    answer = requests.post(f"{origin}/api/conversation", data=chat.sender, headers={"Origin": origin}, timeout=30)
+    session_id = chat.sender.removeprefix(SENDER_PREFIX)
+    answer = requests.post(f"{origin}/api/conversation", data=session_id, headers={"Origin": origin}, timeout=30)
     cards = [entry["case"] for entry in answer.json()["entries"] if "case" in entry]
     assert cards == [{"reference": reference, "pin": pin}]
 
