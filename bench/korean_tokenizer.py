@@ -1,6 +1,6 @@
 """Compare Korean NLU with Kiwi morphemes and with spaCy's rule-based (whitespace) tokenizer.
 
-Trains two NLU-only models with the CI profile, identical but for `korean_tokenizer`,
+Trains two NLU-only models with config.yml's pipeline, identical but for `korean_tokenizer`,
 and prints intent accuracy and macro-F1 on the Korean held-out set. Slow (two trainings):
 run it with `make bench`, never in the test suite.
 """
@@ -18,12 +18,11 @@ from rasa.core.agent import Agent
 from sklearn.metrics import f1_score
 
 from bot.settings import ROOT
-from bot.training_profile import PROFILES, with_epochs
 from tests.nlu.test_evaluation import examples
 
 
 def train(korean_tokenizer: str, workdir: Path) -> Path:
-    config = with_epochs(yaml.safe_load((ROOT / "config.yml").read_text()), PROFILES["ci"])
+    config = yaml.safe_load((ROOT / "config.yml").read_text())
     config["pipeline"][0]["korean_tokenizer"] = korean_tokenizer
     config_path = workdir / f"config-{korean_tokenizer}.yml"
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True))
