@@ -4,13 +4,14 @@ The same as `python -m rasa_sdk`, except that every call but /health must carry 
 (Settings.action_secret) in the ACTION_SECRET_HEADER header, which Rasa sends from endpoints.yml
 (bot/runtime_config.py). Without it the server answers 403 and runs nothing: the action server
 trusts the tracker it is sent, so a forged one could otherwise read a case or erase a conversation.
-It listens on 127.0.0.1 only (SANIC_HOST, set by bot/services.py). The check is attached through
+It listens on Settings.actions_host (127.0.0.1) only, whoever starts it (Sanic's SANIC_HOST). The check is attached through
 rasa_sdk's own plugin hook (`attach_sanic_app_extensions`).
 """
 
 from __future__ import annotations
 
 import hmac
+import os
 
 import pluggy
 from sanic import Sanic, response
@@ -48,7 +49,9 @@ def main() -> None:
     from rasa_sdk.__main__ import main as sdk_main
     from rasa_sdk.plugin import plugin_manager
 
-    plugin_manager().register(SharedSecret(load().action_secret()))
+    settings = load()
+    os.environ["SANIC_HOST"] = settings.actions_host
+    plugin_manager().register(SharedSecret(settings.action_secret()))
     sdk_main()
 
 

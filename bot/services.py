@@ -66,7 +66,6 @@ def services(settings: Settings) -> list[Service]:
                 str(settings.actions_port),
             ],
             f"http://{settings.actions_host}:{settings.actions_port}/health",
-            env={"SANIC_HOST": settings.actions_host},
         ),
         Service(
             "rasa",
