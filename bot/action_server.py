@@ -4,8 +4,8 @@ The same as `python -m rasa_sdk`, except that every call but /health must carry 
 (Settings.action_secret) in the ACTION_SECRET_HEADER header, which Rasa sends from endpoints.yml
 (bot/runtime_config.py). Without it the server answers 403 and runs nothing: the action server
 trusts the tracker it is sent, so a forged one could otherwise read a case or erase a conversation.
-It listens on Settings.actions_host (127.0.0.1) only, whoever starts it (Sanic's SANIC_HOST). The check is attached through
-rasa_sdk's own plugin hook (`attach_sanic_app_extensions`).
+It listens on Settings.actions_host (127.0.0.1) only, whoever starts it (Sanic's SANIC_HOST).
+The check is attached through rasa_sdk's own plugin hook (`attach_sanic_app_extensions`).
 """
 
 from __future__ import annotations
