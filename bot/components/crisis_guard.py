@@ -22,7 +22,6 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.stateless import StatelessComponent
 from vocabulary.folding import fold
-from vocabulary.parse_keys import OOD_KEY
 
 PATTERNS = Path(__file__).parent / "patterns" / "crisis.yml"
 CRISIS = "crisis"
@@ -46,6 +45,7 @@ class CrisisGuard(StatelessComponent):
         for message in messages:
             text = message.get(TEXT)
             if isinstance(text, str) and not text.startswith("/") and signals_crisis(text):
+                # An out-of-distribution mark stays: "another language" keeps the reply out of a
+                # wrongly detected language (Spanish read as French) and in the default one.
                 message.set(INTENT, {"name": CRISIS, "confidence": 1.0}, add_to_output=True)
-                message.data.pop(OOD_KEY, None)
         return messages

@@ -13,12 +13,15 @@ import re
 import pytest
 
 from actions.inform import ActionInform
+from actions.language import DEFAULT_LANGUAGE
 from actions.offence import ActionOffence
+from actions.review import simulate, tracker
 from actions.safety import ActionCrisis, ActionMinor
 from actions.situation import ActionSituation
 from content.knowledge import contact
 from content.texts import render
 from tests.actions.conftest import run
+from vocabulary.parse_keys import OOD_KEY
 
 HOME_FIRST = {"fr": ("FR.crisis", "FR.samu"), "ko": ("KR.crisis", "KR.police")}
 """The first two numbers a French or Korean writer with no country reads: the line, then the emergency number."""
@@ -122,3 +125,16 @@ def test_deepfake_and_secret_filming_victims_never_hear_they_took_the_images(lan
     assert render(language, "legal.not_your_fault.own_images") not in outcome.texts
     shared = run(ActionOffence(), "ask_offence", {"language": language, "country": "FR", "situation": "sharing"})
     assert render(language, "legal.not_your_fault.own_images") in shared.texts
+
+
+@pytest.mark.parametrize(
+    ("text", "guessed"), [("ya no quiero vivir, me quiero matar", "fr"), ("ich will einfach nur sterben", "en")]
+)
+def test_a_crisis_in_another_language_is_answered_in_the_default_language_not_a_wrong_guess(
+    text: str, guessed: str
+) -> None:
+    """Spanish was read as French and answered with France first; the other-language mark keeps it out."""
+    conversation = tracker("crisis", {}, text=text, detection={"language": guessed, "reliable": True})
+    conversation.latest_message[OOD_KEY] = "language"
+    messages, _ = simulate(ActionCrisis(), conversation)
+    assert messages[0]["text"] == render(DEFAULT_LANGUAGE, "crisis.unknown")

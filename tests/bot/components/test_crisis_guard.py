@@ -106,10 +106,11 @@ def test_anger_and_intensifiers_are_left_to_the_classifier_in_three_languages(te
     "text", ["quiero morir ya no aguanto más", "ich will einfach nur sterben", "我想死", "хочу умереть"]
 )
 def test_a_crisis_in_another_language_wins_over_the_language_check_in(text: str) -> None:
-    """The out-of-distribution component marks it as another language; the guard, after it, makes it a crisis."""
+    """The out-of-distribution component marks it as another language; the guard, after it, makes it a crisis
+    and keeps the mark, so the reply is not written in a language wrongly guessed from it."""
     message = Message(data={TEXT: text, INTENT: {"name": "out_of_scope", "confidence": 0.6}})
     OutOfDistribution().process([message])
     assert message.get(OOD_KEY) == "language"
     CrisisGuard().process([message])
     assert message.get(INTENT) == {"name": "crisis", "confidence": 1.0}
-    assert OOD_KEY not in message.as_dict(only_output_properties=True)
+    assert message.as_dict(only_output_properties=True)[OOD_KEY] == "language"
