@@ -67,6 +67,8 @@ def test_other_messages_never_erase(text: str) -> None:
         ("any update on my case", True, False),
         ("seulement ici dans le chat", False, False),
         ("je veux parler à quelqu'un", False, True),
+        ("je veux parler a quelqu un de vrai", False, True),
+        ("quelqu un d'autre", False, False),
         ("상담원 연결해 주세요", False, True),
         ("can i talk to a real person", False, True),
         ("par téléphone", False, False),
