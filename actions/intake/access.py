@@ -24,10 +24,36 @@ ACCESS_SLOTS = ("access_reference", "access_pin", "access_purpose")
 
 
 def start_access(turn: Turn, purpose: str) -> None:
+    """Open the access form; a reference and a PIN given in this very message are both used."""
     turn.set("access_purpose", purpose)
-    turn.set("access_reference", reference_in(text(turn)))
+    reference = reference_in(text(turn))
+    turn.set("access_reference", reference)
     turn.set("access_pin", None)
-    turn.then("case_access_form")
+    checked = checked_pin(turn, reference, only_if_given=True) if reference else {}
+    for slot, value in checked.items():
+        turn.set(slot, value)
+    if REQUESTED_SLOT not in checked:  # a locked reference ends it before it starts
+        turn.then("case_access_form")
+
+
+def checked_pin(turn: Turn, reference: str, only_if_given: bool = False) -> Dict[str, Any]:
+    """The slots after checking the PIN in the latest message against `reference` (counted by the lock).
+
+    A right PIN fills `access_pin`; a wrong one is said and asked again; a locked reference ends the
+    form. With `only_if_given`, a message without a PIN checks nothing and changes nothing.
+    """
+    pin = pin_in(text(turn))
+    if pin is None and only_if_given:
+        return {}
+    with session() as db:
+        outcome, _ = check_access(db, reference, pin or "", turn.tracker.sender_id)
+    if outcome is Access.GRANTED:
+        return {"access_pin": pin}
+    if outcome is Access.LOCKED:
+        turn.say("status.locked", MAIN_MENU, wait=wait(PIN_WINDOW_S // 60, turn.language))
+        return {slot: None for slot in ACCESS_SLOTS} | {REQUESTED_SLOT: None}
+    turn.say("status.mismatch")
+    return {"access_pin": None}
 
 
 class AskAccessReference(RelaisAction):
@@ -67,7 +93,9 @@ class ValidateCaseAccessForm(FormValidationAction):
             turn.say("erase.cancelled" if turn.slot("access_purpose") == "erase" else "next.prompt", MAIN_MENU)
             return [SlotSet(slot, None) for slot in ACCESS_SLOTS] + [SlotSet(REQUESTED_SLOT, None)]
         answer: Dict[str, Any] = (
-            self._reference(turn) if requested == "access_reference" else self._pin(turn, tracker.sender_id)
+            self._reference(turn)
+            if requested == "access_reference"
+            else checked_pin(turn, str(turn.slot("access_reference")))
         )
         return [*turn.events, *[SlotSet(slot, value) for slot, value in answer.items()]]
 
@@ -76,21 +104,8 @@ class ValidateCaseAccessForm(FormValidationAction):
         reference = reference_in(text(turn))
         if reference is None:
             turn.say("status.bad_reference")
-        return {"access_reference": reference}
-
-    @staticmethod
-    def _pin(turn: Turn, sender_id: str) -> Dict[str, Any]:
-        pin = pin_in(text(turn))
-        reference = str(turn.slot("access_reference"))
-        with session() as db:
-            outcome, _ = check_access(db, reference, pin or "", sender_id)
-        if outcome is Access.GRANTED:
-            return {"access_pin": pin}
-        if outcome is Access.LOCKED:
-            turn.say("status.locked", MAIN_MENU, wait=wait(PIN_WINDOW_S // 60, turn.language))
-            return {slot: None for slot in ACCESS_SLOTS} | {REQUESTED_SLOT: None}
-        turn.say("status.mismatch")
-        return {"access_pin": None}
+            return {"access_reference": None}
+        return {"access_reference": reference} | checked_pin(turn, reference, only_if_given=True)
 
 
 class ActionCaseAccess(RelaisAction):

@@ -41,7 +41,8 @@ def new_pin() -> str:
 
 
 def pin_in(text: str) -> str | None:
-    match = _PIN_IN_TEXT.search(text or "")
+    """The PIN a person typed (6 digits, spaces or dashes allowed), never digits of a reference beside it."""
+    match = _PIN_IN_TEXT.search(_IN_TEXT.sub(" ", text or ""))
     return re.sub(r"\D", "", match.group()) if match else None
 
 

@@ -289,6 +289,16 @@ def test_status_with_the_right_pin_and_not_with_a_wrong_one(stack: Stack, langua
     assert said(language, "status.result", reference=reference, status=status) in later.text(pin)
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_reference_and_its_pin_in_one_message_give_the_status(stack: Stack, language: str) -> None:
+    _, reference, pin = report_link(stack, language, f"https://together.example.com/{language}")
+    later = Chat(stack, {"language": language})
+    asked = later.text(TYPED[language]["status"].format(reference=reference) + f" PIN {pin}")
+    status = said(language, "status.name.received")
+    assert said(language, "status.result", reference=reference, status=status) in asked
+    assert said(language, "status.ask_pin") not in asked
+
+
 def test_wrong_pins_are_rate_limited(stack: Stack) -> None:
     _, reference, pin = report_link(stack, "en", "https://ratelimit.example.com/x")
     guesser = Chat(stack, {"language": "en"})

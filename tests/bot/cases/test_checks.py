@@ -71,6 +71,12 @@ def test_pins_are_hashed_and_only_the_right_one_matches() -> None:
     assert pin_in("1234") is None
 
 
+def test_a_pin_beside_its_reference_is_read_and_the_reference_never_is() -> None:
+    assert pin_in("statut RL-ZG3C-AF40 pin 889271") == "889271"
+    assert pin_in("접수번호 RLMDCS2XS9 비번 361866") == "361866"
+    assert pin_in("my report RL-1234-5678 ?") is None
+
+
 @pytest.mark.parametrize(
     ("text", "email"),
     [("écrivez à jane.doe+x@example.fr merci", "jane.doe+x@example.fr"), ("jane@", None), ("a@b", None), ("", None)],
