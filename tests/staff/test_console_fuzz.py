@@ -30,6 +30,7 @@ from bot.staff import passwords, queue
 from bot.staff.console import LOGIN_COOKIE
 from bot.staff.models import Handoff, Note, Staff, StaffSession
 from bot.storage.db import session
+from tests.fuzz_support import Problems
 from tests.staff.local import Local, Person, RasaStandIn, serving
 
 T = TypeVar("T")
@@ -42,18 +43,6 @@ EXAMPLES = settings(
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Cache-Control")
 
 
-class Trouble(logging.Handler):
-    """Every record at ERROR or above, or carrying a traceback, from any logger."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno >= logging.ERROR or record.exc_info:
-            self.records.append(record)
-
-
 @dataclass
 class Harness:
     local: Local
@@ -63,7 +52,7 @@ class Harness:
     """Signed in as nobody."""
     handoff_id: int
     run: Callable[[Awaitable[T]], T]
-    trouble: Trouble
+    trouble: Problems
 
     def send(self, person: Person, method: str, path: str, body: bytes = b"", **headers: str) -> aiohttp.ClientResponse:
         async def go() -> aiohttp.ClientResponse:
@@ -109,7 +98,7 @@ def harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Harness]:
             handoff_id = queue.request(db, "victim-fuzz", "socketio", "en", queue.Flags()).id
         assert (await ana.post(f"/staff/handoffs/{handoff_id}/claim")).status == 200
         await sam.get("/staff")
-        return Harness(local, ana, sam, local.person("nobody"), handoff_id, run, Trouble())
+        return Harness(local, ana, sam, local.person("nobody"), handoff_id, run, Problems())
 
     harness = run(start())
     logging.getLogger().addHandler(harness.trouble)
