@@ -113,9 +113,9 @@ class Settings:
     """Seconds the console waits for Rasa before it tells the analyst and rolls back."""
     rasa_max_body_bytes: int
     """The largest request body Rasa's HTTP server accepts (Sanic's REQUEST_MAX_SIZE; Sanic's own default is 100 MB)."""
-    edge_rate_messages: int = 8
+    edge_rate_messages: int
     """Messages one widget socket or Telegram chat may send in a burst (bot/edges/flood.py)..."""
-    edge_rate_seconds: int = 10
+    edge_rate_seconds: int
     """...and the seconds in which that many more are allowed, at an even pace."""
 
     @property

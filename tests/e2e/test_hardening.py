@@ -20,6 +20,7 @@ from sqlalchemy.engine import make_url
 from bot.action_server import ACTION_SECRET_HEADER
 from bot.services import Stack
 from tests.conftest import Chat
+from tests.nlu.test_evaluation import parse
 
 pytestmark = pytest.mark.e2e
 
@@ -104,14 +105,6 @@ def test_a_megabyte_on_the_rest_channel_is_refused_at_once(stack: Stack) -> None
     assert elapsed < 5.0, f"{elapsed:.1f} s"
 
 
-def _parse(stack: Stack, text: str) -> dict[str, Any]:
-    request = urllib.request.Request(
-        f"{stack.settings.rasa_url}/model/parse?token={stack.settings.rasa_token()}",
-        data=json.dumps({"text": text}).encode(),
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=60) as answer:
-        return dict(json.loads(answer.read()))
 
 
 @pytest.mark.parametrize(
@@ -119,7 +112,7 @@ def _parse(stack: Stack, text: str) -> dict[str, Any]:
 )
 def test_decomposed_text_is_classified_like_composed_text(stack: Stack, text: str) -> None:
     decomposed = unicodedata.normalize("NFD", text)
-    composed, split = _parse(stack, text), _parse(stack, decomposed)
+    composed, split = parse(stack, text), parse(stack, decomposed)
     assert split["intent"]["name"] == composed["intent"]["name"] != "goodbye"
     assert split["text"] == text
 

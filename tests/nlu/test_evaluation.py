@@ -69,7 +69,7 @@ def parse(stack: Stack, text: str) -> dict:
         data=json.dumps({"text": text}).encode(),
         headers={"Content-Type": "application/json"},
     )
-    with urllib.request.urlopen(request, timeout=30) as response:
+    with urllib.request.urlopen(request, timeout=60) as response:
         return dict(json.loads(response.read()))
 
 
