@@ -1,4 +1,5 @@
-"""Small talk around the journeys: greeting, menu, thanks, goodbye, language, fallback.
+"""Small talk around the journeys: greeting, menu, thanks, goodbye, language, yes and no, a short
+fact given in passing, fallback.
 
 What NLU could not place is never just "I didn't understand" when something better is known:
 a reference leads to its status, a message without words to a gentle check-in, a story told in
@@ -8,13 +9,16 @@ words the classifier missed to its journey, and after a crisis message the reply
 from __future__ import annotations
 
 from actions.check_in import check_in, unusual_kind
-from actions.facts_in_message import speaks_of_minor
-from actions.guidance import situation_cued
+from actions.facts_in_message import mentions_links_or_platforms, speaks_of_minor
+from actions.guidance import SITUATION_BUTTONS, resume, situation_cued
 from actions.intake.access import start_access
 from actions.intake.answers import text
+from actions.intake.offers import answer_no, answer_yes
+from actions.jurisdiction import country_in_message
 from actions.language import explicit_choice
 from actions.menu import LANGUAGES, MAIN_MENU
 from actions.reply import RelaisAction, Turn, fixed_reply
+from actions.safety import child_route_for_new_country, minor_in_message
 from actions.situation import untold_story
 from bot.cases.reference import reference_in
 from bot.settings import load
@@ -84,3 +88,48 @@ class ActionClarify(RelaisAction):
             turn.say("crisis.listening")
         else:
             turn.say("clarify.text", MAIN_MENU)
+
+
+class ActionAffirm(RelaisAction):
+    """A yes answers the question Relais just asked (`actions/intake/offers.py`)."""
+
+    def name(self) -> str:
+        return "action_affirm"
+
+    def respond(self, turn: Turn) -> None:
+        answer_yes(turn)
+
+
+class ActionDeny(RelaisAction):
+    """A no declines the question Relais just asked (`actions/intake/offers.py`)."""
+
+    def name(self) -> str:
+        return "action_deny"
+
+    def respond(self, turn: Turn) -> None:
+        answer_no(turn)
+
+
+class ActionInform(RelaisAction):
+    """A short factual answer (a country, an age, a link): take it in and carry on."""
+
+    def name(self) -> str:
+        return "action_inform"
+
+    def respond(self, turn: Turn) -> None:
+        minor_in_message(turn)
+        if country_in_message(turn.tracker):
+            turn.say(f"country.noted.{turn.jurisdiction}")
+            child_route_for_new_country(turn)
+            if resume(turn):
+                return
+            if turn.situation is None:
+                turn.say("situation.ask", SITUATION_BUTTONS)
+            else:
+                turn.say("next.prompt", MAIN_MENU)
+        elif mentions_links_or_platforms(turn.tracker):
+            turn.say("inform.links_only", MAIN_MENU)
+        elif not turn.is_minor:
+            turn.say("clarify.text", MAIN_MENU)
+        else:
+            turn.say("next.prompt", MAIN_MENU)

@@ -1,7 +1,8 @@
-"""What Relais keeps, said truthfully, with the retention period actually configured."""
+"""What Relais keeps, said truthfully, with the retention period actually configured; and erasing it."""
 
 from __future__ import annotations
 
+from actions.intake.erase import ask_to_erase
 from actions.menu import MAIN_MENU
 from actions.reply import RelaisAction, Turn
 from bot.settings import load
@@ -13,3 +14,13 @@ class ActionPrivacy(RelaisAction):
 
     def respond(self, turn: Turn) -> None:
         turn.say("privacy.text", MAIN_MENU, days=load().retention_days)
+
+
+class ActionDeleteData(RelaisAction):
+    """Delete my data: always a yes/no question first (`actions/intake/erase.py`)."""
+
+    def name(self) -> str:
+        return "action_delete_data"
+
+    def respond(self, turn: Turn) -> None:
+        ask_to_erase(turn)

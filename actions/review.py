@@ -27,9 +27,8 @@ from actions.conversation import (
 )
 from actions.evidence import ActionEvidence
 from actions.guidance import SITUATIONS
-from actions.intake.erase import ActionDeleteData
 from actions.offence import ActionOffence
-from actions.privacy import ActionPrivacy
+from actions.privacy import ActionDeleteData, ActionPrivacy
 from actions.reporting import ActionRemoval, ActionReport
 from actions.safety import ActionCrisis, ActionMinor, ActionSupport
 from actions.situation import ActionSituation

@@ -1,10 +1,14 @@
-""" "Delete my data": confirm first, then erase this conversation and its reports, or one report by PIN."""
+"""Erasing: confirm first, then erase this conversation and its reports, or one report by PIN.
+
+The "delete my data" journey (`actions/privacy.py`) and a status question with words of erasure
+(`actions/status.py`) both start here; a yes (`actions/intake/offers.py`) carries it out.
+"""
 
 from __future__ import annotations
 
 from actions.intake.access import start_access
 from actions.intake.answers import text
-from actions.reply import Button, RelaisAction, Turn
+from actions.reply import Button, Turn
 from bot.cases.reference import reference_in
 from bot.cases.repository import erase_conversation
 from bot.staff import queue
@@ -25,14 +29,6 @@ def ask_to_erase(turn: Turn) -> None:
     turn.set("offer", "erase")
     turn.say("erase.earlier_hint")
     turn.say("erase.confirm", (YES, NO))
-
-
-class ActionDeleteData(RelaisAction):
-    def name(self) -> str:
-        return "action_delete_data"
-
-    def respond(self, turn: Turn) -> None:
-        ask_to_erase(turn)
 
 
 def erase_this_conversation(turn: Turn) -> None:

@@ -1,4 +1,8 @@
-"""Yes and no: they answer the question Relais just asked (`offer`), else reopen the menu."""
+"""Yes and no: they answer the question Relais just asked (`offer`), else reopen the menu.
+
+`offer` names what a yes would do; every other action clears it (`RelaisAction`), so a late yes
+never starts anything. The actions that read a yes or a no are in `actions/conversation.py`.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from actions.handoff import request_human
 from actions.intake.erase import erase_earlier_case, erase_this_conversation
 from actions.intake.flow import start_intake, submit
 from actions.menu import MAIN_MENU
-from actions.reply import RelaisAction, Turn
+from actions.reply import Turn
 
 ON_YES: Dict[str, Callable[[Turn], None]] = {
     "intake": start_intake,
@@ -31,22 +35,16 @@ def _offer(turn: Turn) -> str | None:
     return str(value) if value else None
 
 
-class ActionAffirm(RelaisAction):
-    def name(self) -> str:
-        return "action_affirm"
-
-    def respond(self, turn: Turn) -> None:
-        offer = _offer(turn)
-        if offer in ON_YES:
-            ON_YES[offer](turn)
-        else:
-            turn.say("clarify.text", MAIN_MENU)
+def answer_yes(turn: Turn) -> None:
+    """Do what the pending question offered; without one, the menu."""
+    offer = _offer(turn)
+    if offer in ON_YES:
+        ON_YES[offer](turn)
+    else:
+        turn.say("clarify.text", MAIN_MENU)
 
 
-class ActionDeny(RelaisAction):
-    def name(self) -> str:
-        return "action_deny"
-
-    def respond(self, turn: Turn) -> None:
-        offer = _offer(turn)
-        turn.say(ON_NO[offer] if offer in ON_NO else "clarify.text", MAIN_MENU)
+def answer_no(turn: Turn) -> None:
+    """Acknowledge the declined offer; without one, the menu."""
+    offer = _offer(turn)
+    turn.say(ON_NO[offer] if offer in ON_NO else "clarify.text", MAIN_MENU)

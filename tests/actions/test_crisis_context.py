@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.conversation import ActionClarify, ActionGoodbye
-from actions.intake.offers import ActionDeny
+from actions.conversation import ActionClarify, ActionDeny, ActionGoodbye
 from actions.reporting import ActionReport
 from actions.safety import ActionCrisis, ActionSupport
 from actions.situation import ActionSituation

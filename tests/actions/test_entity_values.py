@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
+from actions.conversation import ActionInform
 from actions.facts_in_message import age
-from actions.inform import ActionInform
 from actions.jurisdiction import known_country
 from actions.review import tracker
 from content.texts import render

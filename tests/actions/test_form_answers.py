@@ -1,7 +1,7 @@
 """While an intake question is open, an answer that fits it fills it.
 
 Whatever the classifier made of "채팅으로만 연락해 주세요" or "seulement ici dans le chat", the
-contact question takes it as "this chat"; the slot mappings (bot/domain/intake.yml) let every
+contact question takes it as "this chat"; the slot mappings (bot/domain/intake.yml, status.yml) let every
 intent but crisis, erasure and a person reach this check, and those need their words
 (bot/components/intent_evidence.py, tested in tests/bot/components).
 """
@@ -54,8 +54,9 @@ def test_chat_only_answers_the_contact_question_whatever_the_classifier_said(
 
 
 def test_only_crisis_erasure_and_a_person_leave_the_intake() -> None:
-    domain = yaml.safe_load((ROOT / "bot" / "domain" / "intake.yml").read_text(encoding="utf-8"))
-    for name, slot in domain["slots"].items():
-        for mapping in slot["mappings"]:
-            if mapping["type"] == "from_text":
-                assert sorted(mapping["not_intent"]) == ["crisis", "delete_my_data", "request_human"], name
+    for form_file in ("intake.yml", "status.yml"):
+        domain = yaml.safe_load((ROOT / "bot" / "domain" / form_file).read_text(encoding="utf-8"))
+        for name, slot in domain["slots"].items():
+            for mapping in slot["mappings"]:
+                if mapping["type"] == "from_text":
+                    assert sorted(mapping["not_intent"]) == ["crisis", "delete_my_data", "request_human"], name

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
+from actions.conversation import ActionInform
 from actions.evidence import ActionEvidence
-from actions.inform import ActionInform
 from actions.offence import OWN_IMAGES, ActionOffence
 from actions.reporting import ActionRemoval, ActionReport
 from actions.safety import ActionCrisis, ActionMinor, ActionSupport

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
+from actions.conversation import ActionInform
 from actions.guidance import SITUATIONS
-from actions.inform import ActionInform
 from actions.jurisdiction import JURISDICTIONS, OTHER, jurisdiction
 from actions.offence import OWN_IMAGES, ActionOffence
 from actions.reporting import ActionRemoval, ActionReport

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from actions.inform import ActionInform
+from actions.conversation import ActionInform
 from actions.language import DEFAULT_LANGUAGE
 from actions.offence import ActionOffence
 from actions.review import simulate, tracker

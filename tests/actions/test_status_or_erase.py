@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.intake.status import ActionStatus
+from actions.status import ActionStatus
 from content.texts import render
 from tests.actions.conftest import run
 
