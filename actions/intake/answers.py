@@ -13,6 +13,10 @@ from actions.reply import Turn
 from vocabulary.folding import fold
 
 CUES = Path(__file__).with_name("answers.yml")
+SKIPPED = "skipped"
+"""The value of a question the person chose to skip: answered, so never asked again, but not given."""
+DONE = "done"
+"""The value of a question with several answers (links and places) once the person has finished."""
 CONTROLS = ("stop", "why", "skip")
 MAX_WORDS = 8
 """Longer messages are real answers (a story, a date in words), never a control word in passing."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from actions.intake.questions import QUESTIONS, SKIPPED
-from actions.intake.summary import answered, evidence_log, summary_lines
+from actions.intake.answers import SKIPPED
+from actions.intake.questions import QUESTIONS, answers_to_keep, summary_lines
+from actions.intake.summary import answered, evidence_log, render
 from actions.menu import MAIN_MENU
 from actions.reply import Button, RelaisAction, Turn
 from bot.cases.repository import CaseDraft, create_case
@@ -54,38 +55,31 @@ class ActionIntakeDone(RelaisAction):
             turn.say("next.prompt", MAIN_MENU)
             return
         turn.say("intake.summary.title")
-        turn.dispatcher.utter_message(text="\n".join(summary_lines(turn)))
+        turn.dispatcher.utter_message(text="\n".join(render(turn, summary_lines(turn))))
         turn.set("offer", "submit")
         turn.say("intake.summary.confirm", (SEND, NOT_NOW))
 
 
 def _draft(turn: Turn) -> CaseDraft:
-    def value(slot: str) -> str | None:
-        raw = turn.slot(slot)
-        return str(raw) if answered(raw) else None
-
+    """The case from the question table's answers; the minor flag also holds when the conversation said so."""
+    kept = answers_to_keep(turn)
+    kept["is_minor"] = bool(kept.get("is_minor")) or turn.is_minor
     return CaseDraft(
         sender_id=turn.tracker.sender_id,
         channel=turn.tracker.get_latest_input_channel() or "rest",
         language=turn.language,
         jurisdiction=turn.country,
-        situation=value("intake_situation"),
         platforms=list(turn.slot("intake_places") or []),
         urls=list(turn.slot("intake_urls") or []),
-        found_when=value("intake_found"),
-        subject=value("intake_subject"),
-        is_minor=turn.slot("intake_minor") == "yes" or turn.is_minor,
         in_crisis=bool(turn.slot("in_crisis")),
-        threats_ongoing=value("intake_ongoing"),
-        consent_open_urls=turn.slot("intake_consent") == "yes",
-        contact_preference=value("intake_contact"),
-        contact_detail=value("intake_contact_detail"),
+        **kept,
     )
 
 
 def submit(turn: Turn) -> None:
     """Create the case, give reference and PIN once, then the copyable log; forget the draft."""
     draft = _draft(turn)
+    lines = summary_lines(turn)
     with session() as db:
         created = create_case(db, draft)
         reference, created_at = created.case.reference, created.case.created_at
@@ -97,7 +91,7 @@ def submit(turn: Turn) -> None:
         f"case.next.{draft.contact_preference if draft.contact_preference in ('email', 'phone', 'none') else 'chat'}"
     )
     turn.say("case.log.intro")
-    turn.dispatcher.utter_message(text=evidence_log(turn, reference, created_at, list(draft.urls)))
+    turn.dispatcher.utter_message(text=evidence_log(turn, reference, created_at, list(draft.urls), lines))
     turn.set("case_ref", reference)
     for slot in INTAKE_SLOTS:
         turn.set(slot, None)

@@ -1,16 +1,105 @@
-"""The intake questions in order, what each accepts, and the action that asks each one."""
+"""The intake questions: one table, from which everything else about a question is derived.
+
+A row says, for one question: its slot (`intake_<name>`), the choices its buttons offer, the
+checker that reads an answer (`actions/intake/checkers.py`), when the form asks it, where the case
+keeps it (a `CaseDraft` field, the same name as its column in `bot/cases/models.py`) and how the
+summary shows it (`actions/intake/summary.py`). From the table come the form's slots and their
+order (`ValidateIntakeForm`, checked against `bot/domain/intake.yml` by
+`tests/test_domain_contract.py`), the `action_ask_<slot>` actions, the draft a case is created
+from, and the summary. Texts: `intake.ask.<slot>`, `intake.why.<slot>`, `intake.summary.<name>`,
+and `intake.choice.<choice>` for each choice (`tests/actions/intake/test_questions.py`).
+"""
 
 from __future__ import annotations
 
 from abc import abstractmethod
 from dataclasses import dataclass
-from typing import Tuple
+from typing import Any, Callable, Dict, List, Tuple
+
+from rasa_sdk import Tracker
 
 from actions.guidance import SITUATIONS
+from actions.intake import checkers
+from actions.intake.answers import DONE
+from actions.intake.checkers import Checker
+from actions.intake.summary import Line, Summarizer, answered, contact_line, line, no_line, where_lines
 from actions.reply import Button, RelaisAction, Turn
 
-SKIPPED = "skipped"
-DONE = "done"
+
+def always(tracker: Tracker) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Question:
+    """One row of the table; see the module's docstring."""
+
+    slot: str
+    check: Checker = checkers.choice_only
+    choices: Tuple[str, ...] = ()
+    asked: Callable[[Tracker], bool] = always
+    """Whether the form asks it, given the answers so far."""
+    column: str | None = None
+    """The `CaseDraft` field keeping the answer; None when the case does not keep it as such."""
+    flag: bool = False
+    """The case keeps a boolean: true when the answer is "yes"."""
+    summary: Summarizer = line
+    choice_texts: str = "intake.choice"
+    """The text prefix of a choice's words: `<choice_texts>.<choice>`."""
+
+    def stored(self, turn: Turn) -> str | bool | None:
+        """The answer as the case keeps it: a flag, the answer's key or words, or None if not given."""
+        value = turn.slot(self.slot)
+        if self.flag:
+            return value == "yes"
+        return str(value) if answered(value) else None
+
+
+QUESTIONS = (
+    Question("intake_situation", checkers.situation, SITUATIONS, column="situation", choice_texts="situation"),
+    Question("intake_where", checkers.where, (DONE,), summary=where_lines),
+    Question("intake_found", checkers.free_text, ("today", "this_week", "earlier"), column="found_when"),
+    Question("intake_ongoing", choices=("yes", "no", "unsure"), column="threats_ongoing"),
+    Question("intake_subject", choices=("self", "other"), column="subject"),
+    Question("intake_minor", checkers.minor, ("yes", "no", "unsure"), column="is_minor", flag=True),
+    Question(
+        "intake_consent",
+        choices=("yes", "no"),
+        asked=lambda tracker: bool(tracker.get_slot("intake_urls")),
+        column="consent_open_urls",
+        flag=True,
+    ),
+    Question(
+        "intake_contact",
+        checkers.contact,
+        ("chat", "email", "phone", "none"),
+        column="contact_preference",
+        summary=contact_line,
+    ),
+    Question(
+        "intake_contact_detail",
+        checkers.contact_detail,
+        asked=lambda tracker: tracker.get_slot("intake_contact") in ("email", "phone"),
+        column="contact_detail",
+        summary=no_line,
+    ),
+)
+BY_SLOT = {question.slot: question for question in QUESTIONS}
+
+
+def answers_to_keep(turn: Turn) -> Dict[str, Any]:
+    """`CaseDraft` fields from the table: {column: the answer as the case keeps it}."""
+    return {q.column: q.stored(turn) for q in QUESTIONS if q.column}
+
+
+def summary_lines(turn: Turn) -> List[Line]:
+    """The summary's lines, in the table's order, for the questions the form asks."""
+    return [
+        shown
+        for q in QUESTIONS
+        if q.asked(turn.tracker)
+        for shown in q.summary(turn, q.slot, q.choices, q.choice_texts)
+    ]
 
 
 def option(choice: str, title: str | None = None) -> Button:
@@ -22,37 +111,17 @@ SKIP = option("skip", "intake.button.skip")
 STOP = option("stop", "intake.button.stop")
 
 
-@dataclass(frozen=True)
-class Question:
-    slot: str
-    choices: Tuple[str, ...] = ()
-
-
-QUESTIONS = (
-    Question("intake_situation", SITUATIONS),
-    Question("intake_where", (DONE,)),
-    Question("intake_found", ("today", "this_week", "earlier")),
-    Question("intake_ongoing", ("yes", "no", "unsure")),
-    Question("intake_subject", ("self", "other")),
-    Question("intake_minor", ("yes", "no", "unsure")),
-    Question("intake_consent", ("yes", "no")),
-    Question("intake_contact", ("chat", "email", "phone", "none")),
-    Question("intake_contact_detail"),
-)
-BY_SLOT = {question.slot: question for question in QUESTIONS}
-
-
 def buttons(turn: Turn, question: Question) -> list[Button]:
-    if question.slot == "intake_situation":
-        offered = [option(s, f"situation.{s}") for s in SITUATIONS]
-    elif question.slot == "intake_where":
+    """The question's choices (done only once something is given), then why, skip and stop."""
+    if question.slot == "intake_where":
         offered = [option(DONE, "intake.button.done")] if turn.slot("intake_urls") or turn.slot("intake_places") else []
     else:
-        offered = [option(choice) for choice in question.choices]
+        offered = [option(choice, f"{question.choice_texts}.{choice}") for choice in question.choices]
     return [*offered, WHY, SKIP, STOP]
 
 
 def ask(turn: Turn, slot: str) -> None:
+    """`intake.ask.<slot>`; `.more` once a link or place is given; `.<way>` for a contact detail."""
     question = BY_SLOT[slot]
     key = f"intake.ask.{slot}"
     if slot == "intake_where" and (turn.slot("intake_urls") or turn.slot("intake_places")):

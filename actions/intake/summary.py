@@ -1,59 +1,79 @@
-"""The intake answers in words: the summary before sending, and the victim's own evidence log."""
+"""The intake answers in words: the summary before sending, and the victim's own evidence log.
+
+Each question of the table (`actions/intake/questions.py`) names how the summary shows it: `line`
+(one line `intake.summary.<name>`, the default), `where_lines` (links, then places), `contact_line`
+(the way chosen with its detail) or `no_line` (shown by another question's line).
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Callable, List, Sequence, Tuple
 
 from babel.dates import format_date
 
-from actions.guidance import SITUATIONS
-from actions.intake.questions import DONE, QUESTIONS, SKIPPED
+from actions.intake.answers import DONE, SKIPPED
 from actions.reply import Turn
 
-CHOICE_ANSWERS = {choice for question in QUESTIONS for choice in question.choices} - {*SITUATIONS, DONE}
-"""Answers stored as a choice key (shown through `intake.choice.<key>`), not as the victim's words."""
+Line = Tuple[str, str]
+"""(the field, as in `intake.summary.<field>`; its value in words)."""
+Summarizer = Callable[[Turn, str, Sequence[str], str], List[Line]]
+"""summarize(turn, slot, choices, choice_texts) -> the question's lines."""
 
 
 def answered(value: Any) -> bool:
     return value not in (None, "", SKIPPED, DONE, [])
 
 
-def _words(turn: Turn, value: Any) -> str:
+def words(turn: Turn, value: Any, choices: Sequence[str] = (), choice_texts: str = "intake.choice") -> str:
+    """An answer as the person reads it: a choice through `<choice_texts>.<choice>`, words as given."""
     if not answered(value):
         return turn.text("intake.summary.not_given")
-    if value in CHOICE_ANSWERS:
-        return turn.text(f"intake.choice.{value}")
+    if value in choices:
+        return turn.text(f"{choice_texts}.{value}")
     return str(value)
 
 
-def summary_lines(turn: Turn) -> list[str]:
-    situation = turn.slot("intake_situation")
-    contact = _words(turn, turn.slot("intake_contact"))
-    if answered(turn.slot("intake_contact_detail")):
-        contact = f"{contact} ({turn.slot('intake_contact_detail')})"
-    lines = [
-        ("situation", turn.text(f"situation.{situation}") if answered(situation) else _words(turn, None)),
-        ("links", "\n" + "\n".join(turn.slot("intake_urls")) if turn.slot("intake_urls") else _words(turn, None)),
-        ("places", ", ".join(turn.slot("intake_places") or []) or _words(turn, None)),
-        ("found", _words(turn, turn.slot("intake_found"))),
-        ("ongoing", _words(turn, turn.slot("intake_ongoing"))),
-        ("subject", _words(turn, turn.slot("intake_subject"))),
-        ("minor", _words(turn, turn.slot("intake_minor"))),
-        ("contact", contact),
+def field(slot: str) -> str:
+    """`intake_found` -> `found`: the summary line's name."""
+    return slot.removeprefix("intake_")
+
+
+def line(turn: Turn, slot: str, choices: Sequence[str], choice_texts: str) -> List[Line]:
+    return [(field(slot), words(turn, turn.slot(slot), choices, choice_texts))]
+
+
+def where_lines(turn: Turn, slot: str, choices: Sequence[str], choice_texts: str) -> List[Line]:
+    urls = turn.slot("intake_urls") or []
+    return [
+        ("links", "\n" + "\n".join(urls) if urls else words(turn, None)),
+        ("places", ", ".join(turn.slot("intake_places") or []) or words(turn, None)),
     ]
-    if turn.slot("intake_urls"):
-        lines.insert(2, ("consent", _words(turn, turn.slot("intake_consent"))))
-    return [turn.text(f"intake.summary.{field}", value=value) for field, value in lines]
 
 
-def evidence_log(turn: Turn, reference: str, created_at: float, urls: list[str]) -> str:
-    """Plain lines the victim can copy: reference, date, what happened, each link."""
+def contact_line(turn: Turn, slot: str, choices: Sequence[str], choice_texts: str) -> List[Line]:
+    shown = words(turn, turn.slot(slot), choices, choice_texts)
+    if answered(turn.slot("intake_contact_detail")):
+        shown = f"{shown} ({turn.slot('intake_contact_detail')})"
+    return [(field(slot), shown)]
+
+
+def no_line(turn: Turn, slot: str, choices: Sequence[str], choice_texts: str) -> List[Line]:
+    return []
+
+
+def render(turn: Turn, lines: Sequence[Line]) -> list[str]:
+    return [turn.text(f"intake.summary.{name}", value=value) for name, value in lines]
+
+
+def evidence_log(turn: Turn, reference: str, created_at: float, urls: list[str], lines: Sequence[Line]) -> str:
+    """Plain lines the victim can copy: reference, date, what happened and when (from the summary's
+    `lines`), each link."""
     day = format_date(datetime.fromtimestamp(created_at, tz=timezone.utc).date(), format="long", locale=turn.language)
-    situation = turn.slot("intake_situation")
+    shown = dict(lines)
     parts = [turn.text("case.log.header", reference=reference, date=day)]
-    if answered(situation):
-        parts.append(turn.text("intake.summary.situation", value=turn.text(f"situation.{situation}")))
-    parts.append(turn.text("intake.summary.found", value=_words(turn, turn.slot("intake_found"))))
+    if answered(turn.slot("intake_situation")):
+        parts.append(turn.text("intake.summary.situation", value=shown["situation"]))
+    parts.append(turn.text("intake.summary.found", value=shown["found"]))
     parts += [turn.text("case.log.links"), *urls] if urls else [turn.text("case.log.no_links")]
     return "\n".join(parts)

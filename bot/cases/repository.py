@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from typing import Sequence
 
@@ -23,7 +23,11 @@ MAX_FAILURES_PER_SENDER = 10
 
 @dataclass
 class CaseDraft:
-    """Everything intake gathered; each field may be missing because every question can be skipped."""
+    """Everything intake gathered; each field may be missing because every question can be skipped.
+
+    Every field but `platforms` and `urls` is copied as it is into the `cases` column of the same
+    name; the intake's question table (`actions/intake/questions.py`) names the field of each answer.
+    """
 
     sender_id: str
     channel: str
@@ -72,25 +76,14 @@ def _unused_reference(db: Session) -> str:
 
 def create_case(db: Session, draft: CaseDraft) -> NewCase:
     pin = new_pin()
+    as_is = {f.name: getattr(draft, f.name) for f in fields(draft) if f.name not in ("platforms", "urls")}
     case = Case(
         reference=_unused_reference(db),
         pin_hash=hash_pin(pin),
-        sender_id=draft.sender_id,
-        channel=draft.channel,
-        language=draft.language,
-        jurisdiction=draft.jurisdiction,
-        situation=draft.situation,
         platforms="\n".join(draft.platforms) or None,
-        found_when=draft.found_when,
-        subject=draft.subject,
-        is_minor=draft.is_minor,
-        in_crisis=draft.in_crisis,
         sextortion_ongoing=draft.situation == "sextortion" and draft.threats_ongoing == "yes",
-        threats_ongoing=draft.threats_ongoing,
-        consent_open_urls=draft.consent_open_urls,
-        contact_preference=draft.contact_preference,
-        contact_detail=draft.contact_detail,
         status="received",
+        **as_is,
     )
     case.urls = [CaseUrl(url=url, url_key=url_key(url)) for url in dict.fromkeys(draft.urls)]
     case.history = [CaseStatus(status="received")]

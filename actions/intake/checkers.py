@@ -1,0 +1,123 @@
+"""What each intake answer accepts: a checker reads the message (or the button picked) and returns
+the slots it fills. A slot set to None is asked again; a checker says why before returning it.
+
+Every checker has the same shape, `check(turn, slot, picked) -> {slot: value, ...}`: `slot` is the
+question's slot, `picked` the control or choice read from a button or short typed answer
+(`actions/intake/answers.py`), or None for a free answer. The question table
+(`actions/intake/questions.py`) names the checker of each question.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, List
+
+from actions.facts_in_message import age, platforms
+from actions.guidance import SITUATION_INTENT_PREFIX, SITUATIONS
+from actions.intake.answers import DONE, SKIPPED, text
+from actions.reply import Turn
+from actions.safety import minor_route
+from bot.cases.contact import email_in, looks_like_email, phone_in
+from bot.cases.links import links_in, without_links
+from content.knowledge.facts import ADULT_AGE
+
+MAX_LINKS = 20
+MAX_PLACE_CHARS = 100
+MAX_FOUND_CHARS = 200
+
+Answer = Dict[str, Any]
+Checker = Callable[[Turn, str, "str | None"], Answer]
+
+
+def choice_only(turn: Turn, slot: str, picked: str | None) -> Answer:
+    """One of the question's choices (a button or its typed words); anything else is asked again."""
+    if picked:
+        return {slot: picked}
+    turn.say("intake.not_understood")
+    return {slot: None}
+
+
+def free_text(turn: Turn, slot: str, picked: str | None, max_chars: int = MAX_FOUND_CHARS) -> Answer:
+    """A choice, or the person's own words (at most `max_chars` characters)."""
+    if picked:
+        return {slot: picked}
+    return {slot: text(turn)[:max_chars] or None}
+
+
+def situation(turn: Turn, slot: str, picked: str | None) -> Answer:
+    """A situation button, else the situation the message's intent or the conversation tells."""
+    if picked in SITUATIONS:
+        return {slot: picked}
+    intent = turn.intent or ""
+    if intent.startswith(SITUATION_INTENT_PREFIX) and intent.removeprefix(SITUATION_INTENT_PREFIX) in SITUATIONS:
+        return {slot: intent.removeprefix(SITUATION_INTENT_PREFIX)}
+    if turn.situation:
+        return {slot: turn.situation}
+    turn.say("intake.not_understood")
+    return {slot: None}
+
+
+def where(turn: Turn, slot: str, picked: str | None) -> Answer:
+    """Links and places, several per message or one per message, until "done" or `MAX_LINKS` links.
+
+    Fills `intake_urls` (normalised links) and `intake_places` (platform names, or the message's
+    words without links); each one noted is said back, each refused link with its reason.
+    """
+    urls: List[str] = list(turn.slot("intake_urls") or [])
+    places: List[str] = list(turn.slot("intake_places") or [])
+    if picked == DONE:
+        return {slot: DONE if urls or places else SKIPPED}
+    message = text(turn)
+    found = links_in(message)
+    noted = []
+    for link in found:
+        if link.url is None:
+            turn.say(f"intake.link.problem.{link.problem}", given=link.given)
+        elif link.url not in urls and len(urls) < MAX_LINKS:
+            urls.append(link.url)
+            noted.append(link.url)
+    if noted:
+        turn.say("intake.link.noted", links="\n".join(noted))
+    named = platforms(turn.tracker) if found else [without_links(message)]
+    for place in (p[:MAX_PLACE_CHARS] for p in named if p):
+        if place not in places:
+            places.append(place)
+            turn.say("intake.place.noted", place=place)
+    finished = len(urls) >= MAX_LINKS
+    return {slot: DONE if finished else None, "intake_urls": urls, "intake_places": places}
+
+
+def minor(turn: Turn, slot: str, picked: str | None) -> Answer:
+    """Yes, no or unsure; an age said in the message answers too. A first yes takes the child route."""
+    told = age(turn.tracker)
+    if picked is None and told is not None:
+        picked = "yes" if told < ADULT_AGE else "no"
+    if picked == "yes" and not turn.is_minor:
+        minor_route(turn)
+        return {slot: "yes", "is_minor": True}
+    return choice_only(turn, slot, picked)
+
+
+def contact(turn: Turn, slot: str, picked: str | None) -> Answer:
+    """A way to be contacted; an email or phone number typed here answers the detail too."""
+    message = text(turn)
+    email = email_in(message)
+    if email:
+        return {slot: "email", "intake_contact_detail": email}
+    phone = phone_in(message)
+    if phone and picked is None:
+        return {slot: "phone", "intake_contact_detail": phone}
+    return choice_only(turn, slot, picked)
+
+
+def contact_detail(turn: Turn, slot: str, picked: str | None) -> Answer:
+    """The email address or phone number for the way chosen, checked; asked again when unusable."""
+    message = text(turn)
+    wanted = turn.slot("intake_contact")
+    detail = email_in(message) if wanted == "email" else phone_in(message)
+    if detail:
+        return {slot: detail}
+    if wanted == "email" or looks_like_email(message):
+        turn.say("intake.contact.invalid_email")
+    else:
+        turn.say("intake.contact.invalid_phone")
+    return {slot: None}
