@@ -1,0 +1,111 @@
+"""A report reached by its reference and PIN, against a real database: the PIN is checked and
+counted, a wrong one and an unknown reference get the same answer, and the right one gives the
+status or erases the report."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import sqlalchemy as sa
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.intake.access import ActionCaseAccess, ValidateCaseAccessForm, checked_pin, start_access
+from actions.review import tracker
+from bot.cases.models import Case
+from bot.cases.repository import MAX_FAILURES_PER_CASE, PIN_WINDOW_S, CaseDraft, create_case
+from bot.storage.db import session
+from content.knowledge.formatting import wait
+from content.texts import render
+from tests.actions.conftest import run
+from tests.actions.intake.conftest import said, turn_for
+
+
+def new_case(language: str) -> tuple[str, str]:
+    with session() as db:
+        created = create_case(db, CaseDraft(sender_id="victim", channel="rest", language=language))
+        return created.case.reference, created.pin
+
+
+def validate(language: str, slots: dict[str, Any], text: str) -> tuple[dict[str, Any], list[str]]:
+    """The access form's check of `text`, as Rasa's form runs it: (slots set, texts said)."""
+    requested = slots["requested_slot"]
+    conversation = tracker(
+        "inform",
+        {"language": language, **slots, requested: text},
+        text=text,
+        events=[{"event": "slot", "name": requested, "value": text}],
+    )
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateCaseAccessForm().get_validation_events(dispatcher, conversation, {}))
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}, [
+        str(m.get("text")) for m in dispatcher.messages
+    ]
+
+
+def test_without_a_reference_the_form_asks_for_it(language: str) -> None:
+    turn = turn_for(language, text="where is my report?", intent="ask_status")
+    start_access(turn, "status")
+    assert turn.changes == {"access_purpose": "status", "access_reference": None, "access_pin": None}
+    assert turn.follow_up == "case_access_form"
+
+
+def test_reference_and_pin_in_one_message_are_both_used(language: str, cases_db: str) -> None:
+    reference, pin = new_case(language)
+    turn = turn_for(language, text=f"{reference} {pin}", intent="ask_status")
+    start_access(turn, "status")
+    assert turn.changes["access_reference"] == reference and turn.changes["access_pin"] == pin
+
+
+def test_a_wrong_pin_and_an_unknown_reference_get_the_same_answer(language: str, cases_db: str) -> None:
+    reference, pin = new_case(language)
+    wrong = "000000" if pin != "000000" else "111111"
+    answers = []
+    for ref in (reference, "RL-ZZZZ-ZZZZ"):
+        turn = turn_for(language, text=wrong)
+        answers.append((checked_pin(turn, ref), said(turn)))
+    assert answers[0] == answers[1] == ({"access_pin": None}, render(language, "status.mismatch"))
+
+
+def test_too_many_wrong_pins_lock_the_reference(language: str, cases_db: str) -> None:
+    reference, pin = new_case(language)
+    for _ in range(MAX_FAILURES_PER_CASE):
+        checked_pin(turn_for(language, text="000000" if pin != "000000" else "111111"), reference)
+    turn = turn_for(language, text=pin)
+    slots = checked_pin(turn, reference)
+    assert slots["access_pin"] is None and slots["requested_slot"] is None, "even the right PIN ends the form"
+    assert said(turn) == render(language, "status.locked", wait=wait(PIN_WINDOW_S // 60, language))
+
+
+def test_the_form_checks_the_reference_then_the_pin(language: str, cases_db: str) -> None:
+    reference, pin = new_case(language)
+    slots, texts = validate(language, {"requested_slot": "access_reference"}, "not a reference")
+    assert slots == {"access_reference": None} and texts == [render(language, "status.bad_reference")]
+    slots, _ = validate(language, {"requested_slot": "access_reference"}, reference.lower())
+    assert slots == {"access_reference": reference}
+    slots, _ = validate(language, {"requested_slot": "access_pin", "access_reference": reference}, pin)
+    assert slots == {"access_pin": pin}
+
+
+def test_stop_leaves_the_form(language: str) -> None:
+    slots, texts = validate(language, {"requested_slot": "access_pin", "access_purpose": "erase"}, "stop")
+    assert slots["requested_slot"] is None and slots["access_reference"] is None
+    assert texts == [render(language, "erase.cancelled")]
+
+
+def test_the_right_pin_gives_the_status(language: str, cases_db: str) -> None:
+    reference, pin = new_case(language)
+    slots = {"language": language, "access_reference": reference, "access_pin": pin, "access_purpose": "status"}
+    outcome = run(ActionCaseAccess(), "inform", slots)
+    status = render(language, "status.name.received")
+    assert outcome.texts == [render(language, "status.result", reference=reference, status=status)]
+    assert outcome.slot("access_pin") is None
+
+
+def test_the_right_pin_erases_the_report(language: str, cases_db: str) -> None:
+    reference, pin = new_case(language)
+    slots = {"language": language, "access_reference": reference, "access_pin": pin, "access_purpose": "erase"}
+    outcome = run(ActionCaseAccess(), "inform", slots)
+    assert outcome.texts == [render(language, "erase.case_done", reference=reference)]
+    with session() as db:
+        assert db.scalar(sa.select(Case).where(Case.reference == reference)) is None

@@ -1,0 +1,70 @@
+"""Each checker on its own: what it fills, and what it says when it cannot use an answer."""
+
+from __future__ import annotations
+
+from actions.intake import checkers
+from actions.intake.answers import DONE, SKIPPED
+from content.texts import render
+from tests.actions.intake.conftest import said, turn_for
+
+
+def test_links_and_places_are_noted_and_said_back(language: str) -> None:
+    turn = turn_for(language, text="https://www.instagram.com/p/abc?utm_source=x and http://user:pw@bad.example/")
+    answer = checkers.where(turn, "intake_where", None)
+    assert answer["intake_where"] is None, "more can come until done"
+    assert answer["intake_urls"] == ["https://www.instagram.com/p/abc"]
+    assert render(language, "intake.link.noted", links="https://www.instagram.com/p/abc") in said(turn)
+
+
+def test_done_without_links_or_places_is_a_skip(language: str) -> None:
+    assert checkers.where(turn_for(language), "intake_where", DONE) == {"intake_where": SKIPPED}
+    given = turn_for(language, {"intake_places": ["Telegram"]})
+    assert checkers.where(given, "intake_where", DONE) == {"intake_where": DONE}
+
+
+def test_a_place_without_a_link_is_its_words(language: str) -> None:
+    answer = checkers.where(turn_for(language, text="Telegram"), "intake_where", None)
+    assert answer["intake_places"] == ["Telegram"]
+
+
+def test_a_free_answer_is_kept_in_its_words_and_cut() -> None:
+    long = "x" * 500
+    assert checkers.free_text(turn_for("en", text=long), "intake_found", None) == {"intake_found": "x" * 200}
+    assert checkers.free_text(turn_for("en", text="hello"), "intake_found", "today") == {"intake_found": "today"}
+
+
+def test_a_choice_question_asks_again_when_nothing_was_chosen(language: str) -> None:
+    turn = turn_for(language, text="hmm")
+    assert checkers.choice_only(turn, "intake_subject", None) == {"intake_subject": None}
+    assert said(turn) == render(language, "intake.not_understood")
+
+
+def test_the_situation_comes_from_the_conversation_when_not_picked(language: str) -> None:
+    told = turn_for(language, {"situation": "deepfake"}, text="...")
+    assert checkers.situation(told, "intake_situation", None) == {"intake_situation": "deepfake"}
+    by_intent = turn_for(language, text="...", intent="describe_hidden_filming")
+    assert checkers.situation(by_intent, "intake_situation", None) == {"intake_situation": "hidden_filming"}
+
+
+def test_an_age_answers_the_minor_question(language: str) -> None:
+    turn = turn_for(language, text="16", entities=[{"entity": "age", "value": "16"}])
+    answer = checkers.minor(turn, "intake_minor", None)
+    assert answer == {"intake_minor": "yes", "is_minor": True}
+    assert said(turn), "the child route is said at once"
+
+
+def test_an_email_typed_for_the_contact_answers_the_detail_too() -> None:
+    turn = turn_for("fr", text="écrivez-moi à jane@example.org")
+    assert checkers.contact(turn, "intake_contact", None) == {
+        "intake_contact": "email",
+        "intake_contact_detail": "jane@example.org",
+    }
+
+
+def test_an_unusable_detail_is_asked_again_with_the_reason(language: str) -> None:
+    email = turn_for(language, {"intake_contact": "email"}, text="jane at example")
+    assert checkers.contact_detail(email, "intake_contact_detail", None) == {"intake_contact_detail": None}
+    assert said(email) == render(language, "intake.contact.invalid_email")
+    phone = turn_for(language, {"intake_contact": "phone"}, text="12")
+    assert checkers.contact_detail(phone, "intake_contact_detail", None) == {"intake_contact_detail": None}
+    assert said(phone) == render(language, "intake.contact.invalid_phone")

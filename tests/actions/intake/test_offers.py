@@ -1,0 +1,48 @@
+"""A yes or a no answers the question just asked (`offer`), and nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.conversation import ActionAffirm, ActionDeny
+from actions.intake.offers import ON_NO, ON_YES, answer_no, answer_yes
+from content.texts import render
+from tests.actions.conftest import run
+from tests.actions.intake.conftest import said, turn_for
+
+
+def test_every_offer_has_a_yes_and_a_no() -> None:
+    assert set(ON_YES) == set(ON_NO)
+
+
+@pytest.mark.parametrize("offer", sorted(ON_NO))
+def test_a_no_declines_what_was_offered(language: str, offer: str) -> None:
+    turn = turn_for(language, {"offer": offer}, intent="deny")
+    answer_no(turn)
+    assert said(turn) == render(language, ON_NO[offer])
+
+
+def test_a_yes_to_the_intake_offer_starts_the_form(language: str) -> None:
+    turn = turn_for(language, {"offer": "intake"}, intent="affirm")
+    answer_yes(turn)
+    assert turn.follow_up == "intake_form"
+
+
+def test_a_yes_to_erasing_an_earlier_report_asks_for_its_pin(language: str) -> None:
+    turn = turn_for(language, {"offer": "erase_case", "access_reference": "RL-ABCD-EFGH"}, intent="affirm")
+    answer_yes(turn)
+    assert turn.changes["access_purpose"] == "erase" and turn.changes["access_reference"] == "RL-ABCD-EFGH"
+    assert turn.follow_up == "case_access_form"
+
+
+def test_a_late_yes_or_no_starts_nothing(language: str) -> None:
+    for action, intent in ((ActionAffirm(), "affirm"), (ActionDeny(), "deny")):
+        outcome = run(action, intent, {"language": language})
+        assert outcome.texts == [render(language, "clarify.text")]
+        assert not [e for e in outcome.events if e.get("event") == "followup"]
+
+
+def test_the_offer_is_answered_once(language: str) -> None:
+    outcome = run(ActionDeny(), "deny", {"language": language, "offer": "submit"})
+    assert outcome.texts == [render(language, "intake.not_now")]
+    assert outcome.slot("offer") is None
