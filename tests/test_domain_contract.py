@@ -39,7 +39,8 @@ def test_the_domain_names_exactly_the_registered_actions() -> None:
     asks = {f"action_ask_{slot}" for form in domain["forms"].values() for slot in form["required_slots"]}
     registered = _registered()
     assert named <= registered, f"in the domain, not registered: {sorted(named - registered)}"
-    unnamed = registered - named - forms - asks
+    assert asks <= named, f"Rasa asks with an utter_ask response unless the domain names: {sorted(asks - named)}"
+    unnamed = registered - named - forms
     assert not unnamed, f"registered, not in the domain: {sorted(unnamed)}"
 
 
