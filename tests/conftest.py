@@ -22,7 +22,7 @@ from bot.settings import load  # noqa: E402
 
 pytest_plugins = ["tests.chromium"]
 """The one Chromium harness, for the widget's and the console's browser tests."""
-from tests.channels.bot_api import BotApi, telegram_settings  # noqa: E402
+from tests.bot.channels.bot_api import BotApi, telegram_settings  # noqa: E402
 
 
 def free_port() -> int:

@@ -15,7 +15,7 @@ from actions.review import simulate, tracker
 from bot.components.out_of_distribution import kind_of
 from content.texts import render
 from tests.actions.conftest import Outcome
-from tests.actions.test_form_answers import validate_intake
+from tests.actions.intake.test_form import validate_intake
 from vocabulary.parse_keys import OOD_KEY
 
 GOODBYE_AND_SAFETY = ("goodbye.text", "crisis.then", "minor.intro", "support.kind", "situation.ask")

@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 
 from bot.channels.telegram_callbacks import CallbackData
 from bot.channels.telegram_commands import COMMANDS
-from tests.channels.bot_api import SECRET
-from tests.channels.in_process import webhook
+from tests.bot.channels.bot_api import SECRET
+from tests.bot.channels.in_process import webhook
 from tests.fuzz_support import json_values, person_text, problems_logged, unreadable
 
 EXAMPLES = 2000

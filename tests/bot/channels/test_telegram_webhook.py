@@ -10,8 +10,8 @@ import pytest
 from telegram import Bot, Chat
 
 from bot.channels.telegram_webhook import parse_update
-from tests.channels.bot_api import TOKEN
-from tests.channels.person import TelegramPerson
+from tests.bot.channels.bot_api import TOKEN
+from tests.bot.channels.person import TelegramPerson
 
 Person = Callable[..., TelegramPerson]
 MALFORMED = [

@@ -9,7 +9,7 @@ import pytest
 from bot.channels.telegram_callbacks import KEY_PREFIX, MAX_BYTES
 from bot.channels.telegram_text import MAX_TEXT, utf16_length
 from content.texts import render
-from tests.channels.person import TelegramPerson
+from tests.bot.channels.person import TelegramPerson
 
 Person = Callable[..., TelegramPerson]
 WORDS = {

@@ -9,8 +9,8 @@ import pytest
 
 from bot.services import Stack
 from content.texts import render
-from tests.channels.bot_api import SECRET, BotApi
-from tests.channels.person import TelegramPerson
+from tests.bot.channels.bot_api import SECRET, BotApi
+from tests.bot.channels.person import TelegramPerson
 
 
 @pytest.mark.parametrize("language", ["fr", "ko", "en"])

@@ -14,8 +14,8 @@ from bot.channels.telegram_commands import menu
 from bot.services import Stack
 from bot.settings import load
 from content.texts import render
-from tests.channels.bot_api import BotApi, Call
-from tests.channels.person import TelegramPerson
+from tests.bot.channels.bot_api import BotApi, Call
+from tests.bot.channels.person import TelegramPerson
 
 Person = Callable[..., TelegramPerson]
 LANGUAGES_CODES = ["fr", "ko", "en"]

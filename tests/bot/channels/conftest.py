@@ -8,8 +8,8 @@ import pytest
 from telegram import Chat
 
 from bot.services import Stack
-from tests.channels.bot_api import BotApi
-from tests.channels.person import TelegramPerson
+from tests.bot.channels.bot_api import BotApi
+from tests.bot.channels.person import TelegramPerson
 
 
 @pytest.fixture

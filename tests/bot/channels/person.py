@@ -21,7 +21,7 @@ from telegram.constants import MessageEntityType
 from bot.channels.telegram_callbacks import CallbackData
 from bot.edges.button_keys import ButtonKeys
 from bot.services import Stack
-from tests.channels.bot_api import BOT_USER, SECRET, BotApi, Call
+from tests.bot.channels.bot_api import BOT_USER, SECRET, BotApi, Call
 
 _update_ids = itertools.count(random.randrange(10**6, 10**8))
 _message_ids = itertools.count(1)

@@ -1,4 +1,4 @@
-"""The Telegram channel's edge rules, in-process (tests/channels/in_process.py).
+"""The Telegram channel's edge rules, in-process (tests/bot/channels/in_process.py).
 
 Forged button data is refused politely; typed text is always text (a leading "/" is a command,
 and only Relais' commands reach Rasa, as their intents); NUL characters and lone
@@ -20,7 +20,7 @@ import pytest
 
 from bot.edges import flood
 from content.texts import render
-from tests.channels.in_process import Webhook, webhook
+from tests.bot.channels.in_process import Webhook, webhook
 
 LANGUAGES = ["fr", "ko", "en"]
 _ids = itertools.count(random.randrange(10**6, 10**8))

@@ -1,6 +1,6 @@
 """The Telegram webhook in the test process: the real route, router, callbacks, replay memory and output.
 
-Telegram's Bot API is the local stand-in (tests/channels/bot_api.py); what would reach Rasa is
+Telegram's Bot API is the local stand-in (tests/bot/channels/bot_api.py); what would reach Rasa is
 recorded instead of being handled. The replay memory's SQLite file sits on tmpfs where there is one:
 it commits once per update, and a disk's fsync would make thousands of updates take minutes.
 """
@@ -27,7 +27,7 @@ from bot.channels.telegram_webhook import SECRET_HEADER, Route, webhook_route
 from bot.edges.button_keys import ButtonKeys
 from bot.settings import load
 from bot.storage.migrate import upgrade
-from tests.channels.bot_api import SECRET, BotApi
+from tests.bot.channels.bot_api import SECRET, BotApi
 
 
 @dataclass
