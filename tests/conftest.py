@@ -50,7 +50,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory, bot_api: BotApi) -> Iterator
         var_dir=var,
         database_url=f"sqlite:///{var / 'relais.db'}",
         widget_origins=(f"http://127.0.0.1:{free_port()}",),  # the stand-in hotline page of tests/web
-        opening_hours="always",  # the hotline is open, so asking for a person queues (tests/staff)
+        opening_hours="always",  # the hotline is open, so asking for a person queues (tests/bot/staff)
         **telegram_settings(bot_api),
     )
     if not settings.model_path.exists():

@@ -10,7 +10,7 @@ from bot.staff.models import Handoff
 from bot.storage.audit import AuditEntry
 from bot.storage.db import session
 from content.texts import render
-from tests.staff.local import Local, console_test
+from tests.bot.staff.local import Local, console_test
 
 CLAIMED = [
     {"event": "pause"},

@@ -10,7 +10,7 @@ from bot.staff import queue
 from bot.staff.models import Staff
 from bot.storage.audit import AuditEntry
 from bot.storage.db import session
-from tests.staff.local import PASSWORD, Local, console_test
+from tests.bot.staff.local import PASSWORD, Local, console_test
 
 NEW_PASSWORD = "a brand new passphrase"
 

@@ -30,8 +30,8 @@ from bot.staff import passwords, queue
 from bot.staff.console import LOGIN_COOKIE
 from bot.staff.models import Handoff, Note, Staff, StaffSession
 from bot.storage.db import session
+from tests.bot.staff.local import Local, Person, RasaStandIn, serving
 from tests.fuzz_support import Problems
-from tests.staff.local import Local, Person, RasaStandIn, serving
 
 T = TypeVar("T")
 EXAMPLES = settings(

@@ -11,8 +11,8 @@ from bot.staff.auth import COOKIE
 from bot.staff.models import Handoff
 from bot.storage.audit import AuditEntry
 from bot.storage.db import session
+from tests.bot.staff.conftest import Console, create_account, handoff_of
 from tests.conftest import Chat
-from tests.staff.conftest import Console, create_account, handoff_of
 
 PAGES = ("/staff", "/staff/handoffs/{id}")
 JSON = ("/staff/handoffs/{id}/messages?since=0",)
@@ -60,7 +60,7 @@ def test_repeated_wrong_passwords_lock_the_account_name_for_a_while(stack: Stack
 
 
 def test_the_session_cookie_is_httponly_and_strict(stack: Stack) -> None:
-    from tests.staff.conftest import PASSWORD, create_account
+    from tests.bot.staff.conftest import PASSWORD, create_account
 
     console = Console(stack, create_account(stack, "analyst"))
     form = console.http.get(f"{console.base}/staff/login", timeout=30)

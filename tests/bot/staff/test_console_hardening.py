@@ -12,7 +12,7 @@ from bot.staff.models import Note, Staff, StaffSession
 from bot.storage.audit import AuditEntry
 from bot.storage.base import now
 from bot.storage.db import session
-from tests.staff.local import PASSWORD, Local, Person, console_test
+from tests.bot.staff.local import PASSWORD, Local, Person, console_test
 
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Cache-Control")
 

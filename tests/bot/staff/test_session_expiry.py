@@ -10,8 +10,8 @@ import json
 import sqlalchemy as sa
 
 from bot.services import Stack
+from tests.bot.staff.conftest import Console, handoff_of
 from tests.conftest import Chat
-from tests.staff.conftest import Console, handoff_of
 
 
 def _two_hours_pass(stack: Stack, sender_id: str) -> None:

@@ -102,5 +102,5 @@ def handoff_of(stack: Stack, sender_id: str) -> Handoff:
 @pytest.fixture
 def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Argon2id with its smallest cost, for tests that sign in many times (each default hash takes ~0.5 s
-    on a loaded CI core); tests/staff/test_accounts.py checks the real parameters."""
+    on a loaded CI core); tests/bot/staff/test_accounts.py checks the real parameters."""
     monkeypatch.setattr(passwords, "_HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))

@@ -6,8 +6,8 @@ import pytest
 
 from bot.services import Stack
 from content.texts import render
+from tests.bot.staff.conftest import Console, handoff_of
 from tests.conftest import Chat
-from tests.staff.conftest import Console, handoff_of
 
 LANGUAGES = ("fr", "ko", "en")
 CANCEL = '/request_human{"intake_choice": "cancel"}'

@@ -11,8 +11,8 @@ import pytest
 
 from bot.services import Stack
 from content.texts import render
-from tests.staff.conftest import Console, handoff_of
-from tests.staff.victim import SocketVictim
+from tests.bot.staff.conftest import Console, handoff_of
+from tests.bot.staff.victim import SocketVictim
 
 LANGUAGES = ("fr", "ko", "en")
 VICTIM_WORDS = {

@@ -7,8 +7,8 @@ import time
 from playwright.sync_api import Page, expect
 
 from bot.services import Stack
+from tests.bot.staff.conftest import PASSWORD, create_account, handoff_of
 from tests.conftest import Chat
-from tests.staff.conftest import PASSWORD, create_account, handoff_of
 
 HOSTILE = "<img src=x onerror=\"document.title='pwned'\"> help"
 
