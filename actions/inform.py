@@ -8,6 +8,7 @@ from actions.jurisdiction import country_in_message
 from actions.menu import MAIN_MENU
 from actions.reply import RelaisAction, Turn
 from actions.safety import child_route_for_new_country, minor_in_message
+from actions.stale import from_button, not_understood
 
 
 class ActionInform(RelaisAction):
@@ -25,6 +26,8 @@ class ActionInform(RelaisAction):
                 turn.say("situation.ask", SITUATION_BUTTONS)
             else:
                 turn.say("next.prompt", MAIN_MENU)
+        elif from_button(turn):
+            not_understood(turn)
         elif mentions_links_or_platforms(turn.tracker):
             turn.say("inform.links_only", MAIN_MENU)
         elif not turn.is_minor:

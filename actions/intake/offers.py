@@ -9,6 +9,7 @@ from actions.intake.erase import erase_earlier_case, erase_this_conversation
 from actions.intake.flow import start_intake, submit
 from actions.menu import MAIN_MENU
 from actions.reply import RelaisAction, Turn
+from actions.stale import not_understood
 
 ON_YES: Dict[str, Callable[[Turn], None]] = {
     "intake": start_intake,
@@ -40,7 +41,7 @@ class ActionAffirm(RelaisAction):
         if offer in ON_YES:
             ON_YES[offer](turn)
         else:
-            turn.say("clarify.text", MAIN_MENU)
+            not_understood(turn)
 
 
 class ActionDeny(RelaisAction):
@@ -49,4 +50,7 @@ class ActionDeny(RelaisAction):
 
     def respond(self, turn: Turn) -> None:
         offer = _offer(turn)
-        turn.say(ON_NO[offer] if offer in ON_NO else "clarify.text", MAIN_MENU)
+        if offer in ON_NO:
+            turn.say(ON_NO[offer], MAIN_MENU)
+        else:
+            not_understood(turn)
