@@ -19,7 +19,6 @@ from actions.review import simulate, tracker
 from actions.safety import ActionCrisis, ActionMinor
 from actions.situation import ActionSituation
 from content.knowledge import contact
-from content.texts import render
 from tests.actions.conftest import run, spoken
 from vocabulary.parse_keys import OOD_KEY
 
@@ -137,4 +136,4 @@ def test_a_crisis_in_another_language_is_answered_in_the_default_language_not_a_
     conversation = tracker("crisis", {}, text=text, detection={"language": guessed, "reliable": True})
     conversation.latest_message[OOD_KEY] = "language"
     messages, _ = simulate(ActionCrisis(), conversation)
-    assert messages[0]["text"] == render(DEFAULT_LANGUAGE, "crisis.unknown")
+    assert messages[0]["text"] == spoken(DEFAULT_LANGUAGE, "crisis.unknown")

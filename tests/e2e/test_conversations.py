@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from actions.message_parts import message
 from bot.services import Stack
 from content.knowledge import contact, law
-from content.texts import render
 from tests.conftest import Chat
 
 pytestmark = pytest.mark.e2e
@@ -19,7 +19,8 @@ GREETINGS = {
 
 
 def said(language: str, key: str) -> str:
-    return render(language, key, days=30)
+    """The whole text of `key` as an action sends it (a long text's core, then its rest)."""
+    return str(message(language, key, {"days": 30})["text"])
 
 
 @pytest.mark.parametrize("language", sorted(GREETINGS))
