@@ -20,6 +20,7 @@ from actions.menu import LANGUAGES, MAIN_MENU
 from actions.reply import RelaisAction, Turn, fixed_reply
 from actions.safety import child_route_for_new_country, minor_in_message
 from actions.situation import untold_story
+from actions.stale import from_button, not_understood
 from bot.cases.reference import reference_in
 from bot.settings import load
 
@@ -127,6 +128,8 @@ class ActionInform(RelaisAction):
                 turn.say("situation.ask", SITUATION_BUTTONS)
             else:
                 turn.say("next.prompt", MAIN_MENU)
+        elif from_button(turn):
+            not_understood(turn)
         elif mentions_links_or_platforms(turn.tracker):
             turn.say("inform.links_only", MAIN_MENU)
         elif not turn.is_minor:

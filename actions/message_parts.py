@@ -5,6 +5,10 @@ become `tel:`, `sms:` and `https:` links here, so no channel ever parses numbers
 A new report's reference and PIN travel as their own part too. The parts ride in the message's
 metadata (`parts`): Rasa keeps them on the bot event in the tracker, channels that do not know
 them ignore them, and the widget reads them through the web server (bot/web/widget_history.py).
+
+A long text is written as a short core (`key`, at most a phone screen) and its rest (`key.rest`).
+The message's text is both, so a channel that knows no parts loses nothing; `parts.more` names
+the rest, which the widget folds behind a "More" button and Telegram into an expandable quote.
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ from typing import Any, Dict, List
 
 from content.knowledge.facts import CONTACTS, Contact
 from content.knowledge.formatting import facts_by_placeholder
-from content.texts import raw
+from content.texts import has, raw, render
 
+REST_SUFFIX = ".rest"
+"""`key.rest`: what follows the core `key`, one tap away."""
 PHONE = re.compile(r"[0-9][0-9 \-]*")
 """Digits, spaces and hyphens only: a number spelt with letters (1800RESPECT) stays text, never a guessed link."""
 
@@ -57,6 +63,33 @@ def _given(params: Dict[str, Any]) -> List[Dict[str, str]]:
             if link and link not in found:
                 found.append(link)
     return found
+
+
+def rest_key(language: str, key: str) -> str | None:
+    """The key of the rest of `key`'s text, or None when `key` is short enough to stand alone."""
+    rest = key + REST_SUFFIX
+    return rest if has(language, rest) else None
+
+
+def message(language: str, key: str, params: Dict[str, Any]) -> Dict[str, Any]:
+    """The text of `key` (its core, then its rest if any) and its `parts`, as `utter_message` arguments.
+
+    Raises content.texts.MissingTextError when `key` is not in the catalog of `language`.
+    """
+    text = render(language, key, **params)
+    rest = rest_key(language, key)
+    if rest is None:
+        return {"text": text, **message_parts(language, key, params)}
+    more = render(language, rest, **params)
+    parts = message_parts(language, key, params).get("parts", {})
+    contacts = [*parts.get("contacts", [])]
+    for contact in message_parts(language, rest, params).get("parts", {}).get("contacts", []):
+        if contact not in contacts:
+            contacts.append(contact)
+    if contacts:
+        parts["contacts"] = contacts
+    parts["more"] = {"text": more}
+    return {"text": f"{text}\n\n{more}", "parts": parts}
 
 
 def message_parts(language: str, key: str, params: Dict[str, Any]) -> Dict[str, Any]:

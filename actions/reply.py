@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.jurisdiction import OTHER, country_in_message, country_slot, jurisdiction
 from actions.language import CHOSEN_SLOT, conversation_language, explicit_choice
 from actions.menu import HUMAN, Button
-from actions.message_parts import message_parts
+from actions.message_parts import message
 from content.knowledge import CONTACTS
 from content.texts import render
 
@@ -80,9 +80,8 @@ class Turn:
 
     def say(self, key: str, buttons: Sequence[Button] = (), **params: Any) -> None:
         self.dispatcher.utter_message(
-            text=self.text(key, **params),
             buttons=[{"title": self.text(title), "payload": payload} for title, payload in buttons],
-            **message_parts(self.language, key, params),
+            **message(self.language, key, params),
         )
 
     def set(self, slot: str, value: Any) -> None:

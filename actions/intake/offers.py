@@ -13,6 +13,7 @@ from actions.intake.erase import erase_earlier_case, erase_this_conversation
 from actions.intake.flow import start_intake, submit
 from actions.menu import MAIN_MENU
 from actions.reply import Turn
+from actions.stale import not_understood
 
 ON_YES: Dict[str, Callable[[Turn], None]] = {
     "intake": start_intake,
@@ -36,15 +37,18 @@ def _offer(turn: Turn) -> str | None:
 
 
 def answer_yes(turn: Turn) -> None:
-    """Do what the pending question offered; without one, the menu."""
+    """Do what the pending question offered; without one (a yes pressed after its moment), the current choices."""
     offer = _offer(turn)
     if offer in ON_YES:
         ON_YES[offer](turn)
     else:
-        turn.say("clarify.text", MAIN_MENU)
+        not_understood(turn)
 
 
 def answer_no(turn: Turn) -> None:
-    """Acknowledge the declined offer; without one, the menu."""
+    """Acknowledge the declined offer; without one (a no pressed after its moment), the current choices."""
     offer = _offer(turn)
-    turn.say(ON_NO[offer] if offer in ON_NO else "clarify.text", MAIN_MENU)
+    if offer in ON_NO:
+        turn.say(ON_NO[offer], MAIN_MENU)
+    else:
+        not_understood(turn)

@@ -15,6 +15,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, MessageEnt
 from telegram.constants import MessageEntityType
 
 from bot.channels.telegram_callbacks import CallbackData
+from bot.channels.telegram_format import entities, spans
 from bot.channels.telegram_language import ConversationLanguage
 from bot.channels.telegram_text import split, utf16_length
 from content.texts import render
@@ -37,12 +38,12 @@ class TelegramOutput(OutputChannel):
         return CHANNEL
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        await self._send(recipient_id, text)
+        await self._send(recipient_id, text, parts=kwargs.get("parts"))
 
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: List[Dict[str, Any]], **kwargs: Any
     ) -> None:
-        await self._send(recipient_id, text, self._keyboard(recipient_id, buttons))
+        await self._send(recipient_id, text, self._keyboard(recipient_id, buttons), parts=kwargs.get("parts"))
 
     async def send_custom_json(self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any) -> None:
         data = json_message.get("data")
@@ -74,16 +75,24 @@ class TelegramOutput(OutputChannel):
         text: str,
         keyboard: InlineKeyboardMarkup | None = None,
         bold_prefix: str | None = None,
+        parts: Any = None,
     ) -> None:
-        """Send `text` in as many messages as it needs; the buttons go under the last one."""
+        """Send `text` in as many messages as it needs; the buttons go under the last one.
+
+        `parts` (a bot message's structured parts) become Telegram's formatting (telegram_format).
+        """
         chunks = split(text)
+        found = spans(text, parts)
+        searched = 0
         for index, chunk in enumerate(chunks):
-            entities = None
+            at = text.find(chunk, searched)
+            formatting = entities(chunk, at, found) if at >= 0 else None
+            searched = at + len(chunk) if at >= 0 else searched
             if bold_prefix and index == 0:
-                entities = [MessageEntity(MessageEntityType.BOLD, 0, utf16_length(bold_prefix))]
+                formatting = [MessageEntity(MessageEntityType.BOLD, 0, utf16_length(bold_prefix))]
             await self._bot.send_message(
                 chat_id=int(recipient_id),
                 text=chunk,
-                entities=entities,
+                entities=formatting,
                 reply_markup=keyboard if index == len(chunks) - 1 else None,
             )

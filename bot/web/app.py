@@ -40,6 +40,7 @@ UI_TEXT_KEYS = (
     "web.private",
     "web.call",
     "web.open",
+    "web.more",
     "web.case.title",
     "web.case.reference",
     "web.case.pin",

@@ -5,7 +5,8 @@ reload, and after every answer, the widget asks for this view and shows what it 
 in order: it counts the entries it already has), the language the conversation is in (its labels
 follow it), whether a person holds the chat (the typing line then never says the assistant is
 writing), and the structured parts of the assistant's messages (tel:/https: links, the reference
-block; actions/message_parts.py), which the socket does not carry.
+block, the rest of a long text to fold behind "More"; actions/message_parts.py), which the socket
+does not carry.
 
 The body is the session id as plain text (a simple CORS request, no preflight, and the id never
 appears in a URL or an access log); only allowed pages' origins are answered. Knowing the random
@@ -81,6 +82,25 @@ def _attach_parts(entries: List[Entry], parts: Any) -> None:
         }
 
 
+def _fold(entries: List[Entry], parts: Any) -> None:
+    """The paragraphs of a long text's rest (`parts.more`) are folded behind its core's last one.
+
+    The core's last paragraph gets `more` (how many paragraphs follow) and the message's buttons,
+    so they stay in view; the rest's paragraphs get `folded`.
+    """
+    more = parts.get("more") if isinstance(parts, dict) else None
+    if not (isinstance(more, dict) and isinstance(more.get("text"), str)):
+        return
+    count = len(_paragraphs(more["text"]))
+    if not 0 < count < len(entries):
+        return
+    core, rest = entries[-count - 1], entries[-count:]
+    core["more"] = count
+    core["buttons"], rest[-1]["buttons"] = rest[-1]["buttons"], []
+    for entry in rest:
+        entry["folded"] = True
+
+
 def bot_entries(event: Dict[str, Any]) -> List[Entry]:
     """The `bot_uttered` messages Rasa's socket.io channel sends for one bot event."""
     data = event.get("data") or {}
@@ -89,7 +109,9 @@ def bot_entries(event: Dict[str, Any]) -> List[Entry]:
     if buttons or event.get("text"):
         entries = [{"author": "bot", "text": part, "buttons": []} for part in _paragraphs(event.get("text"))]
         entries[-1]["buttons"] = buttons
-    _attach_parts(entries, (event.get("metadata") or {}).get("parts"))
+    parts = (event.get("metadata") or {}).get("parts")
+    _attach_parts(entries, parts)
+    _fold(entries, parts)
     custom = data.get("custom")
     payload = custom.get("data") if isinstance(custom, dict) else None
     if isinstance(payload, dict):

@@ -6,8 +6,10 @@
   or Telegram conversation can be driven from the public page. The browser never sees the prefix.
 - Buttons shown to the browser carry signed keys (bot/edges/button_keys.py) instead of their
   payloads; a key comes back as its payload, checked against the session. The widget's own two
-  payloads (the greeting and the language selector) are the only other ones that pass. Anything
-  else the person sends is typed text (bot/edges/typed_text.py), whatever it starts with.
+  payloads (the greeting and the language selector) are the only other ones that pass. A key that
+  does not verify (a button of a conversation this tab has left, another tab's "clear") gets a
+  short notice, never "not understood". Anything else the person sends is typed text
+  (bot/edges/typed_text.py), whatever it starts with.
 - NUL characters and lone surrogates are removed; a message left empty is answered, not lost.
 - A socket sending faster than its Throttle allows is told to slow down (bot/edges/flood.py).
 """
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.edges import flood
-from bot.edges.button_keys import ButtonKeys
+from bot.edges.button_keys import PREFIX, ButtonKeys
 from bot.edges.typed_text import as_typed, readable
 from bot.web.widget_packets import ENGINE_MESSAGE, SOCKET_EVENT, Frame, event_frame
 from vocabulary.languages import SUPPORTED
@@ -90,6 +92,9 @@ class WidgetSession:
             return Verdict(notice="edge.unreadable", language=language)
         conversation = sender(data["session_id"])
         message = self._keys.payload(conversation, text)
+        if message is None and text.startswith(PREFIX):
+            # A button of another conversation of this browser (a tab that cleared it): not words to read.
+            return Verdict(notice="edge.stale_button", language=language)
         if message is None:
             message = text if text in WIDGET_PAYLOADS else as_typed(text)
         packet = {"message": message, "session_id": conversation, "metadata": metadata}

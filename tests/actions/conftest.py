@@ -6,6 +6,7 @@ from typing import Any
 
 from rasa_sdk import Action
 
+from actions.message_parts import message
 from actions.review import simulate, tracker
 
 
@@ -38,3 +39,8 @@ def make_tracker(intent: str, slots: dict[str, Any] | None = None, **kwargs: Any
 def run(action: Action, intent: str, slots: dict[str, Any] | None = None, **kwargs: Any) -> Outcome:
     return Outcome(*simulate(action, make_tracker(intent, slots, **kwargs)))
 
+
+
+def spoken(language: str, key: str, **params: Any) -> str:
+    """The whole text a message `key` sends: its core, then its rest (`key.rest`) when it has one."""
+    return str(message(language, key, params)["text"])

@@ -14,14 +14,13 @@ from actions.safety import ActionCrisis, ActionMinor, ActionSupport
 from actions.situation import ActionSituation
 from content.knowledge import contact, law
 from content.knowledge.formatting import citation
-from content.texts import render
-from tests.actions.conftest import run
+from tests.actions.conftest import run, spoken
 
 JURISDICTION_COUNTRY = {"FR": "FR", "KR": "KR", "other": "BE"}
 
 
 def said(language: str, key: str) -> str:
-    return render(language, key, days=30)
+    return spoken(language, key, days=30)
 
 
 def slots(country: str | None, **extra: Any) -> dict[str, Any]:

@@ -23,8 +23,8 @@ from actions.safety import ActionCrisis, ActionMinor, ActionSupport
 from content.knowledge import contact, law
 from content.knowledge.facts import WITHHELD
 from content.knowledge.formatting import citation, placeholders
-from content.texts import raw, render
-from tests.actions.conftest import run
+from content.texts import raw
+from tests.actions.conftest import run, spoken
 
 PLACES = ("GB", "US", "CA", "AU", "IE")
 
@@ -88,7 +88,7 @@ def test_the_places_relais_knows_and_the_honest_rest() -> None:
 @pytest.mark.parametrize(("place", "situation"), sorted(OFFENCE_LAWS))
 def test_offence_names_the_law_and_its_penalty(language: str, place: str, situation: str) -> None:
     out = run(ActionOffence(), intent="ask_offence", slots=slots(place, situation=situation, language=language))
-    assert out.texts[0] == render(language, f"offence.{place}.{situation}")
+    assert out.texts[0] == spoken(language, f"offence.{place}.{situation}")
     shown = placeholders(language, raw)
     for key in OFFENCE_LAWS[(place, situation)]:
         assert citation(law(key).citation, language) in out.text, key
@@ -96,13 +96,13 @@ def test_offence_names_the_law_and_its_penalty(language: str, place: str, situat
     penalties = [shown["penalty_" + key.replace(".", "_")] for key in cited if law(key).penalty]
     assert any(penalty in out.text for penalty in penalties)
     fault = "legal.not_your_fault.own_images" if situation in OWN_IMAGES else "legal.not_your_fault"
-    assert render(language, fault) in out.texts
-    assert render(language, "legal.disclaimer") in out.texts
+    assert spoken(language, fault) in out.texts
+    assert spoken(language, "legal.disclaimer") in out.texts
 
 
 @pytest.mark.parametrize("situation", SITUATIONS)
 def test_england_and_wales_points_to_scotland_and_northern_ireland(language: str, situation: str) -> None:
-    text = render(language, f"offence.GB.{situation}")
+    text = spoken(language, f"offence.GB.{situation}")
     pointer = {
         "en": "Scotland and Northern Ireland",
         "fr": "L'Écosse et l'Irlande du Nord",
@@ -112,21 +112,21 @@ def test_england_and_wales_points_to_scotland_and_northern_ireland(language: str
 
 
 def test_the_us_offence_is_the_take_it_down_act_since_its_signature(language: str) -> None:
-    text = render(language, "offence.US.sharing")
+    text = spoken(language, "offence.US.sharing")
     assert "TAKE IT DOWN Act" in text
     assert {"en": "May 19, 2025", "fr": "19 mai 2025", "ko": "2025년 5월 19일"}[language] in text
 
 
 def test_canada_never_claims_the_new_law_is_in_force(language: str) -> None:
     for situation in ("deepfake", "sextortion"):
-        text = render(language, f"offence.CA.{situation}")
+        text = spoken(language, f"offence.CA.{situation}")
         assert {"en": "could not check", "fr": "pas pu vérifier", "ko": "확인하지 못했어요"}[language] in text
 
 
 @pytest.mark.parametrize("place", PLACES)
 def test_reporting_names_the_local_services(language: str, place: str) -> None:
     out = run(ActionReport(), intent="ask_report", slots=slots(place, language=language))
-    assert render(language, f"report.{place}") in out.texts
+    assert spoken(language, f"report.{place}") in out.texts
     for key in REPORT[place]:
         assert contact(key).value in out.text, key
 
@@ -134,13 +134,13 @@ def test_reporting_names_the_local_services(language: str, place: str) -> None:
 @pytest.mark.parametrize("place", PLACES)
 def test_removal_names_the_local_route_and_the_hashing_tools(language: str, place: str) -> None:
     out = run(ActionRemoval(), intent="ask_removal", slots=slots(place, language=language))
-    assert render(language, f"removal.{place}") in out.texts
+    assert spoken(language, f"removal.{place}") in out.texts
     for key in [*REMOVAL[place], "INT.stopncii", "INT.take_it_down"]:
         assert contact(key).value in out.text, key
 
 
 def test_us_removal_gives_the_48_hour_duty_and_the_ftc_after_the_platform(language: str) -> None:
-    text = render(language, "removal.US")
+    text = spoken(language, "removal.US")
     assert {"en": "48 hours", "fr": "48\xa0heures", "ko": "48시간"}[language] in text
     assert text.index(contact("US.ftc").value) > text.index({"en": "request", "fr": "demande", "ko": "요청"}[language])
 
@@ -163,7 +163,7 @@ def test_canada_gets_its_own_line_never_the_us_one(language: str) -> None:
 @pytest.mark.parametrize("place", PLACES)
 def test_support_gives_local_people_to_talk_to(language: str, place: str) -> None:
     out = run(ActionSupport(), intent="express_distress", slots=slots(place, language=language))
-    assert out.texts[0] == render(language, "support.kind")
+    assert out.texts[0] == spoken(language, "support.kind")
     for key in SUPPORT[place]:
         assert contact(key).value in out.text, key
 
@@ -172,8 +172,8 @@ def test_support_gives_local_people_to_talk_to(language: str, place: str) -> Non
 def test_minors_get_the_local_child_route(language: str, place: str) -> None:
     out = run(ActionMinor(), intent="report_minor", slots=slots(place, language=language))
     assert out.slot("is_minor") is True
-    assert render(language, "minor.never_save") in out.texts
-    assert render(language, f"minor.{place}") in out.texts
+    assert spoken(language, "minor.never_save") in out.texts
+    assert spoken(language, f"minor.{place}") in out.texts
     for key in [*MINOR[place], "INT.take_it_down"]:
         assert contact(key).value in out.text, key
 
@@ -186,8 +186,8 @@ def test_naming_the_place_is_acknowledged_and_resumes_the_question(language: str
         slots={"language": language, "pending_topic": "report", "country": None},
         entities=[{"entity": "country", "value": place}],
     )
-    assert out.texts[0] == render(language, f"country.noted.{place}")
-    assert render(language, f"report.{place}") in out.texts
+    assert out.texts[0] == spoken(language, f"country.noted.{place}")
+    assert spoken(language, f"report.{place}") in out.texts
     assert out.slot("country") == place
 
 

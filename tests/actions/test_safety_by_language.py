@@ -19,8 +19,7 @@ from actions.review import simulate, tracker
 from actions.safety import ActionCrisis, ActionMinor
 from actions.situation import ActionSituation
 from content.knowledge import contact
-from content.texts import render
-from tests.actions.conftest import run
+from tests.actions.conftest import run, spoken
 from vocabulary.parse_keys import OOD_KEY
 
 HOME_FIRST = {"fr": ("FR.crisis", "FR.samu"), "ko": ("KR.crisis", "KR.police")}
@@ -44,7 +43,7 @@ def numbers(text: str) -> list[str]:
 def test_a_crisis_without_a_country_starts_with_the_languages_own_country(language: str) -> None:
     outcome = run(ActionCrisis(), "crisis", {"language": language})
     first = outcome.texts[0]
-    assert first == render(language, "crisis.unknown")
+    assert first == spoken(language, "crisis.unknown")
     expected = [contact(key).value for key in HOME_FIRST[language]]
     assert numbers(first)[:2] == expected, first
 
@@ -60,14 +59,14 @@ def test_a_crisis_in_english_without_a_country_starts_with_the_english_speaking_
 
 def test_a_crisis_with_a_country_gives_that_country_whatever_the_language(language: str) -> None:
     outcome = run(ActionCrisis(), "crisis", {"language": language, "country": "KR"})
-    assert outcome.texts[0] == render(language, "crisis.KR")
+    assert outcome.texts[0] == spoken(language, "crisis.KR")
 
 
 def test_korean_glosses_every_french_short_number() -> None:
     """A Korean reader takes 119 for the fire brigade and 15 for nothing: each comes with its name."""
     glosses = {contact("FR.samu").value: "SAMU", contact("FR.child_danger").value: "Allô Enfance en danger"}
     for key in ("crisis.FR", "crisis.unknown", "minor.FR"):
-        text = render("ko", key)
+        text = spoken("ko", key)
         for number, name in glosses.items():
             for sentence in re.split(r"(?<=[.])\s", text):
                 if re.search(rf"(?<![\d-]){number}(?![\d-])", sentence):
@@ -76,16 +75,16 @@ def test_korean_glosses_every_french_short_number() -> None:
 
 def test_a_minor_without_a_country_gets_the_child_route_of_the_language(language: str) -> None:
     outcome = run(ActionMinor(), "report_minor", {"language": language})
-    assert render(language, CHILD_ROUTE[language]) in outcome.texts
-    assert render(language, "minor.which_country") in outcome.texts
+    assert spoken(language, CHILD_ROUTE[language]) in outcome.texts
+    assert spoken(language, "minor.which_country") in outcome.texts
     if language != "en":
-        assert render(language, "minor.other") not in outcome.texts
+        assert spoken(language, "minor.other") not in outcome.texts
 
 
 def test_a_minor_with_a_country_gets_that_country_and_no_question(language: str) -> None:
     outcome = run(ActionMinor(), "report_minor", {"language": language, "country": "GB"})
-    assert render(language, "minor.GB") in outcome.texts
-    assert render(language, "minor.which_country") not in outcome.texts
+    assert spoken(language, "minor.GB") in outcome.texts
+    assert spoken(language, "minor.which_country") not in outcome.texts
 
 
 @pytest.mark.parametrize(("language", "country"), [("fr", "KR"), ("ko", "FR"), ("en", "GB"), ("ko", "BE")])
@@ -93,38 +92,38 @@ def test_the_child_route_moves_to_the_country_the_minor_then_gives(language: str
     slots = {"language": language, "is_minor": True}
     outcome = run(ActionInform(), "inform", slots, entities=[{"entity": "country", "value": country}])
     local = "minor.other" if country == "BE" else f"minor.{country}"
-    assert render(language, local) in outcome.texts
+    assert spoken(language, local) in outcome.texts
 
 
 @pytest.mark.parametrize(("language", "country"), [("fr", "FR"), ("ko", "KR"), ("en", "NZ")])
 def test_the_child_route_already_given_is_not_repeated(language: str, country: str) -> None:
     slots = {"language": language, "is_minor": True}
     outcome = run(ActionInform(), "inform", slots, entities=[{"entity": "country", "value": country}])
-    assert not [text for text in outcome.texts if text.startswith(render(language, CHILD_ROUTE[language])[:20])]
+    assert not [text for text in outcome.texts if text.startswith(spoken(language, CHILD_ROUTE[language])[:20])]
 
 
 def test_a_minor_facing_sextortion_is_told_not_to_pay_or_send_more(language: str) -> None:
     told_before = run(ActionMinor(), "report_minor", {"language": language, "situation": "sextortion"})
-    assert render(language, "minor.sextortion") in told_before.texts
+    assert spoken(language, "minor.sextortion") in told_before.texts
     assert DO_NOT_PAY[language] in told_before.text.lower()
     slots = {"language": language}
     told_now = run(ActionSituation(), "describe_sextortion", slots, text=A_MINOR_UNDER_THREAT[language])
     assert told_now.slot("is_minor") is True
     assert DO_NOT_PAY[language] in told_now.text.lower()
-    assert render(language, "minor.sextortion") not in told_now.texts
+    assert spoken(language, "minor.sextortion") not in told_now.texts
     as_a_minor = run(ActionMinor(), "report_minor", slots, text=A_MINOR_UNDER_THREAT[language])
     assert as_a_minor.slot("situation") == "sextortion" and DO_NOT_PAY[language] in as_a_minor.text.lower()
     other = run(ActionMinor(), "report_minor", {"language": language, "situation": "deepfake"})
-    assert render(language, "minor.sextortion") not in other.texts
+    assert spoken(language, "minor.sextortion") not in other.texts
 
 
 @pytest.mark.parametrize("situation", ["deepfake", "hidden_filming"])
 def test_deepfake_and_secret_filming_victims_never_hear_they_took_the_images(language: str, situation: str) -> None:
     outcome = run(ActionOffence(), "ask_offence", {"language": language, "country": "FR", "situation": situation})
-    assert render(language, "legal.not_your_fault") in outcome.texts
-    assert render(language, "legal.not_your_fault.own_images") not in outcome.texts
+    assert spoken(language, "legal.not_your_fault") in outcome.texts
+    assert spoken(language, "legal.not_your_fault.own_images") not in outcome.texts
     shared = run(ActionOffence(), "ask_offence", {"language": language, "country": "FR", "situation": "sharing"})
-    assert render(language, "legal.not_your_fault.own_images") in shared.texts
+    assert spoken(language, "legal.not_your_fault.own_images") in shared.texts
 
 
 @pytest.mark.parametrize(
@@ -137,4 +136,4 @@ def test_a_crisis_in_another_language_is_answered_in_the_default_language_not_a_
     conversation = tracker("crisis", {}, text=text, detection={"language": guessed, "reliable": True})
     conversation.latest_message[OOD_KEY] = "language"
     messages, _ = simulate(ActionCrisis(), conversation)
-    assert messages[0]["text"] == render(DEFAULT_LANGUAGE, "crisis.unknown")
+    assert messages[0]["text"] == spoken(DEFAULT_LANGUAGE, "crisis.unknown")

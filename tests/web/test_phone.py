@@ -16,10 +16,11 @@ from typing import Any, Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
+from actions.message_parts import REST_SUFFIX, message
 from bot.services import Stack
 from bot.settings import ROOT
 from bot.web.widget_session import sender
-from content.texts import keys, render
+from content.texts import has, keys, raw, render
 from tests.chromium import ASSISTANT_TIMEOUT_MS, Requests
 from tests.content.test_texts import RUNTIME_PARAMS
 from tests.web.conftest import LANGUAGES, SCREENSHOTS, Site
@@ -49,12 +50,13 @@ LATEST_ANSWER = """() => {
   const height = answer[answer.length - 1].getBoundingClientRect().bottom - first.top;
   return {
     top: first.top - box.top, logHeight: log.clientHeight, height,
-    chars: answer.reduce((sum, row) => sum + row.querySelector(".text").textContent.length, 0),
-    buttons: log.querySelectorAll("button").length,
+    chars: answer.filter((row) => !row.hidden)
+      .reduce((sum, row) => sum + row.querySelector(".text").textContent.length, 0),
+    buttons: log.querySelectorAll(".buttons button").length,
     rows: rows.map((row) => `${row.className}|${row.dataset.n}|${row.querySelectorAll("button").length}|`
       + row.querySelector(".text").textContent.slice(0, 30)),
     received: sessionStorage.getItem("relais.received"),
-    lastButtons: answer[answer.length - 1].querySelectorAll("button").length,
+    lastButtons: answer[answer.length - 1].querySelectorAll(".buttons button").length,
   };
 }"""
 COUNT_ANNOUNCEMENTS = """() => {
@@ -344,40 +346,95 @@ def test_axe_core_finds_no_violation(
 MEASURE_FROM = """(first) => {
   const root = document.querySelector(".relais-floating, .relais-inline").shadowRoot;
   const log = root.querySelector("ol.log");
-  const rows = [...log.querySelectorAll("li.message.bot")].slice(first);
+  const rows = [...log.querySelectorAll("li.message.bot")].slice(first).filter((row) => !row.hidden);
   const box = log.getBoundingClientRect();
   const top = rows[0].getBoundingClientRect().top;
   const bottom = rows[rows.length - 1].getBoundingClientRect().bottom;
-  return {top: top - box.top, height: bottom - top, logHeight: log.clientHeight};
+  return {
+    top: top - box.top, height: bottom - top, logHeight: log.clientHeight,
+    chars: rows.reduce((sum, row) => sum + row.querySelector(".text").textContent.length, 0),
+  };
 }"""
 SAMPLE_PARAMS = {**RUNTIME_PARAMS, "reference": "RL-AB12-CD34", "pin": "123456", "people": 2, "wait": "20 minutes"}
+FORMERLY_LONGEST = "report.FR"
+"""The longest text of every catalog before long texts had a core and a rest (docs/widget.md)."""
 
 
-def longest_message(language: str) -> tuple[str, str]:
-    """The longest text of a catalog, rendered with its knowledge placeholders (the issue's "longest answer")."""
-    rendered = {}
-    for key in keys(language):
-        rendered[key] = render(language, key, **SAMPLE_PARAMS)
-    key = max(rendered, key=lambda k: len(rendered[k]))
-    return key, rendered[key]
+BUTTON_CHARS = 50
+"""A call or open button takes a line of its own at 375 px: about 50 characters' height."""
+MAX_SCREENS = 1.0
+"""Every text shown before a tap fits the log at 375x667 (tests/content/test_phone_screen.py keeps it so)."""
+
+
+def used_params(language: str, key: str) -> dict[str, Any]:
+    """The sample parameters `key` (and its rest) name: a reference and PIN only where a text shows them."""
+    texts = raw(language, key) + (raw(language, key + REST_SUFFIX) if has(language, key + REST_SUFFIX) else "")
+    return {name: value for name, value in SAMPLE_PARAMS.items() if f"{{{name}}}" in texts}
+
+
+def longest_message(language: str) -> str:
+    """The key of the tallest text shown before a tap (a core, or a text without a rest), buttons counted."""
+
+    def height(key: str) -> int:
+        text = render(language, key, **SAMPLE_PARAMS)
+        contacts = message(language, key, used_params(language, key)).get("parts", {}).get("contacts", [])
+        return len(text) + BUTTON_CHARS * sum(1 for contact in contacts if contact["text"] in text)
+
+    shown = [key for key in keys(language) if not key.endswith(REST_SUFFIX) and not key.startswith("web.")]
+    return max(shown, key=height)
+
+
+def pushed(stack: Stack, page: Page, widget: Widget, language: str, key: str) -> int:
+    """Push the message `key` as an action sends it; the index of its first row among the bot's."""
+    page.wait_for_timeout(1000)  # the previous answer is complete: what comes next is a new answer
+    first = widget.messages("bot").count()
+    sent = message(language, key, used_params(language, key))
+    event = {"event": "bot", "text": sent["text"], "metadata": {"parts": sent.get("parts", {})}}
+    push_events(stack, widget.session_id(), [event])
+    expect(widget.messages("bot")).to_have_count(first + len(sent["text"].strip().split("\n\n")))
+    if "more" in sent.get("parts", {}):
+        expect(widget.part("button.more").last).to_be_visible()
+    page.wait_for_timeout(1500)
+    return first
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_longest_message_at_375x667(stack: Stack, browser: Browser, hotline: Site, language: str) -> None:
-    """Measures the longest catalog text in the widget (docs/widget.md) and checks it lands on its start."""
-    key, text = longest_message(language)
+    """Measures the longest texts in the widget (docs/widget.md); "More" shows the rest of a folded one."""
     with sized(browser, PHONE_375) as context:
         page = context.new_page()
         widget = opened(page, hotline, language)
-        page.wait_for_timeout(1500)  # the greeting is complete: what comes next is a new answer
-        first = widget.messages("bot").count()
-        paragraphs = text.strip().split("\n\n")
-        push_events(stack, widget.session_id(), [{"event": "bot", "text": text}])
-        expect(widget.messages("bot")).to_have_count(first + len(paragraphs))
-        page.wait_for_timeout(1500)
-        measure = page.evaluate(MEASURE_FROM, first)
-        assert -2 <= measure["top"] <= 16, measure
-        screens = measure["height"] / measure["logHeight"]
-        print(f"longest message: {language} {key} {len(text)} chars, {screens:.2f} screens at 375x667")
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        key = longest_message(language)
+        first = pushed(stack, page, widget, language, key)
+        measure = page.evaluate(MEASURE_FROM, first)
+        screens = measure["height"] / measure["logHeight"]
+        print(f"longest message: {language} {key} {measure['chars']} chars, {screens:.2f} screens at 375x667")
         page.screenshot(path=str(SCREENSHOTS / f"widget-{language}-longest.png"))
+        assert -2 <= measure["top"] <= 16 or screens < 1, f"the message does not start at the top: {measure}"
+        assert screens <= MAX_SCREENS, f"{key} is longer than a screen: {measure}"
+
+        first = pushed(stack, page, widget, language, FORMERLY_LONGEST)
+        folded = page.evaluate(MEASURE_FROM, first)
+        screens = folded["height"] / folded["logHeight"]
+        assert -2 <= folded["top"] <= 16 or screens < 1, folded
+        core, rest = render(language, FORMERLY_LONGEST), render(language, FORMERLY_LONGEST + REST_SUFFIX)
+        assert folded["chars"] == len(core.replace("\n\n", "")), folded
+        assert screens <= 1, f"the core of {FORMERLY_LONGEST} is longer than a screen: {folded}"
+        expect(widget.log.get_by_text(rest.split("\n\n")[0][:30])).to_be_hidden()
+        print(f"formerly longest: {language} {FORMERLY_LONGEST} {folded['chars']} chars, {screens:.2f} screens folded")
+        page.screenshot(path=str(SCREENSHOTS / f"widget-{language}-folded.png"))
+
+        more = widget.part("button.more").last
+        expect(more).to_have_text(render(language, "web.more"))
+        more.click()
+        expect(widget.log.get_by_text(rest.split("\n\n")[0][:30])).to_be_visible()
+        expect(widget.part("button.more")).to_have_count(0)
+        assert page.evaluate(MEASURE_FROM, first)["chars"] == len((core + rest).replace("\n\n", ""))
+        focused = page.evaluate(
+            "() => document.querySelector('.relais-floating').shadowRoot.activeElement?.textContent || ''"
+        )
+        assert rest.split("\n\n")[0][:30] in focused, "the first line of the rest has the focus"
+        page.reload()
+        expect(widget.log.get_by_text(rest.split("\n\n")[0][:30])).to_be_visible()
+        expect(widget.part("button.more")).to_have_count(0)

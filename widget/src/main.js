@@ -28,7 +28,17 @@ function start(script) {
 
   const view = createView(
     { stylesheet: new URL("relais.css", script.src).href, target: config.target },
-    { submit, button, language: chooseLanguage, clear, exit: () => leave(true), toggle, copied: storage.markCopied },
+    {
+      submit,
+      button,
+      language: chooseLanguage,
+      clear,
+      exit: () => leave(true),
+      toggle,
+      copied: storage.markCopied,
+      unfold: storage.markUnfolded,
+      isUnfolded: (n) => storage.unfolded().includes(n),
+    },
   );
   const connection = connect(config.server, storage.sessionId, {
     message(data) {

@@ -1,7 +1,8 @@
 // What one entry of the conversation is, from Rasa's socket.io payloads.
 // An entry is {author: "user" | "bot" | "analyst", text, buttons: [{title, payload}], lang}; a
 // message from the assistant or an analyst also has `n`, its place among the messages the
-// conversation holds (bot/web/widget_history.py), and may get `contacts` and `case` from there.
+// conversation holds (bot/web/widget_history.py), and may get `contacts`, `case`, `more` (how many
+// folded paragraphs follow it) and `folded` (a paragraph of a long text's rest) from there.
 // It is what the log shows and what sessionStorage keeps.
 
 /** Label key of each author, from the catalogs (the analyst's label is shown, the others read aloud). */
@@ -35,6 +36,8 @@ export function fromHistory(data, n) {
       (c) => c && typeof c.text === "string" && typeof c.href === "string" && /^(tel:[0-9+]+|sms:[0-9+]+|https:\/\/[^\s]+)$/.test(c.href),
     );
   }
+  if (Number.isInteger(data.more) && data.more > 0) entry.more = data.more;
+  if (data.folded === true) entry.folded = true;
   if (data.case && typeof data.case.reference === "string") {
     entry.case = { reference: data.case.reference, pin: String(data.case.pin || "") };
   }

@@ -11,6 +11,7 @@ const OPEN = `${PREFIX}open`;
 const RECEIVED = `${PREFIX}received`;
 const GREETED = `${PREFIX}greeted`;
 const COPIED = `${PREFIX}copied`;
+const UNFOLDED = `${PREFIX}unfolded`;
 const MAX_LOG_ENTRIES = 200;
 const memory = new Map();
 
@@ -52,6 +53,7 @@ export function newSession() {
   write(RECEIVED, "0");
   write(GREETED, "0");
   write(COPIED, "[]");
+  write(UNFOLDED, "[]");
   return read(SESSION);
 }
 
@@ -71,6 +73,17 @@ export function copied() {
   }
 }
 export const markCopied = (reference) => write(COPIED, JSON.stringify([...new Set([...copied(), reference])]));
+
+/** The folded paragraphs (their `n`) the person opened with "More": a reload keeps them open. */
+export function unfolded() {
+  try {
+    const list = JSON.parse(read(UNFOLDED) || "[]");
+    return Array.isArray(list) ? list : [];
+  } catch {
+    return [];
+  }
+}
+export const markUnfolded = (ns) => write(UNFOLDED, JSON.stringify([...new Set([...unfolded(), ...ns])]));
 
 export const chosenLanguage = () => read(LANGUAGE);
 export const chooseLanguage = (language) => write(LANGUAGE, language);

@@ -4,7 +4,8 @@
 //
 // Phone first: a one-line header (title, a small menu with the language and "clear", quick exit
 // always visible); a new answer is scrolled to its first line, never its last; a screen reader
-// hears one announcement per answer; buttons that were answered leave the log.
+// hears one announcement per answer; buttons that were answered leave the log; the rest of a long
+// text is folded behind a "More" button under its core (bot/web/widget_history.py).
 
 import { LANGUAGES } from "./language.js";
 import { textWithLinks } from "./links.js";
@@ -178,6 +179,11 @@ export function createView({ stylesheet, target }, on) {
     if (entry.n !== undefined) row.dataset.n = String(entry.n);
     if (entry.contacts?.length) row.append(contactLinks(entry.contacts));
     if (entry.case) row.append(caseBlock(entry.case));
+    if (entry.folded && !on.isUnfolded(entry.n)) row.hidden = true;
+    if (entry.more && entry.n !== undefined) {
+      const folded = Array.from({ length: entry.more }, (_, i) => entry.n + 1 + i);
+      if (!folded.every(on.isUnfolded)) row.append(moreButton(folded));
+    }
     if (entry.buttons.length && !entry.answered) {
       const buttons = el("div", { class: "buttons" });
       for (const button of entry.buttons) {
@@ -190,9 +196,29 @@ export function createView({ stylesheet, target }, on) {
     return row;
   }
 
+  /** "More": shows the folded paragraphs that follow, then focuses the first of them. */
+  function moreButton(folded) {
+    const button = labelled("button", "web.more", { type: "button", class: "more" });
+    button.textContent = label(button);
+    button.addEventListener("click", () => {
+      on.unfold(folded);
+      const rows = folded.map((n) => log.querySelector(`li[data-n="${n}"]`)).filter(Boolean);
+      for (const row of rows) row.hidden = false;
+      button.remove();
+      if (rows.length) {
+        rows[0].tabIndex = -1;
+        rows[0].focus();
+      }
+    });
+    return el("div", { class: "more-line" }, button);
+  }
+
   function announce(rows) {
     announcer.lang = rows[0].lang || panel.lang;
-    announcer.textContent = rows.map((r) => r.querySelector(".text").textContent).join(" ");
+    announcer.textContent = rows
+      .filter((r) => !r.hidden)
+      .map((r) => r.querySelector(".text").textContent)
+      .join(" ");
   }
 
   /** The answer is complete: announced after a pause; not any more once the person has spoken. */
@@ -287,7 +313,11 @@ export function createView({ stylesheet, target }, on) {
     update(entry) {
       const row = log.querySelector(`li[data-n="${entry.n}"]`);
       if (!row) return;
-      const answered = !row.querySelector(".buttons");
+      // Answered when the person has written since (buttons may move here from a folded paragraph).
+      let answered = false;
+      for (let next = row.nextElementSibling; next && !answered; next = next.nextElementSibling) {
+        answered = next.classList.contains("user");
+      }
       const fresh = item({ ...entry, answered });
       row.replaceWith(fresh);
       if (answer) answer.rows = answer.rows.map((r) => (r === row ? fresh : r));

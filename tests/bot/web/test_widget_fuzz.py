@@ -30,7 +30,8 @@ from vocabulary.languages import SUPPORTED
 EXAMPLES = 2000
 SESSION = "0123456789abcdef" * 2
 SENDER = f"widget-{SESSION}"
-NOTICES = {render(language, key) for language in SUPPORTED for key in ("edge.slow_down", "edge.unreadable")}
+NOTICE_KEYS = ("edge.slow_down", "edge.unreadable", "edge.stale_button")
+NOTICES = {render(language, key) for language in SUPPORTED for key in NOTICE_KEYS}
 
 session_ids = st.one_of(st.sampled_from([SESSION, "fedcba9876543210" * 2, "short", "x" * 65, ""]), json_values)
 metadata = st.dictionaries(

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from actions.message_parts import message_parts
+from actions.message_parts import message, message_parts
 from bot.web.widget_history import PATH, bot_entries, conversation
 from content.texts import render
 from tests.bot.web.conftest import HOTLINE
@@ -106,3 +106,21 @@ def test_the_new_reports_reference_and_pin_are_a_part_and_plain_texts_have_none(
 def test_a_contact_given_as_a_parameter_is_a_link_too() -> None:
     parts = message_parts("en", "greet.welcome", {"line": "3114"})
     assert parts == {"parts": {"contacts": [{"kind": "tel", "text": "3114", "href": "tel:3114"}]}}
+
+
+@pytest.mark.parametrize("language", ["fr", "ko", "en"])
+def test_the_rest_of_a_long_text_is_folded_behind_its_core(language: str) -> None:
+    sent = message(language, "report.FR", {})
+    buttons = [{"title": "Next", "payload": "/ask_removal"}]
+    event = {"event": "bot", "text": sent["text"], "data": {"buttons": buttons}, "metadata": {"parts": sent["parts"]}}
+    entries = bot_entries(event)
+    core = render(language, "report.FR").split("\n\n")
+    rest = render(language, "report.FR.rest").split("\n\n")
+    assert [entry["text"] for entry in entries] == core + rest
+    assert entries[len(core) - 1]["more"] == len(rest)
+    assert entries[len(core) - 1]["buttons"] == buttons, "the buttons stay in view, under the core"
+    assert all(entry.get("folded") and not entry["buttons"] for entry in entries[len(core) :])
+    assert not any(entry.get("folded") for entry in entries[: len(core)])
+    pharos = "https://internet-signalement.gouv.fr"
+    pharos_entry = next(e for e in entries if any(c["href"] == pharos for c in e.get("contacts", [])))
+    assert pharos_entry.get("folded"), "a link of the rest is shown with the rest"

@@ -71,6 +71,20 @@ async def test_typed_text_is_always_text(edge: Relay, typed: str) -> None:
     assert not message.strip().startswith("/")
 
 
+async def _notices(edge: Relay, count: int) -> list[Any]:
+    for _ in range(50):
+        if len(edge.rasa.notices) >= count:
+            break
+        await asyncio.sleep(0.05)
+    return list(edge.rasa.notices)
+
+
+async def _press_unsigned(ws: Any, key: str, session: str = SESSION, language: str = "en") -> None:
+    await ws.send_str(
+        event("user_uttered", {"message": key, "session_id": session, "metadata": {"language_hint": language}})
+    )
+
+
 async def test_a_button_comes_back_as_its_payload_only_in_its_session(edge: Relay) -> None:
     async with edge.socket() as ws:
         await _joined(ws)
@@ -78,15 +92,30 @@ async def test_a_button_comes_back_as_its_payload_only_in_its_session(edge: Rela
         key = answer["quick_replies"][0]["payload"]
         assert name == "bot_uttered" and key != BUTTONS[0]["payload"], "the browser never sees a payload"
         await _say(ws, key)
-        await _say(ws, key.replace("b:", "b:x", 1))
-        await _say(ws, key[:-1] + ("A" if key[-1] != "A" else "B"))
-    pressed, altered, truncated = (u["message"] for u in edge.rasa.uttered[1:])
-    assert pressed == BUTTONS[0]["payload"]
-    assert BUTTONS[0]["payload"] not in (altered, truncated), "an altered key is only text"
+        await _press_unsigned(ws, key.replace("b:", "b:x", 1))
+        await _press_unsigned(ws, key[:-1] + ("A" if key[-1] != "A" else "B"))
+        await _notices(edge, 2)
+    assert [u["message"] for u in edge.rasa.uttered[1:]] == [BUTTONS[0]["payload"]], "an altered key never reaches Rasa"
     async with edge.socket() as ws:
         await _joined(ws, OTHER)
-        await _say(ws, key, OTHER)
-    assert edge.rasa.uttered[-1]["message"] != BUTTONS[0]["payload"], "another session's key is text"
+        await _press_unsigned(ws, key, OTHER)
+        await _notices(edge, 3)
+    assert [u["message"] for u in edge.rasa.uttered[1:]] == [BUTTONS[0]["payload"]], "nor another session's key"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_a_button_of_a_conversation_the_tab_left_gets_a_short_notice(edge: Relay, language: str) -> None:
+    async with edge.socket() as ws:
+        await _joined(ws, OTHER)
+        _, answer = await _say(ws, "hello", OTHER)
+        earlier = answer["quick_replies"][0]["payload"]
+    async with edge.socket() as ws:
+        await _joined(ws)
+        await _press_unsigned(ws, earlier, language=language)
+        notices = await _notices(edge, 1)
+    assert notices == [(f"widget-{SESSION}", {"event": "bot", "text": render(language, "edge.stale_button")})]
+    assert render(language, "clarify.text") not in str(notices)
+    assert [u["session_id"] for u in edge.rasa.uttered] == [f"widget-{OTHER}"], "nothing of it reaches Rasa"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
