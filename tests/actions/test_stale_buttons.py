@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.inform import ActionInform
-from actions.intake.offers import ActionAffirm, ActionDeny
+from actions.conversation import ActionAffirm, ActionDeny, ActionInform
 from actions.menu import MAIN_MENU
 from content.texts import render
 from tests.actions.conftest import run
