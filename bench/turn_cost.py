@@ -19,6 +19,7 @@ import cProfile
 import json
 import os
 import pstats
+import socket
 import statistics
 import tempfile
 import time
@@ -28,9 +29,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
+from bot import services
 from bot.services import running
 from bot.settings import Settings, load
 
+services.READY_TIMEOUT_S = 900.0
+"""A loaded machine (the bench beside other work) can take minutes to load the model."""
 CHECKPOINTS = (1, 25, 50, 100)
 PROBE = "est-ce que c'est un délit de publier mes photos ?"
 """The checkpoint turns' message: an answer from a custom action that reads the country and the situation."""
@@ -153,13 +157,19 @@ def measure(rasa_url: str, token: str, turns: int, repeats: int, pids: Sequence[
     ]
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 def bench_settings(var: Path, database_url: str | None) -> Settings:
-    """The stack's settings on free ports apart from a developer's own, with its own database."""
+    """The stack's settings on free ports, beside a developer's own stack, with its own database."""
     return replace(
         load(),
-        rasa_port=5205,
-        actions_port=5255,
-        web_port=8205,
+        rasa_port=_free_port(),
+        actions_port=_free_port(),
+        web_port=_free_port(),
         var_dir=var,
         database_url=database_url or f"sqlite:///{var / 'relais.db'}",
         opening_hours="always",
@@ -210,37 +220,44 @@ def _stage_seconds(stats: pstats.Stats) -> dict[str, float]:
     }
 
 
-async def _profiled(settings: Settings, turns: int, top: int) -> None:
-    """Run one conversation through Rasa's Agent in this process; print each checkpoint turn's profile."""
+async def _profiled(settings: Settings, turns: int, top: int, plugins: bool) -> None:
+    """Run one conversation through Rasa's Agent in this process; print each checkpoint turn's profile.
+
+    Times are CPU time of this thread (Rasa's event loop), so other processes on the machine barely change them.
+    """
     from rasa.core.agent import load_agent
     from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
     from rasa.core.utils import AvailableEndpoints
 
     from bot.rasa_server.__main__ import register_plugins
 
-    register_plugins()
+    if plugins:
+        register_plugins()
     endpoints_path = settings.var_path("endpoints.yml")
     agent = await load_agent(
         model_path=str(settings.model_path), endpoints=AvailableEndpoints.read_endpoints(str(endpoints_path))
     )
+    # The first parse builds TensorFlow's graph and the first action call opens the HTTP session: not a turn's cost.
+    await agent.handle_message(UserMessage(PROBE, CollectingOutputChannel(), f"warm-up-{uuid.uuid4().hex}"))
     sender = f"profile-{uuid.uuid4().hex}"
     for turn, text in messages(turns):
-        profile = cProfile.Profile() if turn in CHECKPOINTS else None
-        started = time.perf_counter()
+        profile = cProfile.Profile(time.thread_time) if turn in CHECKPOINTS else None
+        started = time.thread_time()
         if profile:
             profile.enable()
         await agent.handle_message(UserMessage(text, CollectingOutputChannel(), sender, input_channel="rest"))
         if profile:
             profile.disable()
-            elapsed_ms = (time.perf_counter() - started) * 1000
+            elapsed_ms = (time.thread_time() - started) * 1000
             stats = pstats.Stats(profile)
-            print(f"\n## turn {turn}: {elapsed_ms:.0f} ms (profiled)")
+            calls = stats.total_calls  # type: ignore[attr-defined]
+            print(f"\n## turn {turn}: {elapsed_ms:.0f} ms CPU (profiled), {calls} function calls")
             for stage, seconds in _stage_seconds(stats).items():
                 print(f"  {stage:34s} {seconds * 1000:7.1f} ms")
             stats.sort_stats("cumulative").print_stats(top)
 
 
-def profile(turns: int, database_url: str | None, top: int) -> None:
+def profile(turns: int, database_url: str | None, top: int, plugins: bool = True) -> None:
     """Start the action and web servers, then Rasa in this process under cProfile (the model loads here)."""
     with tempfile.TemporaryDirectory(prefix="relais-turns-") as var:
         settings = bench_settings(Path(var), database_url)
@@ -248,7 +265,7 @@ def profile(turns: int, database_url: str | None, top: int) -> None:
             stack.stop("rasa")
             os.environ["RELAIS_ACTION_SECRET"] = settings.action_secret()
             os.environ.update(settings.as_env())
-            asyncio.run(_profiled(settings, turns, top))
+            asyncio.run(_profiled(settings, turns, top, plugins))
 
 
 def main() -> None:
@@ -258,9 +275,12 @@ def main() -> None:
     parser.add_argument("--database-url", help="the stack's database (default: a new SQLite file)")
     parser.add_argument("--profile", action="store_true", help="profile Rasa in this process instead")
     parser.add_argument("--top", type=int, default=0, help="with --profile: the top N functions per checkpoint")
+    parser.add_argument(
+        "--rasa-as-is", action="store_true", help="with --profile: without Relais' Rasa plugins, to compare"
+    )
     arguments = parser.parse_args()
     if arguments.profile:
-        profile(arguments.turns, arguments.database_url, arguments.top)
+        profile(arguments.turns, arguments.database_url, arguments.top, plugins=not arguments.rasa_as_is)
         return
     checkpoints = turn_cost(arguments.turns, database_url=arguments.database_url, repeats=arguments.repeats)
     store = "PostgreSQL" if (arguments.database_url or "").startswith("postgres") else "SQLite"
