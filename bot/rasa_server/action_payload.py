@@ -2,7 +2,7 @@
 
 Rasa 3.6 posts the tracker to the action server for every custom action, with every event of the
 session (`RemoteAction._action_call_format`, EventVerbosity.ALL): about 9 events a turn, so about 900
-events and 1 MB of JSON after 100 turns, encoded by Rasa and decoded by rasa-sdk every turn.
+events and hundreds of KB of JSON after 100 turns, encoded by Rasa and decoded by rasa-sdk every turn.
 The slots, the latest message, the active form, the pause and the latest action travel beside the
 events, so the actions read only a few events:
 - the current turn's (rasa-sdk's `slots_to_validate`, `get_latest_input_channel`): the events from
