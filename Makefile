@@ -21,7 +21,7 @@ CHROMIUM := /usr/bin/chromium
 KOREAN_FONT := /usr/share/fonts/truetype/nanum/NanumGothic.ttf
 APT_INSTALL = $(if $(filter 0,$(shell id -u)),,sudo )apt-get update && $(if $(filter 0,$(shell id -u)),,sudo )apt-get install -y
 
-.PHONY: help run test test-fast setup catalogs train lint validate content bench bench-nlu bench-start clean widget staff-user
+.PHONY: help run test test-fast setup catalogs train lint validate content bench bench-nlu bench-start bench-turns clean widget staff-user
 
 setup: $(INSTALLED) catalogs  ## the Python 3.10 venv with the exact versions, and the compiled catalogs
 
@@ -115,6 +115,11 @@ bench-nlu: setup  ## Relais' NLU pipeline against Rasa's default one (about 15 m
 # `make run` from a fresh clone of the last commit to its first answer, cold then warm (about 10 min).
 bench-start: setup  ## make run from a fresh clone to its first answer, cold then warm (about 10 min)
 	PYTHONPATH=. $(PY) -m bench.cold_start
+
+# One conversation's turn cost at 1, 25, 50 and 100 turns on the embedded stack (about 3 min);
+# `PYTHONPATH=. .venv/bin/python -m bench.turn_cost --profile` shows where a turn's time goes.
+bench-turns: setup $(if $(RELAIS_MODEL),,train)  ## turn cost at 1, 25, 50 and 100 turns of one conversation (about 3 min)
+	PYTHONPATH=. $(PY) -m bench.turn_cost
 
 help:  ## this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 22
