@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from bot.storage.base import Base, now
 
 ROLES = ("analyst", "supervisor")
-STATES = ("waiting", "human", "bot", "closed", "cancelled")
+STATES = ("waiting", "human", "bot", "closed", "cancelled", "expired")
 OPEN_STATES = ("waiting", "human")
 OUTCOMES = ("resolved", "reported", "referred", "no_action", "unreachable")
 
