@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from bot.cases.models import STATUSES, Case
 from bot.cases.repository import linked_references
 from bot.settings import Settings
-from bot.staff import accounts, live, queue, rasa_api, takeover
+from bot.staff import accounts, case_pages, live, queue, rasa_api, takeover
 from bot.staff.auth import COOKIE, SETTINGS, action, page, posted_form, settings_of, signed_in, wants_json
 from bot.staff.models import OUTCOMES, ROLES, Handoff, Staff
 from bot.staff.pages import render
@@ -463,6 +463,7 @@ def install(app: web.Application, settings: Settings) -> None:
     app.router.add_post("/staff/handoffs/{handoff_id}/hand-back", hand_back)
     app.router.add_post("/staff/handoffs/{handoff_id}/close", close)
     app.router.add_post("/staff/handoffs/{handoff_id}/reassign", reassign)
+    case_pages.install(app)
     app.router.add_get("/staff/accounts", accounts_view)
     app.router.add_post("/staff/accounts/{staff_id}/disable", disable)
     app.router.add_post("/staff/accounts/{staff_id}/enable", enable)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ _ENV = Environment(
     autoescape=select_autoescape(default=True, default_for_string=True),
 )
 _ENV.filters["minutes_since"] = lambda at: max(0, int((now() - float(at)) // 60)) if at else 0
+_ENV.filters["utc"] = lambda at: time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(float(at))) if at else ""
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "

@@ -95,6 +95,26 @@ def request(db: Session, sender_id: str, channel: str, language: str, flags: Fla
     return handoff
 
 
+def attach_case(db: Session, case: Case) -> Handoff | None:
+    """A report filed by a person who asked for someone before: it joins every request of theirs that has none,
+    and raises their open request to the priority the report's flags give. Returns the open request, or None.
+    """
+    if not case.sender_id:
+        return None
+    db.execute(
+        sa.update(Handoff)
+        .where(Handoff.sender_id == case.sender_id, Handoff.case_id.is_(None))
+        .values(case_id=case.id)
+        .execution_options(synchronize_session=False)
+    )
+    existing = open_handoff(db, case.sender_id)
+    if existing is not None:
+        db.refresh(existing)
+        existing.priority = min(existing.priority, priority(case_flags(case)))
+        db.flush()
+    return existing
+
+
 def ahead_of(db: Session, handoff: Handoff) -> int:
     """People served before this one: higher priority, or the same priority and earlier, on a channel an
     analyst can write to (a REST request is never counted)."""

@@ -158,3 +158,22 @@ def test_a_waiting_request_expires_after_the_persons_silence(db_url: str) -> Non
         assert states == {"silent": "expired", "talking": "waiting", "fresh": "waiting"}
         assert queue.open_handoff(db, "silent") is None, "asking again makes a new request"
         assert queue.ahead_of(db, fresh) == 1
+
+
+def test_a_report_filed_while_waiting_joins_the_request_and_raises_its_priority(db_url: str) -> None:
+    with session(db_url) as db:
+        earlier = queue.request(db, "victim", "socketio", "fr", queue.Flags())
+        earlier.state = "bot"
+        waiting = queue.request(db, "victim", "socketio", "fr", queue.Flags())
+        other = queue.request(db, "someone-else", "socketio", "fr", queue.Flags())
+        assert waiting.case_id is None and waiting.priority == queue.OTHER
+    with session(db_url) as db:
+        case = create_case(db, CaseDraft(sender_id="victim", channel="socketio", language="fr", is_minor=True)).case
+        attached = queue.attach_case(db, case)
+        assert attached is not None and attached.id == waiting.id
+    with session(db_url) as db:
+        rows = {h.id: (h.case_id, h.priority) for h in db.scalars(sa.select(Handoff))}
+        assert rows[waiting.id] == (case.id, queue.MINOR)
+        assert rows[earlier.id] == (case.id, queue.OTHER), "the earlier conversation is linked too"
+        assert rows[other.id] == (None, queue.OTHER)
+        assert [r.case.reference for r in queue.listing(db, ["waiting"]) if r.case] == [case.reference]
