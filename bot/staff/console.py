@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from bot.cases.models import STATUSES, Case
 from bot.cases.repository import linked_references
 from bot.settings import Settings
-from bot.staff import accounts, case_pages, live, queue, rasa_api, takeover
+from bot.staff import accounts, case_pages, live, queue, rasa_api, takeover, triage
 from bot.staff.auth import COOKIE, SETTINGS, action, page, posted_form, settings_of, signed_in, wants_json
 from bot.staff.models import OUTCOMES, ROLES, Handoff, Staff
 from bot.staff.pages import render
@@ -126,14 +126,28 @@ def _refusal(refused: RefusedError) -> web.StreamResponse:
 
 
 async def _queue_page(request: web.Request, me: SignedIn, notice: str | None = None, status: int = 200) -> web.Response:
+    url = settings_of(request).database_url
+    senders = await in_thread(url, lambda db: queue.senders(db, ["waiting", "human"]))
+    seen = await triage.glances(request.app["http"], settings_of(request), senders)
+
     def build(db: Session) -> web.Response:
         waiting = queue.listing(db, ["waiting"])
         held = queue.listing(db, ["human"], None if me.is_supervisor else me.staff_id)
         staff = queue.analysts(db) if me.is_supervisor else []
         audit.record(db, me.actor, "queue_viewed", waiting=len(waiting), held=len(held))
-        return render("queue.html", status=status, me=me, waiting=waiting, held=held, staff=staff, notice=notice)
+        return render(
+            "queue.html",
+            status=status,
+            me=me,
+            waiting=waiting,
+            held=held,
+            staff=staff,
+            notice=notice,
+            seen=seen,
+            reasons=triage.REASONS,
+        )
 
-    return await in_thread(settings_of(request).database_url, build)
+    return await in_thread(url, build)
 
 
 @page()
@@ -209,6 +223,7 @@ async def _conversation_page(
             canned=canned,
             outcomes=OUTCOMES,
             statuses=STATUSES,
+            reasons=triage.REASONS,
         )
 
     return await in_thread(settings_of(request).database_url, build)

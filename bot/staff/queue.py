@@ -243,6 +243,11 @@ def listing(db: Session, states: Sequence[str], staff_id: int | None = None) -> 
     return [Row(handoff, case, analyst) for handoff, case, analyst in db.execute(query).all()]
 
 
+def senders(db: Session, states: Sequence[str]) -> list[str]:
+    """The conversations of the handoffs in `states` (for what the queue cards read from Rasa)."""
+    return list(db.scalars(sa.select(Handoff.sender_id).where(Handoff.state.in_(states))).all())
+
+
 def add_note(db: Session, handoff: Handoff, staff_id: int, text: str) -> Note:
     note = Note(handoff_id=handoff.id, staff_id=staff_id, text=text)
     db.add(note)

@@ -43,6 +43,8 @@ class RasaStandIn:
         """Every event list Rasa accepted (answered 200), in order."""
         self.trackers: dict[str, list[dict[str, Any]]] = {}
         """Events of the conversations the tracker route answers with (none for any other)."""
+        self.slots: dict[str, dict[str, Any]] = {}
+        """Slots of those conversations, beside `language` (always English)."""
         self.port = 0
         self._release = asyncio.Event()
 
@@ -56,8 +58,9 @@ class RasaStandIn:
     async def _tracker(self, request: web.Request) -> web.Response:
         if await self._hangs("tracker"):
             return web.json_response({}, status=503)
-        events = self.trackers.get(request.match_info["sender_id"], [])
-        return web.json_response({"events": events, "slots": {"language": "en"}, "paused": False})
+        sender_id = request.match_info["sender_id"]
+        slots = {**self.slots.get(sender_id, {}), "language": "en"}
+        return web.json_response({"events": self.trackers.get(sender_id, []), "slots": slots, "paused": False})
 
     async def _events(self, request: web.Request) -> web.Response:
         events = await request.json()

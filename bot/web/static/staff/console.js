@@ -16,10 +16,17 @@
     const who = document.createElement("span");
     who.className = "who";
     who.textContent = (labels[message.from] || message.from) + ": ";
+    const when = document.createElement("time");
+    if (message.at) {
+      const at = new Date(message.at * 1000);
+      when.dateTime = at.toISOString();
+      when.textContent = at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + " ";
+    }
     const words = document.createElement("span");
     words.className = "text";
     words.textContent = message.text;
-    item.append(who, words);
+    if (message.pressed) words.classList.add("pressed");
+    item.append(when, who, words);
     list.append(item);
   }
 
