@@ -46,7 +46,8 @@ async def posted_form(request: web.Request) -> dict[str, str] | None:
 
 
 def wants_json(request: web.Request) -> bool:
-    return request.headers.get("X-Requested-With") == "fetch" or request.path.endswith("/messages")
+    """Whether to answer in JSON (401/403 rather than the login page): scripts and event streams."""
+    return request.headers.get("X-Requested-With") == "fetch" or request.path.endswith(("/messages", "/events"))
 
 
 def _refused(request: web.Request, status: int, error: str) -> web.StreamResponse:

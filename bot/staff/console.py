@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from bot.cases.models import STATUSES, Case
 from bot.cases.repository import linked_references
 from bot.settings import Settings
-from bot.staff import accounts, case_pages, live, queue, rasa_api, takeover, triage
+from bot.staff import accounts, case_pages, ids, live, queue, rasa_api, stream, takeover, triage
 from bot.staff.auth import COOKIE, SETTINGS, action, page, posted_form, settings_of, signed_in, wants_json
 from bot.staff.models import OUTCOMES, ROLES, Handoff, Staff
 from bot.staff.pages import render
@@ -34,8 +34,6 @@ from bot.storage.db import in_thread, session
 from content.texts import render as text
 
 LOGIN_COOKIE = "relais_staff_login"
-MAX_ID = 2**31 - 1
-"""Ids are 32-bit in every database Relais runs on; a larger number names nothing (and SQLite would overflow)."""
 LOGIN_LOCKS = tuple(threading.Lock() for _ in range(64))
 """One login at a time per account name (by hash, so any number of names tried costs no memory): the
 failure count is read and written in one turn, so a burst of wrong passwords cannot all pass the
@@ -114,7 +112,7 @@ async def logout(request: web.Request, me: SignedIn) -> web.StreamResponse:
 
 
 def _takeover(request: web.Request) -> Takeover:
-    return Takeover(settings_of(request), request.app["http"])
+    return Takeover(settings_of(request), request.app["http"], request.app[stream.FANOUT])
 
 
 def _refusal(refused: RefusedError) -> web.StreamResponse:
@@ -155,20 +153,6 @@ async def queue_view(request: web.Request, me: SignedIn) -> web.StreamResponse:
     return await _queue_page(request, me)
 
 
-def _id(raw: str) -> int:
-    """A row id from a URL or a form; raises ValueError for anything but 1..MAX_ID in ASCII digits."""
-    if not (raw.isascii() and raw.isdigit() and len(raw) <= 10) or not 0 < int(raw) <= MAX_ID:
-        raise ValueError(f"not an id: {raw[:20]!r}")
-    return int(raw)
-
-
-def _handoff_id(request: web.Request) -> int:
-    try:
-        return _id(request.match_info["handoff_id"])
-    except ValueError as error:
-        raise web.HTTPNotFound() from error
-
-
 def _visible(db: Session, me: SignedIn, handoff_id: int) -> Handoff:
     """The handoff `me` may see, else aiohttp's 404 or a JSON 403."""
     try:
@@ -181,7 +165,7 @@ def _visible(db: Session, me: SignedIn, handoff_id: int) -> Handoff:
 
 @action()
 async def claim(request: web.Request, me: SignedIn) -> web.StreamResponse:
-    handoff_id = _handoff_id(request)
+    handoff_id = ids.handoff_id(request)
     try:
         await _takeover(request).claim(me, handoff_id)
     except RefusedError as refused:
@@ -193,13 +177,23 @@ async def claim(request: web.Request, me: SignedIn) -> web.StreamResponse:
 
 @page()
 async def conversation(request: web.Request, me: SignedIn) -> web.StreamResponse:
-    return await _conversation_page(request, me, _handoff_id(request))
+    return await _conversation_page(request, me, ids.handoff_id(request))
 
 
 async def _conversation_page(
     request: web.Request, me: SignedIn, handoff_id: int, notice: str | None = None, status: int = 200, draft: str = ""
 ) -> web.Response:
-    """The conversation page; `notice` explains a failed action, `draft` refills the reply box."""
+    """The conversation page; `notice` explains a failed action, `draft` refills the reply box.
+
+    Prepared replies are in the person's current language (asked of Rasa; the language they asked
+    in when Rasa cannot say), so the text put in the reply box is the one that will be sent.
+    """
+    service = _takeover(request)
+    asked = await service.db(lambda db: _visible(db, me, handoff_id))
+    try:
+        language = await service.language(asked)
+    except rasa_api.RasaUnavailableError:
+        language = asked.language
 
     def build(db: Session) -> web.Response:
         handoff = _visible(db, me, handoff_id)
@@ -208,7 +202,7 @@ async def _conversation_page(
         notes = queue.notes(db, handoff)
         staff = queue.analysts(db) if me.is_supervisor else []
         audit.record(db, me.actor, "conversation_viewed", case.reference if case else None, handoff=handoff_id)
-        canned = [(key, text(handoff.language, key)) for key in CANNED]
+        canned = [(key, text(language, key)) for key in CANNED]
         return render(
             "conversation.html",
             status=status,
@@ -221,6 +215,8 @@ async def _conversation_page(
             notes=notes,
             staff=staff,
             canned=canned,
+            language=language,
+            closing=text(language, "canned.closing"),
             outcomes=OUTCOMES,
             statuses=STATUSES,
             reasons=triage.REASONS,
@@ -231,7 +227,7 @@ async def _conversation_page(
 
 @page()
 async def messages(request: web.Request, me: SignedIn) -> web.StreamResponse:
-    handoff_id = _handoff_id(request)
+    handoff_id = ids.handoff_id(request)
     try:
         since = max(0, int(request.query.get("since", "0")))
     except ValueError:
@@ -287,7 +283,7 @@ async def _failed_on_page(
 
 @action()
 async def reply(request: web.Request, me: SignedIn) -> web.StreamResponse:
-    handoff_id = _handoff_id(request)
+    handoff_id = ids.handoff_id(request)
     form = await _form(request)
     canned = form.get("canned") or None
     words = form.get("text", "")
@@ -300,7 +296,7 @@ async def reply(request: web.Request, me: SignedIn) -> web.StreamResponse:
 
 @action()
 async def note(request: web.Request, me: SignedIn) -> web.StreamResponse:
-    handoff_id = _handoff_id(request)
+    handoff_id = ids.handoff_id(request)
     words = (await _form(request)).get("text", "")
     try:
         await _takeover(request).note(me, handoff_id, words)
@@ -317,7 +313,7 @@ def _given_back(request: web.Request) -> web.StreamResponse:
 
 @action()
 async def hand_back(request: web.Request, me: SignedIn) -> web.StreamResponse:
-    handoff_id = _handoff_id(request)
+    handoff_id = ids.handoff_id(request)
     try:
         await _takeover(request).hand_back(me, handoff_id)
     except RefusedError as refused:
@@ -327,7 +323,7 @@ async def hand_back(request: web.Request, me: SignedIn) -> web.StreamResponse:
 
 @action()
 async def close(request: web.Request, me: SignedIn) -> web.StreamResponse:
-    handoff_id = _handoff_id(request)
+    handoff_id = ids.handoff_id(request)
     form = await _form(request)
     try:
         await _takeover(request).close(me, handoff_id, form.get("outcome", ""), form.get("case_status") or None)
@@ -338,9 +334,9 @@ async def close(request: web.Request, me: SignedIn) -> web.StreamResponse:
 
 @action(supervisor=True)
 async def reassign(request: web.Request, me: SignedIn) -> web.StreamResponse:
-    handoff_id = _handoff_id(request)
+    handoff_id = ids.handoff_id(request)
     try:
-        staff_id = _id((await _form(request)).get("staff_id", ""))
+        staff_id = ids.parse((await _form(request)).get("staff_id", ""))
         await _takeover(request).reassign(me, handoff_id, staff_id)
     except ValueError:
         return web.json_response({"error": "bad_staff_id"}, status=400)
@@ -379,7 +375,7 @@ raises AccountError (refused, 409) or ValueError (bad input, 400)."""
 
 async def _change_account(request: web.Request, me: SignedIn, change: Change) -> web.StreamResponse:
     try:
-        staff_id = _id(request.match_info["staff_id"])
+        staff_id = ids.parse(request.match_info["staff_id"])
     except ValueError as error:
         raise web.HTTPNotFound() from error
     form = await _form(request)
@@ -479,6 +475,7 @@ def install(app: web.Application, settings: Settings) -> None:
     app.router.add_post("/staff/handoffs/{handoff_id}/close", close)
     app.router.add_post("/staff/handoffs/{handoff_id}/reassign", reassign)
     case_pages.install(app)
+    stream.install(app)
     app.router.add_get("/staff/accounts", accounts_view)
     app.router.add_post("/staff/accounts/{staff_id}/disable", disable)
     app.router.add_post("/staff/accounts/{staff_id}/enable", enable)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from bot.cases import status_history
 from bot.cases.models import STATUSES, Case
 from bot.settings import Settings
+from bot.staff import fanout as notes
 from bot.staff import queue, rasa_api
 from bot.staff.models import OUTCOMES, Handoff
 from bot.staff.sessions import SignedIn
@@ -78,6 +79,16 @@ class Takeover:
 
     settings: Settings
     http: aiohttp.ClientSession
+    fanout: notes.Fanout | None = None
+    """Where open console pages hear of a change at once (the watcher would bring it a moment later)."""
+
+    async def _tell(self, sender_id: str | None, queue_changed: bool = True) -> None:
+        if self.fanout is None:
+            return
+        if queue_changed:
+            await self.fanout.publish(notes.QUEUE, {})
+        if sender_id:
+            await self.fanout.publish(notes.conversation(sender_id), {})
 
     async def db(self, work: Callable[[Session], T]) -> T:
         """`work` in one transaction, in a worker thread."""
@@ -136,6 +147,7 @@ class Takeover:
             await rasa_api.append(self.http, self.settings, handoff.sender_id, events)
         except rasa_api.RasaUnavailableError as error:
             await self._undo_claim(me, handoff, error, sent)
+        await self._tell(handoff.sender_id)
 
     async def _undo_claim(
         self, me: SignedIn, handoff: Handoff, error: rasa_api.RasaUnavailableError, sent: bool
@@ -160,6 +172,7 @@ class Takeover:
             )
 
         await self.db(undo)
+        await self._tell(None)
         if sent:
             try:
                 await rasa_api.append(
@@ -202,6 +215,7 @@ class Takeover:
             await self._audit(me, "reply_failed", handoff, reason=status)
             raise RefusedError("assistant_unavailable", status, notice) from error
         await self._audit(me, "reply_sent", handoff, chars=len(words), canned=bool(canned))
+        await self._tell(handoff.sender_id, queue_changed=False)
 
     async def note(self, me: SignedIn, handoff_id: int, words: str) -> None:
         """An internal note, never shown to the person. Raises RefusedError: `empty_or_too_long` (400), 403, 404."""
@@ -270,6 +284,7 @@ class Takeover:
             )
 
         await self.db(release)
+        await self._tell(handoff.sender_id)
 
     async def reassign(self, me: SignedIn, handoff_id: int, staff_id: int) -> None:
         """(Supervisors) give a held conversation to another active account.
@@ -277,7 +292,10 @@ class Takeover:
         Raises RefusedError: `bad_staff_id` (400) and `not_held` (409).
         """
 
+        sender_id: str | None = None
+
         def move(db: Session) -> bool | None:
+            nonlocal sender_id
             if staff_id not in {s.id for s in queue.analysts(db)}:
                 return None
             moved = queue.reassign(db, handoff_id, staff_id)
@@ -290,6 +308,7 @@ class Takeover:
                 handoff=handoff_id,
                 to=staff_id,
             )
+            sender_id = handoff.sender_id if handoff else None
             return moved
 
         moved = await self.db(move)
@@ -297,3 +316,4 @@ class Takeover:
             raise RefusedError("bad_staff_id", 400)
         if not moved:
             raise RefusedError("not_held", 409)
+        await self._tell(sender_id)

@@ -52,9 +52,9 @@ async def test_a_claim_rasa_does_not_confirm_in_time_is_rolled_back(local: Local
     assert "the person is still waiting" in answer.text and f'data-handoff="{handoff_id}"' in answer.text
     handoff = _handoff(local, handoff_id)
     assert (handoff.state, handoff.claimed_by, handoff.claimed_at) == ("waiting", None, None)
-    assert _sent(local) == [
-        [{"event": "slot", "name": "handoff_state", "value": "waiting"}, {"event": "resume"}]
-    ], "in case the late pause lands, the person is not left unable even to cancel"
+    assert _sent(local) == [[{"event": "slot", "name": "handoff_state", "value": "waiting"}, {"event": "resume"}]], (
+        "in case the late pause lands, the person is not left unable even to cancel"
+    )
     assert _actions(local)[-3:] == ["handoff_claimed", "claim_rolled_back", "queue_viewed"]
 
     again = await analyst.post(f"/staff/handoffs/{handoff_id}/claim")
