@@ -123,7 +123,13 @@ def _refusal(refused: RefusedError) -> web.StreamResponse:
     return web.json_response(body, status=refused.status)
 
 
-async def _queue_page(request: web.Request, me: SignedIn, notice: str | None = None, status: int = 200) -> web.Response:
+async def _queue_page(
+    request: web.Request,
+    me: SignedIn,
+    notice: str | None = None,
+    status: int = 200,
+    unanswered: list[str] | None = None,
+) -> web.Response:
     url = settings_of(request).database_url
     senders = await in_thread(url, lambda db: queue.senders(db, ["waiting", "human"]))
     seen = await triage.glances(request.app["http"], settings_of(request), senders)
@@ -143,6 +149,7 @@ async def _queue_page(request: web.Request, me: SignedIn, notice: str | None = N
             notice=notice,
             seen=seen,
             reasons=triage.REASONS,
+            unanswered=unanswered or [],
         )
 
     return await in_thread(url, build)
@@ -305,20 +312,27 @@ async def note(request: web.Request, me: SignedIn) -> web.StreamResponse:
     return _done(request, handoff_id)
 
 
-def _given_back(request: web.Request) -> web.StreamResponse:
+async def _given_back(request: web.Request, me: SignedIn, handoff_id: int, unanswered: list[str]) -> web.StreamResponse:
+    """Back to the queue; the person's unanswered words, if any, are on it once, for the analyst to see."""
     if wants_json(request):
-        return web.json_response({"ok": True})
-    raise web.HTTPSeeOther("/staff")
+        return web.json_response({"ok": True, "unanswered": unanswered})
+    if not unanswered:
+        raise web.HTTPSeeOther("/staff")
+    notice = (
+        f"Conversation {handoff_id} is back with the assistant. The person's last words had no answer from you"
+        " (the assistant answers from now on; add a note or follow up by the report if they need a person):"
+    )
+    return await _queue_page(request, me, notice, unanswered=unanswered)
 
 
 @action()
 async def hand_back(request: web.Request, me: SignedIn) -> web.StreamResponse:
     handoff_id = ids.handoff_id(request)
     try:
-        await _takeover(request).hand_back(me, handoff_id)
+        unanswered = await _takeover(request).hand_back(me, handoff_id)
     except RefusedError as refused:
         return await _failed_on_page(request, me, handoff_id, refused)
-    return _given_back(request)
+    return await _given_back(request, me, handoff_id, unanswered)
 
 
 @action()
@@ -326,10 +340,11 @@ async def close(request: web.Request, me: SignedIn) -> web.StreamResponse:
     handoff_id = ids.handoff_id(request)
     form = await _form(request)
     try:
-        await _takeover(request).close(me, handoff_id, form.get("outcome", ""), form.get("case_status") or None)
+        outcome, status = form.get("outcome", ""), form.get("case_status") or None
+        unanswered = await _takeover(request).close(me, handoff_id, outcome, status)
     except RefusedError as refused:
         return await _failed_on_page(request, me, handoff_id, refused)
-    return _given_back(request)
+    return await _given_back(request, me, handoff_id, unanswered)
 
 
 @action(supervisor=True)

@@ -44,3 +44,12 @@ def messages(events: List[Dict[str, Any]], since: int) -> List[Dict[str, Any]]:
             if text:
                 lines.append({"index": index, "from": author, "text": text, "at": event.get("timestamp")})
     return lines
+
+
+def unanswered(events: List[Dict[str, Any]]) -> List[str]:
+    """What the person typed after the last analyst or assistant line (while held, the assistant's last line is
+    "you are now talking with…"), button presses left out: the words nobody answered when an analyst hands
+    the conversation back."""
+    lines = messages(events, 0)
+    last = max((i for i, line in enumerate(lines) if line["from"] != "victim"), default=-1)
+    return [line["text"] for line in lines[last + 1 :] if line["from"] == "victim" and not line.get("pressed")]

@@ -23,7 +23,7 @@ from bot.cases import status_history
 from bot.cases.models import STATUSES, Case
 from bot.settings import Settings
 from bot.staff import fanout as notes
-from bot.staff import queue, rasa_api
+from bot.staff import live, queue, rasa_api
 from bot.staff.models import OUTCOMES, Handoff
 from bot.staff.sessions import SignedIn
 from bot.storage import audit
@@ -73,6 +73,11 @@ def reference(db: Session, handoff: Handoff) -> str | None:
     return case.reference if case else None
 
 
+def _language(tracker: dict[str, Any], handoff: Handoff) -> str:
+    language = (tracker.get("slots") or {}).get("language")
+    return str(language) if language in ("fr", "ko", "en") else handoff.language
+
+
 @dataclass(frozen=True)
 class Takeover:
     """The service, for one web application: its settings and its HTTP client session (to Rasa)."""
@@ -105,9 +110,7 @@ class Takeover:
 
         Raises rasa_api.RasaUnavailableError.
         """
-        tracker = await rasa_api.tracker(self.http, self.settings, handoff.sender_id)
-        language = (tracker.get("slots") or {}).get("language")
-        return str(language) if language in ("fr", "ko", "en") else handoff.language
+        return _language(await rasa_api.tracker(self.http, self.settings, handoff.sender_id), handoff)
 
     async def _held(self, me: SignedIn, handoff_id: int) -> Handoff:
         handoff = await self.db(lambda db: visible(db, me, handoff_id))
@@ -230,11 +233,14 @@ class Takeover:
 
         await self.db(add)
 
-    async def hand_back(self, me: SignedIn, handoff_id: int) -> None:
-        """Give the conversation back to the assistant. Raises RefusedError as `close` does."""
-        await self._give_back(me, handoff_id, "bot", None, None)
+    async def hand_back(self, me: SignedIn, handoff_id: int) -> list[str]:
+        """Give the conversation back to the assistant; returns the person's unanswered words (see `_give_back`).
 
-    async def close(self, me: SignedIn, handoff_id: int, outcome: str, case_status: str | None) -> None:
+        Raises RefusedError as `close` does.
+        """
+        return await self._give_back(me, handoff_id, "bot", None, None)
+
+    async def close(self, me: SignedIn, handoff_id: int, outcome: str, case_status: str | None) -> list[str]:
         """Close with an outcome (OUTCOMES) and optionally a new case status (STATUSES, kept in its history).
 
         Raises RefusedError: `bad_outcome_or_status` (400), `not_held` (409), and `assistant_unavailable`
@@ -242,14 +248,18 @@ class Takeover:
         """
         if outcome not in OUTCOMES or (case_status is not None and case_status not in STATUSES):
             raise RefusedError("bad_outcome_or_status", 400)
-        await self._give_back(me, handoff_id, "closed", outcome, case_status)
+        return await self._give_back(me, handoff_id, "closed", outcome, case_status)
 
     async def _give_back(
         self, me: SignedIn, handoff_id: int, state: str, outcome: str | None, case_status: str | None
-    ) -> None:
+    ) -> list[str]:
+        """Returns what the person typed after the analyst's last message (nobody answered it), so the analyst
+        sees it as they leave; the audit line counts them."""
         handoff = await self._held(me, handoff_id)
         try:
-            language = await self.language(handoff)
+            tracker = await rasa_api.tracker(self.http, self.settings, handoff.sender_id)
+            language = _language(tracker, handoff)
+            unanswered = live.unanswered(tracker.get("events") or [])
             events = [
                 rasa_api.bot_text(text(language, "handoff.returned")),
                 rasa_api.slot("handoff_state", "none" if state == "bot" else "closed"),
@@ -281,10 +291,12 @@ class Takeover:
                 handoff=handoff_id,
                 outcome=outcome,
                 status=case_status,
+                unanswered=len(unanswered),
             )
 
         await self.db(release)
         await self._tell(handoff.sender_id)
+        return unanswered
 
     async def reassign(self, me: SignedIn, handoff_id: int, staff_id: int) -> None:
         """(Supervisors) give a held conversation to another active account.

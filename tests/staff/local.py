@@ -44,7 +44,7 @@ class RasaStandIn:
         self.trackers: dict[str, list[dict[str, Any]]] = {}
         """Events of the conversations the tracker route answers with (none for any other)."""
         self.slots: dict[str, dict[str, Any]] = {}
-        """Slots of those conversations, beside `language` (always English)."""
+        """Slots of those conversations (`language` is English unless given)."""
         self.port = 0
         self._release = asyncio.Event()
 
@@ -59,7 +59,7 @@ class RasaStandIn:
         if await self._hangs("tracker"):
             return web.json_response({}, status=503)
         sender_id = request.match_info["sender_id"]
-        slots = {**self.slots.get(sender_id, {}), "language": "en"}
+        slots = {"language": "en", **self.slots.get(sender_id, {})}
         return web.json_response({"events": self.trackers.get(sender_id, []), "slots": slots, "paused": False})
 
     async def _events(self, request: web.Request) -> web.Response:
