@@ -15,7 +15,7 @@ import logging
 import secrets
 import threading
 import zlib
-from typing import Callable
+from typing import Any, Callable
 
 from aiohttp import web
 from sqlalchemy.orm import Session
@@ -32,6 +32,7 @@ from bot.staff.takeover import CANNED, RefusedError, Takeover
 from bot.storage import audit
 from bot.storage.db import in_thread, session
 from content.texts import render as text
+from vocabulary.languages import SUPPORTED
 
 LOGIN_COOKIE = "relais_staff_login"
 LOGIN_LOCKS = tuple(threading.Lock() for _ in range(64))
@@ -57,7 +58,7 @@ LOCKED = "locked"
 
 async def login_form(request: web.Request) -> web.StreamResponse:
     token = secrets.token_urlsafe(24)
-    response = render("login.html", csrf=token, error=None)
+    response = render("login.html", language=browser_language(request), csrf=token, error=None)
     _cookie(response, settings_of(request), LOGIN_COOKIE, token)
     return response
 
@@ -87,10 +88,14 @@ async def login(request: web.Request) -> web.StreamResponse:
             return open_session(db, staff)
 
     token = await asyncio.to_thread(check)  # not in_thread: the lock must cover the commit too
+    language = browser_language(request)
     if token == LOCKED:
-        return render("login.html", status=429, csrf=expected, error="Too many failed attempts. Try again later.")
+        return render(
+            "login.html", status=429, language=language, csrf=expected, error=text(language, "console.login.locked")
+        )
     if token is None:
-        return render("login.html", status=401, csrf=expected, error="Wrong username or password.")
+        wrong = text(language, "console.login.wrong")
+        return render("login.html", status=401, language=language, csrf=expected, error=wrong)
     response = _see_other("/staff")
     _cookie(response, settings, COOKIE, token)
     response.del_cookie(LOGIN_COOKIE, path="/staff")
@@ -109,6 +114,30 @@ async def logout(request: web.Request, me: SignedIn) -> web.StreamResponse:
     response = _see_other("/staff/login")
     response.del_cookie(COOKIE, path="/staff")
     return response
+
+
+def browser_language(request: web.Request) -> str:
+    """The first of the browser's languages the console speaks (before sign-in, when no account chose), else English."""
+    for part in request.headers.get("Accept-Language", "").split(","):
+        code = part.split(";")[0].strip().lower().split("-")[0]
+        if code in SUPPORTED:
+            return code
+    return "en"
+
+
+@action()
+async def set_language(request: web.Request, me: SignedIn) -> web.StreamResponse:
+    """The account's console language (form field `language`); then the queue (pages send no Referer)."""
+    language = (await _form(request)).get("language", "")
+    if language not in SUPPORTED:
+        return web.json_response({"error": "bad_language"}, status=400)
+
+    def choose(db: Session) -> None:
+        if accounts.set_language(db, accounts.by_id(db, me.staff_id), language):
+            audit.record(db, me.actor, "console_language_set", language=language)
+
+    await in_thread(settings_of(request).database_url, choose)
+    return _see_other("/staff")
 
 
 def _takeover(request: web.Request) -> Takeover:
@@ -222,7 +251,7 @@ async def _conversation_page(
             notes=notes,
             staff=staff,
             canned=canned,
-            language=language,
+            person_language=language,
             closing=text(language, "canned.closing"),
             outcomes=OUTCOMES,
             statuses=STATUSES,
@@ -366,8 +395,8 @@ async def _accounts_page(
     def build(db: Session) -> web.Response:
         rows = accounts.listing(db)
         audit.record(db, me.actor, "accounts_viewed", accounts=len(rows))
-        context = {"accounts": rows, "roles": ROLES, "notice": notice, "error": error, "utc": accounts.utc}
-        return render("accounts.html", status=status, me=me, **context)
+        context: dict[str, Any] = {"accounts": rows, "roles": ROLES, "notice": notice, "error": error}
+        return render("accounts.html", status=status, me=me, utc=accounts.utc, **context)
 
     return await in_thread(settings_of(request).database_url, build)
 
@@ -480,6 +509,7 @@ def install(app: web.Application, settings: Settings) -> None:
     app.router.add_get("/staff/login", login_form)
     app.router.add_post("/staff/login", login)
     app.router.add_post("/staff/logout", logout)
+    app.router.add_post("/staff/language", set_language)
     app.router.add_get("/staff", queue_view)
     app.router.add_post("/staff/handoffs/{handoff_id}/claim", claim)
     app.router.add_get("/staff/handoffs/{handoff_id}", conversation)

@@ -26,6 +26,8 @@ class Staff(Base):
     active = sa.Column(sa.Boolean, nullable=False, default=True)
     created_at = sa.Column(sa.Float, nullable=False, default=now)
     last_login_at = sa.Column(sa.Float, nullable=True)
+    language = sa.Column(sa.String(2), nullable=True)
+    """The console's language for this account (fr, ko, en); none: English."""
 
 
 class StaffSession(Base):

@@ -47,7 +47,7 @@ async def test_the_flags_stay_after_the_claim(local: Local) -> None:
         create_case(db, CaseDraft(sender_id="victim", channel="socketio", language="en", in_crisis=True, is_minor=True))
         handoff_id = queue.request(db, "victim", "socketio", "en", queue.Flags()).id
     conversation = await analyst.post(f"/staff/handoffs/{handoff_id}/claim")
-    assert "Priority: <strong>crisis</strong>" in conversation.text
+    assert "Priority: <strong>Crisis</strong>" in conversation.text
     held = _card((await analyst.get("/staff")).text, handoff_id, "data-held")
     assert "Crisis" in held and "minor" in held and "by ana" in held
 
