@@ -21,7 +21,7 @@ CHROMIUM := /usr/bin/chromium
 KOREAN_FONT := /usr/share/fonts/truetype/nanum/NanumGothic.ttf
 APT_INSTALL = $(if $(filter 0,$(shell id -u)),,sudo )apt-get update && $(if $(filter 0,$(shell id -u)),,sudo )apt-get install -y
 
-.PHONY: help run test test-fast setup catalogs train lint validate content bench bench-nlu bench-start bench-turns clean widget staff-user
+.PHONY: help run test test-fast setup catalogs train lint validate content bench bench-nlu bench-console bench-start bench-turns clean widget staff-user
 
 setup: $(INSTALLED) catalogs  ## the Python 3.10 venv with the exact versions, and the compiled catalogs
 
@@ -113,6 +113,9 @@ bench-nlu: setup  ## Relais' NLU pipeline against Rasa's default one (about 15 m
 	PYTHONPATH=. $(PY) -m bench.nlu
 
 # `make run` from a fresh clone of the last commit to its first answer, cold then warm (about 10 min).
+bench-console: setup  ## victim message → console page and analyst reply → victim, p50/p95 over 60 messages (about 2 min)
+	PYTHONPATH=. $(PY) -m bench.console_latency
+
 bench-start: setup  ## make run from a fresh clone to its first answer, cold then warm (about 10 min)
 	PYTHONPATH=. $(PY) -m bench.cold_start
 

@@ -20,7 +20,7 @@ from actions.safety import helplines
 from bot.settings import load
 from bot.staff import hours, queue
 from bot.storage.db import session
-from content.knowledge.formatting import wait
+from content.knowledge.formatting import moment, wait
 
 CANCEL = "cancel"
 CANCEL_BUTTON: Button = ("handoff.button.cancel", f'/request_human{{"intake_choice": "{CANCEL}"}}')
@@ -46,6 +46,16 @@ def _cancel(turn: Turn) -> None:
     turn.say("handoff.cancelled", MAIN_MENU)
 
 
+def _tell_wait(turn: Turn, already: bool, ahead: int) -> None:
+    """What happens next, and a cautious wait counted over the people an analyst can reach."""
+    turn.say("handoff.waiting.again" if already else "handoff.waiting")
+    if ahead:
+        estimate = wait(ahead * queue.AVERAGE_MINUTES_PER_PERSON, turn.language)
+        turn.say("handoff.wait.ahead", (CANCEL_BUTTON,), people=ahead, wait=estimate)
+    else:
+        turn.say("handoff.wait.next", (CANCEL_BUTTON,))
+
+
 def _join_queue(turn: Turn) -> None:
     sender = turn.tracker.sender_id
     channel = turn.tracker.get_latest_input_channel() or "rest"
@@ -54,18 +64,21 @@ def _join_queue(turn: Turn) -> None:
         handoff = queue.request(db, sender, channel, turn.language, _flags(turn))
         ahead = queue.ahead_of(db, handoff)
     turn.set("handoff_state", "waiting")
-    turn.say("handoff.waiting.again" if already else "handoff.waiting")
-    if ahead:
-        estimate = wait(ahead * queue.AVERAGE_MINUTES_PER_PERSON, turn.language)
-        turn.say("handoff.wait.ahead", (CANCEL_BUTTON,), people=ahead, wait=estimate)
-    else:
-        turn.say("handoff.wait.next", (CANCEL_BUTTON,))
+    if queue.reachable(channel):
+        _tell_wait(turn, already, ahead)
+    else:  # the request is kept for the team, but no analyst's message can reach this channel: no wait is promised
+        turn.say("handoff.unreachable", (CANCEL_BUTTON,))
     if not turn.slot("case_ref"):
         offer_intake(turn, "intake.offer.human")
 
 
 def _closed(turn: Turn) -> None:
+    settings = load()
     turn.say("handoff.closed_hours")
+    opening = hours.next_opening(settings.opening_hours, settings.timezone)
+    if opening is not None:
+        when, zone = moment(opening, turn.language)
+        turn.say("handoff.next_open", when=when, zone=zone)
     reference = turn.slot("case_ref")
     if reference:
         turn.say("handoff.closed.case", reference=reference)

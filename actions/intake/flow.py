@@ -8,6 +8,7 @@ from actions.intake.summary import answered, evidence_log, render
 from actions.menu import MAIN_MENU
 from actions.reply import Button, RelaisAction, Turn
 from bot.cases.repository import CaseDraft, create_case
+from bot.staff import queue
 from bot.storage.db import session
 
 START: Button = ("intake.button.start", "/affirm")
@@ -82,6 +83,7 @@ def submit(turn: Turn) -> None:
     lines = summary_lines(turn)
     with session() as db:
         created = create_case(db, draft)
+        queue.attach_case(db, created.case)  # a request for a person made before the report shows it
         reference, created_at = created.case.reference, created.case.created_at
         priority = created.case.is_minor or created.case.sextortion_ongoing or created.case.in_crisis
     turn.say("case.created", reference=reference, pin=created.pin)

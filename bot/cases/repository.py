@@ -1,4 +1,5 @@
-"""Creating, finding and erasing cases; the only code that writes the case tables."""
+"""Creating, finding and erasing cases; with bot.cases.status_history (status changes), the only code
+that writes the case tables."""
 
 from __future__ import annotations
 

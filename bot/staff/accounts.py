@@ -30,6 +30,7 @@ from bot.storage import audit, migrate
 from bot.storage.audit import AuditEntry
 from bot.storage.base import now
 from bot.storage.db import session
+from vocabulary.languages import SUPPORTED
 
 MAX_LOGIN_FAILURES = 5
 LOGIN_WINDOW_S = 15 * 60
@@ -201,6 +202,17 @@ def set_role(db: Session, staff: Staff, role: str, actor: str = SYSTEM) -> bool:
         _keep_a_supervisor(db, staff, "made an analyst")
     staff.role = role
     audit.record(db, actor, "staff_role_changed", staff_id=staff.id, role=role)
+    return True
+
+
+def set_language(db: Session, staff: Staff, language: str) -> bool:
+    """The language of the account's console (one of SUPPORTED); False when it already was. Raises ValueError."""
+    if language not in SUPPORTED:
+        raise ValueError(f"not a console language: {language[:10]!r}")
+    if staff.language == language:
+        return False
+    staff.language = language
+    db.flush()
     return True
 
 

@@ -9,7 +9,7 @@ from aiohttp import web
 
 from bot.settings import Settings
 from bot.staff.sessions import SignedIn, csrf_ok, lookup
-from bot.storage.db import session
+from bot.storage.db import in_thread
 
 COOKIE = "relais_staff"
 SETTINGS = web.AppKey("staff_settings", Settings)
@@ -21,10 +21,14 @@ def settings_of(request: web.Request) -> Settings:
     return request.app[SETTINGS]
 
 
-def signed_in(request: web.Request) -> SignedIn | None:
+async def signed_in(request: web.Request) -> SignedIn | None:
+    """The staff member of the request's session cookie (which it keeps alive), or None."""
     settings = settings_of(request)
-    with session(settings.database_url) as db:
-        return lookup(db, request.cookies.get(COOKIE), settings.staff_session_minutes, settings.staff_session_max_hours)
+    cookie = request.cookies.get(COOKIE)
+    return await in_thread(
+        settings.database_url,
+        lambda db: lookup(db, cookie, settings.staff_session_minutes, settings.staff_session_max_hours),
+    )
 
 
 async def posted_form(request: web.Request) -> dict[str, str] | None:
@@ -42,7 +46,8 @@ async def posted_form(request: web.Request) -> dict[str, str] | None:
 
 
 def wants_json(request: web.Request) -> bool:
-    return request.headers.get("X-Requested-With") == "fetch" or request.path.endswith("/messages")
+    """Whether to answer in JSON (401/403 rather than the login page): scripts and event streams."""
+    return request.headers.get("X-Requested-With") == "fetch" or request.path.endswith(("/messages", "/events"))
 
 
 def _refused(request: web.Request, status: int, error: str) -> web.StreamResponse:
@@ -57,7 +62,7 @@ def page(supervisor: bool = False) -> Callable[[StaffHandler], Handler]:
     def wrap(handler: StaffHandler) -> Handler:
         @functools.wraps(handler)
         async def guarded(request: web.Request) -> web.StreamResponse:
-            me = signed_in(request)
+            me = await signed_in(request)
             if me is None:
                 return _refused(request, 401, "not_signed_in")
             if supervisor and not me.is_supervisor:
@@ -75,7 +80,7 @@ def action(supervisor: bool = False) -> Callable[[StaffHandler], Handler]:
     def wrap(handler: StaffHandler) -> Handler:
         @functools.wraps(handler)
         async def guarded(request: web.Request) -> web.StreamResponse:
-            me = signed_in(request)
+            me = await signed_in(request)
             if me is None:
                 return _refused(request, 401, "not_signed_in")
             submitted = request.headers.get("X-CSRF-Token")

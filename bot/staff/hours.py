@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -41,3 +41,22 @@ def is_open(spec: str, timezone: str, at: datetime | None = None) -> bool:
         return True
     local = (at or datetime.now(ZoneInfo(timezone))).astimezone(ZoneInfo(timezone))
     return any(local.weekday() in days and start <= local.time() < end for days, start, end in parse(spec))
+
+
+def next_opening(spec: str, timezone: str, at: datetime | None = None) -> datetime | None:
+    """When the team next opens after `at` (now), in RELAIS_TIMEZONE; None when it is always open or never.
+
+    Raises ValueError as `parse` does.
+    """
+    if spec.strip().lower() == ALWAYS:
+        return None
+    zone = ZoneInfo(timezone)
+    local = (at or datetime.now(zone)).astimezone(zone)
+    starts = [
+        datetime.combine(local.date() + timedelta(days=offset), start, zone)
+        for offset in range(8)
+        for days, start, _ in parse(spec)
+        if (local + timedelta(days=offset)).weekday() in days
+    ]
+    later = [start for start in starts if start > local]
+    return min(later) if later else None

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from bot.storage.base import Base, now
 
 ROLES = ("analyst", "supervisor")
-STATES = ("waiting", "human", "bot", "closed", "cancelled")
+STATES = ("waiting", "human", "bot", "closed", "cancelled", "expired")
 OPEN_STATES = ("waiting", "human")
 OUTCOMES = ("resolved", "reported", "referred", "no_action", "unreachable")
 
@@ -26,6 +26,8 @@ class Staff(Base):
     active = sa.Column(sa.Boolean, nullable=False, default=True)
     created_at = sa.Column(sa.Float, nullable=False, default=now)
     last_login_at = sa.Column(sa.Float, nullable=True)
+    language = sa.Column(sa.String(2), nullable=True)
+    """The console's language for this account (fr, ko, en); none: English."""
 
 
 class StaffSession(Base):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import time
 from pathlib import Path
 from typing import Any
 
@@ -9,12 +11,15 @@ from aiohttp import web
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from bot.storage.base import now
+from content import texts
+from vocabulary.languages import SUPPORTED
 
 _ENV = Environment(
     loader=FileSystemLoader(Path(__file__).with_name("templates")),
     autoescape=select_autoescape(default=True, default_for_string=True),
 )
 _ENV.filters["minutes_since"] = lambda at: max(0, int((now() - float(at)) // 60)) if at else 0
+_ENV.filters["utc"] = lambda at: time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(float(at))) if at else ""
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
@@ -23,7 +28,17 @@ CONTENT_SECURITY_POLICY = (
 """The app's policy, except that the console's own forms may post to itself."""
 
 
-def render(template: str, status: int = 200, **context: Any) -> web.Response:
-    response = web.Response(text=_ENV.get_template(template).render(**context), status=status, content_type="text/html")
+def render(template: str, status: int = 200, language: str | None = None, **context: Any) -> web.Response:
+    """The page in `language` (else the signed-in account's, else English): its labels are `console.*` texts
+    of the catalogs in locales/, through `t(key, **params)` in the templates."""
+    me = context.get("me")
+    chosen = language or (me.language if me is not None else "en")
+    labels = {
+        "language": chosen,
+        "t": functools.partial(texts.render, chosen),
+        "languages_offered": [(code, texts.render(code, f"language.endonym.{code}")) for code in SUPPORTED],
+    }
+    page = _ENV.get_template(template).render(**labels, **context)
+    response = web.Response(text=page, status=status, content_type="text/html")
     response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     return response

@@ -13,12 +13,20 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from bot.cases.models import Case
+from bot.retention import EVENTS, EVENTS_TABLE
 from bot.staff.models import OPEN_STATES, Handoff, Note, Staff
 from bot.storage.base import now
 
 CRISIS, MINOR, SEXTORTION, OTHER = range(4)
 AVERAGE_MINUTES_PER_PERSON = 10
 """A cautious guess of one conversation's length, for the wait the victim is told; never a promise."""
+LIVE_CHANNELS = frozenset({"socketio", "telegram"})
+"""Channels Rasa can push an analyst's message to. REST only answers its own request, so a person on it
+is never offered live chat by the console nor counted in anyone's wait."""
+
+
+def reachable(channel: str) -> bool:
+    return channel in LIVE_CHANNELS
 
 
 @dataclass(frozen=True)
@@ -87,12 +95,34 @@ def request(db: Session, sender_id: str, channel: str, language: str, flags: Fla
     return handoff
 
 
+def attach_case(db: Session, case: Case) -> Handoff | None:
+    """A report filed by a person who asked for someone before: it joins every request of theirs that has none,
+    and raises their open request to the priority the report's flags give. Returns the open request, or None.
+    """
+    if not case.sender_id:
+        return None
+    db.execute(
+        sa.update(Handoff)
+        .where(Handoff.sender_id == case.sender_id, Handoff.case_id.is_(None))
+        .values(case_id=case.id)
+        .execution_options(synchronize_session=False)
+    )
+    existing = open_handoff(db, case.sender_id)
+    if existing is not None:
+        db.refresh(existing)
+        existing.priority = min(existing.priority, priority(case_flags(case)))
+        db.flush()
+    return existing
+
+
 def ahead_of(db: Session, handoff: Handoff) -> int:
-    """People served before this one: higher priority, or the same priority and earlier."""
+    """People served before this one: higher priority, or the same priority and earlier, on a channel an
+    analyst can write to (a REST request is never counted)."""
     return int(
         db.scalar(
             sa.select(sa.func.count()).where(
                 Handoff.state == "waiting",
+                Handoff.channel.in_(LIVE_CHANNELS),
                 Handoff.id != handoff.id,
                 sa.or_(
                     Handoff.priority < handoff.priority,
@@ -158,6 +188,31 @@ def release(db: Session, handoff: Handoff, state: str, outcome: str | None = Non
     handoff.state, handoff.closed_at, handoff.outcome = state, now(), outcome
 
 
+def expire_silent(db: Session, silence_s: float, at: float | None = None) -> list[str]:
+    """Expire the waiting requests whose person has written nothing for `silence_s` seconds; returns their sender ids.
+
+    Silence is read from Rasa's `events` table (the person's `user` events) and counted from the
+    request at the earliest; without that table (no Rasa has run), from the request alone.
+    """
+    cutoff = (at if at is not None else now()) - silence_s
+    stale = sa.select(Handoff.id, Handoff.sender_id).where(Handoff.state == "waiting", Handoff.requested_at < cutoff)
+    bind = db.get_bind()
+    if sa.inspect(bind).has_table(EVENTS_TABLE):
+        spoke = sa.select(EVENTS.c.id).where(
+            EVENTS.c.sender_id == Handoff.sender_id, EVENTS.c.type_name == "user", EVENTS.c.timestamp >= cutoff
+        )
+        stale = stale.where(~spoke.exists())
+    rows = db.execute(stale).all()
+    if rows:
+        db.execute(
+            sa.update(Handoff)
+            .where(Handoff.id.in_([row.id for row in rows]), Handoff.state == "waiting")
+            .values(state="expired", closed_at=now())
+            .execution_options(synchronize_session=False)
+        )
+    return [row.sender_id for row in rows]
+
+
 def get(db: Session, handoff_id: int) -> Handoff | None:
     return db.get(Handoff, handoff_id)
 
@@ -167,6 +222,11 @@ class Row:
     handoff: Handoff
     case: Case | None
     analyst: str | None
+
+    @property
+    def reachable(self) -> bool:
+        """Whether an analyst's messages can reach the person (see LIVE_CHANNELS)."""
+        return reachable(self.handoff.channel)
 
 
 def listing(db: Session, states: Sequence[str], staff_id: int | None = None) -> list[Row]:
@@ -181,6 +241,11 @@ def listing(db: Session, states: Sequence[str], staff_id: int | None = None) -> 
     if staff_id is not None:
         query = query.where(Handoff.claimed_by == staff_id)
     return [Row(handoff, case, analyst) for handoff, case, analyst in db.execute(query).all()]
+
+
+def senders(db: Session, states: Sequence[str]) -> list[str]:
+    """The conversations of the handoffs in `states` (for what the queue cards read from Rasa)."""
+    return list(db.scalars(sa.select(Handoff.sender_id).where(Handoff.state.in_(states))).all())
 
 
 def add_note(db: Session, handoff: Handoff, staff_id: int, text: str) -> Note:

@@ -2,7 +2,8 @@
 
 Events are appended with `output_channel=latest&execute_side_effects=true`, so Rasa delivers bot
 events through the channel the victim last wrote from (checked with Rasa 3.6.21: without side effects they are only
-recorded). Pause and resume are Rasa's own `ConversationPaused` / `ConversationResumed`.
+recorded). Pause and resume are Rasa's own `ConversationPaused` / `ConversationResumed`. Events are built with
+`rasa_sdk.events` (the SDK's wire format, a plain dict; no ML stack is loaded), never by hand.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any, Dict, List
 from urllib.parse import quote
 
 import aiohttp
+from rasa_sdk import events
 
 from bot.settings import Settings
 
@@ -34,37 +36,37 @@ def _timeout(settings: Settings) -> aiohttp.ClientTimeout:
 
 
 def pause() -> Event:
-    return {"event": "pause"}
+    return events.ConversationPaused()
 
 
 def resume() -> Event:
-    return {"event": "resume"}
+    return events.ConversationResumed()
 
 
 def listen() -> Event:
-    return {"event": "action", "name": "action_listen"}
+    return events.ActionExecuted("action_listen")
 
 
 def slot(name: str, value: Any) -> Event:
-    return {"event": "slot", "name": name, "value": value}
+    return events.SlotSet(name, value)
 
 
 def bot_text(text: str) -> Event:
     """A status line from the assistant ("You are now talking with an analyst")."""
-    return {"event": "bot", "text": text}
+    return events.BotUttered(text)
 
 
 def analyst_message(text: str) -> Event:
     """An analyst's words, marked so channels label them as from a person (the analyst contract in the README)."""
-    return {"event": "bot", "text": None, "data": {"custom": {"data": {"text": text, "from": "analyst"}}}}
+    return events.BotUttered(None, {"custom": {"data": {"text": text, "from": "analyst"}}})
 
 
 def _url(settings: Settings, sender_id: str, tail: str) -> str:
     return f"{settings.rasa_url}/conversations/{quote(sender_id, safe='')}/{tail}"
 
 
-async def append(http: aiohttp.ClientSession, settings: Settings, sender_id: str, events: List[Event]) -> None:
-    """Append `events` to the conversation and deliver its bot events to the victim's latest channel.
+async def append(http: aiohttp.ClientSession, settings: Settings, sender_id: str, new: List[Event]) -> None:
+    """Append `new` events to the conversation and deliver its bot events to the victim's latest channel.
 
     Raises RasaTimeoutError after `settings.staff_rasa_timeout` seconds without an answer, and
     RasaUnavailableError when Rasa cannot be reached or answers anything but 200.
@@ -72,7 +74,7 @@ async def append(http: aiohttp.ClientSession, settings: Settings, sender_id: str
     params = {"output_channel": "latest", "execute_side_effects": "true", "token": settings.rasa_token()}
     try:
         async with http.post(
-            _url(settings, sender_id, "tracker/events"), params=params, json=events, timeout=_timeout(settings)
+            _url(settings, sender_id, "tracker/events"), params=params, json=new, timeout=_timeout(settings)
         ) as response:
             if response.status != 200:
                 raise RasaUnavailableError(f"Rasa answered {response.status}")

@@ -21,6 +21,8 @@ class SignedIn:
     username: str
     role: str
     csrf_token: str
+    language: str = "en"
+    """The language of the console's own labels (the account's choice)."""
 
     @property
     def actor(self) -> str:
@@ -60,7 +62,7 @@ def lookup(db: Session, token: str | None, idle_minutes: int, max_hours: int) ->
         db.delete(current)
         return None
     current.last_seen = now()
-    return SignedIn(staff.id, staff.username, staff.role, current.csrf_token)
+    return SignedIn(staff.id, staff.username, staff.role, current.csrf_token, staff.language or "en")
 
 
 def close_session(db: Session, token: str | None) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import load, writable_directory
 
+T = TypeVar("T")
 PRIVATE_FILE = 0o600
 """The SQLite file holds conversations, contact details and staff hashes; SQLite gives its journal
 and WAL files the database file's mode."""
@@ -53,3 +55,18 @@ def session(database_url: str | None = None) -> Iterator[Session]:
     with factory() as current:
         with current.begin():
             yield current
+
+
+def _unit(database_url: str | None, work: Callable[[Session], T]) -> T:
+    with session(database_url) as db:
+        return work(db)
+
+
+async def in_thread(database_url: str | None, work: Callable[[Session], T]) -> T:
+    """`work(db)` in one unit of work (as `session`), in a worker thread: how async code touches the database.
+
+    The event loop that serves the widget's sockets and the console never waits on SQLite's busy
+    timeout or a PostgreSQL round trip. Objects returned keep their loaded attributes
+    (`expire_on_commit=False`) but must not lazy-load relationships afterwards.
+    """
+    return await asyncio.to_thread(_unit, database_url, work)

@@ -1,4 +1,4 @@
-"""The web process's periodic jobs: the retention purge and queued erasures.
+"""The web process's periodic jobs: the retention purge, queued erasures and silent queue entries.
 
 They run here because the web server is the one long-lived process that Relais owns (Rasa and
 the action server are third-party frameworks with their own loops).
@@ -16,11 +16,14 @@ import sqlalchemy as sa
 from bot.cases.erasure import sweep
 from bot.retention import purge_inactive
 from bot.settings import Settings
-from bot.storage.db import engine
+from bot.staff import queue
+from bot.storage.db import engine, session
 
 PURGE_INTERVAL_S = 3600.0
 ERASURE_INTERVAL_S = 1.0
 """Erasure is polled every second so "your data is erased" is true a moment after it is said."""
+EXPIRY_INTERVAL_S = 60.0
+"""How often waiting requests are checked for silence (RELAIS_HANDOFF_SILENCE_MINUTES, in minutes)."""
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +37,13 @@ async def _every(interval_s: float, job: Callable[[], object], name: str) -> Non
         await asyncio.sleep(interval_s)
 
 
+def _expire_silent(url: str, silence_minutes: int) -> None:
+    with session(url) as db:
+        expired = queue.expire_silent(db, silence_minutes * 60)
+    if expired:
+        log.info("%d silent queue entr%s expired", len(expired), "y" if len(expired) == 1 else "ies")
+
+
 def start(settings: Settings) -> list[asyncio.Task[None]]:
     url = settings.database_url
     return [
@@ -41,6 +51,9 @@ def start(settings: Settings) -> list[asyncio.Task[None]]:
             _every(PURGE_INTERVAL_S, lambda: purge_inactive(engine(url), settings.retention_days), "retention purge")
         ),
         asyncio.create_task(_every(ERASURE_INTERVAL_S, lambda: sweep(url), "erasure sweep")),
+        asyncio.create_task(
+            _every(EXPIRY_INTERVAL_S, lambda: _expire_silent(url, settings.handoff_silence_minutes), "queue expiry")
+        ),
     ]
 
 

@@ -21,7 +21,7 @@ from functools import cache
 from typing import Callable
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_time, get_timezone_name
 from babel.lists import format_list
 from babel.numbers import format_compact_decimal, format_decimal, parse_pattern
 from babel.units import format_unit
@@ -148,6 +148,14 @@ def french_spacing(text: str) -> str:
 def day(value: datetime.date, language: str) -> str:
     """19 mai 2026, 2026년 5월 19일, May 19, 2026."""
     return format_date(value, format="long", locale=language)
+
+
+def moment(value: datetime.datetime, language: str) -> tuple[str, str]:
+    """A day and time in `value`'s own time zone, and that zone's name, as a reader of `language` writes them:
+    ("mardi 1 décembre 2026 09:00", "heure normale d’Europe centrale"), ("Tuesday, December 1, 2026 9:00 AM", ...)."""
+    date = format_date(value, format="full", locale=language)
+    clock = format_time(value, "short", tzinfo=value.tzinfo, locale=language)
+    return f"{date} {clock}", get_timezone_name(value, "long", locale=language)
 
 
 KOREAN_ACTS = {

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import os
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from actions.handoff import ActionRequestHuman
-from bot.staff.hours import DAYS, is_open
+from bot.staff.hours import DAYS, is_open, next_opening
+from content.knowledge.formatting import moment
 from content.texts import render
 from tests.actions.conftest import run
 
@@ -41,3 +43,13 @@ def test_outside_hours_an_existing_report_is_named(language: str) -> None:
     )
     assert render(language, "handoff.closed.case", reference="RL-ABCD-EFGH") in outcome.text
     assert outcome.slot("offer") is None
+
+
+@pytest.mark.usefixtures("closed_today")
+def test_outside_hours_the_person_is_told_when_the_team_is_next_available(language: str) -> None:
+    outcome = run(ActionRequestHuman(), "request_human", {"language": language, "country": "FR"})
+    opening = next_opening(os.environ["RELAIS_OPENING_HOURS"], TIMEZONE)
+    assert opening is not None and opening.date() == datetime.now(ZoneInfo(TIMEZONE)).date() + timedelta(days=1)
+    assert (opening.hour, opening.minute) == (9, 0)
+    when, zone = moment(opening, language)
+    assert outcome.texts[1] == render(language, "handoff.next_open", when=when, zone=zone)

@@ -13,6 +13,8 @@ from bot.settings import ROOT
 from tests.content.test_texts import LOCALES, po_messages
 
 GLOSSARY = ROOT / "locales" / "glossary.yml"
+STAFF_ONLY = "console."
+"""The analysts' console's own labels: read by the team, whose words ("analyst") are not the person's."""
 
 
 @cache
@@ -36,7 +38,10 @@ def test_every_term_and_organisation_is_named_in_every_language() -> None:
 def test_no_catalog_uses_a_forbidden_term(language: str) -> None:
     forbidden = glossary()["forbidden"][language]
     found = [
-        (key, term) for key, text in po_messages(language).items() for term in forbidden if uses(text, term)
+        (key, term)
+        for key, text in po_messages(language).items()
+        for term in forbidden
+        if uses(text, term) and not key.startswith(STAFF_ONLY)
     ]
     assert not found, "\n".join(f"{key}: «{term}» ({forbidden[term]})" for key, term in found)
 

@@ -20,6 +20,8 @@ RUNTIME_PARAMS = {
     "fine": "",
     **dict.fromkeys(("links", "place", "given", "value", "reference", "pin", "date", "status", "line"), "x"),
     **dict.fromkeys(("people", "wait"), "x"),
+    **dict.fromkeys(("when", "zone"), "x"),  # the team's next opening
+    **dict.fromkeys(("id", "minutes", "asked", "taken", "name", "code", "count"), "x"),  # the console's labels
 }
 """Placeholders filled by the actions (days, the victim's own answers, references) or inside penalty wordings."""
 

@@ -41,6 +41,10 @@ class RasaStandIn:
         self.stall = {"tracker": 0, "events": 0}
         self.appended: list[list[dict[str, Any]]] = []
         """Every event list Rasa accepted (answered 200), in order."""
+        self.trackers: dict[str, list[dict[str, Any]]] = {}
+        """Events of the conversations the tracker route answers with (none for any other)."""
+        self.slots: dict[str, dict[str, Any]] = {}
+        """Slots of those conversations (`language` is English unless given)."""
         self.port = 0
         self._release = asyncio.Event()
 
@@ -54,7 +58,9 @@ class RasaStandIn:
     async def _tracker(self, request: web.Request) -> web.Response:
         if await self._hangs("tracker"):
             return web.json_response({}, status=503)
-        return web.json_response({"events": [], "slots": {"language": "en"}, "paused": False})
+        sender_id = request.match_info["sender_id"]
+        slots = {"language": "en", **self.slots.get(sender_id, {})}
+        return web.json_response({"events": self.trackers.get(sender_id, []), "slots": slots, "paused": False})
 
     async def _events(self, request: web.Request) -> web.Response:
         events = await request.json()

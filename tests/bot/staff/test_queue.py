@@ -105,3 +105,75 @@ def test_many_concurrent_claims_still_one_winner(db_url: str) -> None:
     assert sorted(wins) == [False] * 5 + [True]
     with session(db_url) as db:
         assert db.scalar(sa.select(Handoff.state).where(Handoff.id == handoff_id)) == "human"
+
+
+def test_a_rest_request_is_never_counted_in_anyones_wait(db_url: str) -> None:
+    with session(db_url) as db:
+        rest = queue.request(db, "rest-person", "rest", "en", queue.Flags(in_crisis=True))
+        widget = queue.request(db, "widget-person", "socketio", "fr", queue.Flags())
+        telegram = queue.request(db, "telegram-person", "telegram", "ko", queue.Flags())
+        assert [queue.ahead_of(db, h) for h in (widget, telegram)] == [0, 1], "the REST crisis is not ahead of them"
+        rows = {row.handoff.sender_id: row.reachable for row in queue.listing(db, ["waiting"])}
+        assert rows == {"rest-person": False, "widget-person": True, "telegram-person": True}
+        assert rest.state == "waiting", "the request is kept for the team, who can follow it up by the case"
+
+
+def _rasa_events(db_url: str) -> sa.Table:
+    """Rasa's `events` table as its SQL tracker store creates it (the columns Relais reads)."""
+    table = sa.Table(
+        "events",
+        sa.MetaData(),
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("sender_id", sa.String(255)),
+        sa.Column("type_name", sa.String(255)),
+        sa.Column("action_name", sa.String(255)),
+        sa.Column("timestamp", sa.Float),
+    )
+    with session(db_url) as db:
+        table.create(db.get_bind(), checkfirst=True)
+    return table
+
+
+def test_a_waiting_request_expires_after_the_persons_silence(db_url: str) -> None:
+    events = _rasa_events(db_url)
+    with session(db_url) as db:
+        silent = queue.request(db, "silent", "socketio", "en", queue.Flags())
+        talking = queue.request(db, "talking", "socketio", "en", queue.Flags())
+        fresh = queue.request(db, "fresh", "telegram", "en", queue.Flags())
+        for handoff in (silent, talking):
+            handoff.requested_at -= 3600
+        start = silent.requested_at
+        db.execute(
+            events.insert(),
+            [
+                {"sender_id": "silent", "type_name": "user", "timestamp": start},
+                {"sender_id": "silent", "type_name": "bot", "timestamp": start + 3000},
+                {"sender_id": "talking", "type_name": "user", "timestamp": start + 3000},
+            ],
+        )
+    with session(db_url) as db:
+        assert queue.expire_silent(db, 30 * 60) == ["silent"]
+    with session(db_url) as db:
+        states = {h.sender_id: h.state for h in db.scalars(sa.select(Handoff))}
+        assert states == {"silent": "expired", "talking": "waiting", "fresh": "waiting"}
+        assert queue.open_handoff(db, "silent") is None, "asking again makes a new request"
+        assert queue.ahead_of(db, fresh) == 1
+
+
+def test_a_report_filed_while_waiting_joins_the_request_and_raises_its_priority(db_url: str) -> None:
+    with session(db_url) as db:
+        earlier = queue.request(db, "victim", "socketio", "fr", queue.Flags())
+        earlier.state = "bot"
+        waiting = queue.request(db, "victim", "socketio", "fr", queue.Flags())
+        other = queue.request(db, "someone-else", "socketio", "fr", queue.Flags())
+        assert waiting.case_id is None and waiting.priority == queue.OTHER
+    with session(db_url) as db:
+        case = create_case(db, CaseDraft(sender_id="victim", channel="socketio", language="fr", is_minor=True)).case
+        attached = queue.attach_case(db, case)
+        assert attached is not None and attached.id == waiting.id
+    with session(db_url) as db:
+        rows = {h.id: (h.case_id, h.priority) for h in db.scalars(sa.select(Handoff))}
+        assert rows[waiting.id] == (case.id, queue.MINOR)
+        assert rows[earlier.id] == (case.id, queue.OTHER), "the earlier conversation is linked too"
+        assert rows[other.id] == (None, queue.OTHER)
+        assert [r.case.reference for r in queue.listing(db, ["waiting"]) if r.case] == [case.reference]

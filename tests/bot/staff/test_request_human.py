@@ -1,4 +1,5 @@
-"""The victim's side over the REST channel: queueing, the wait, cancelling; the bot stays silent while held."""
+"""The victim's side over the REST channel: the request is kept but no live chat or wait is promised (REST cannot
+receive an analyst's message), cancelling; the bot stays silent while held."""
 
 from __future__ import annotations
 
@@ -14,17 +15,17 @@ CANCEL = '/request_human{"intake_choice": "cancel"}'
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_asking_queues_and_cancel_returns_to_the_bot(stack: Stack, language: str) -> None:
+def test_asking_is_kept_without_a_promise_and_cancel_returns_to_the_bot(stack: Stack, language: str) -> None:
     victim = Chat(stack, {"language": language})
     answers = victim.say("/request_human")
     texts = [a.get("text") for a in answers]
-    assert render(language, "handoff.waiting") in texts
+    assert render(language, "handoff.unreachable") in texts and render(language, "handoff.waiting") not in texts
     assert render(language, "intake.offer.human") in texts
     payloads = [b["payload"] for a in answers for b in a.get("buttons") or []]
     assert CANCEL in payloads and "/affirm" in payloads
     assert victim.slot("handoff_state") == "waiting"
     again = victim.text("/request_human")
-    assert render(language, "handoff.waiting.again") in again
+    assert render(language, "handoff.unreachable") in again
     assert handoff_of(stack, victim.sender).state == "waiting"
 
     assert render(language, "handoff.cancelled") in victim.text(CANCEL)
@@ -33,11 +34,12 @@ def test_asking_queues_and_cancel_returns_to_the_bot(stack: Stack, language: str
     assert render(language, "handoff.nothing_waiting") in victim.text(CANCEL)
 
 
-def test_the_wait_counts_the_people_ahead(stack: Stack) -> None:
+def test_no_wait_is_told_on_rest_and_rest_requests_count_in_none(stack: Stack) -> None:
     first, second = Chat(stack, {"language": "en"}), Chat(stack, {"language": "en"})
     first.say("/request_human")
     answer = second.text("/request_human")
-    assert "People waiting before you:" in answer or render("en", "handoff.wait.next") in answer
+    assert "People waiting before you:" not in answer and render("en", "handoff.wait.next") not in answer
+    assert render("en", "handoff.unreachable") in answer
     for person in (first, second):
         person.say(CANCEL)
 
