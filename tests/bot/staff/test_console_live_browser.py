@@ -19,10 +19,10 @@ from bot.settings import ROOT
 from bot.web.widget_session import sender as widget_sender
 from content.knowledge.formatting import wait
 from content.texts import render
+from tests.bot.staff.conftest import PASSWORD, create_account, handoff_of
 from tests.chromium import ASSISTANT_TIMEOUT_MS
 from tests.conftest import Chat
 from tests.e2e.test_intake import REFERENCE, open_intake, skip_to_summary
-from tests.bot.staff.conftest import PASSWORD, create_account, handoff_of
 from tests.web.conftest import SCREENSHOTS, Site
 from tests.web.conftest import hotline as hotline  # noqa: F401  (the widget harness's stand-in hotline site)
 from tests.web.conftest import web_origin as web_origin  # noqa: F401  (which `hotline` needs)
