@@ -47,7 +47,8 @@ SCRIPTS: dict[str, tuple[str, ...]] = {
 """Four turns a conversation in each language: a greeting, then questions that each get an answer."""
 RESENT_STATUSES = frozenset({502, 503})
 """The balancer's "no replica took it" answers; anything else is not resent."""
-ATTEMPTS = 4
+ATTEMPTS = 5
+"""Sends of one turn at most; between them 1, 2, 4, 8 s (the balancer needs a second or two to mark a dead replica)."""
 
 
 @dataclass
@@ -126,11 +127,12 @@ async def send(
                 break
             await asyncio.sleep(1)
         if recorded is None:
+            turn.errors.append("tracker unreadable")
             break  # cannot tell whether it was processed: resending could answer it twice
         if recorded:
             turn.served = True
             break
-        await asyncio.sleep(0.5)
+        await asyncio.sleep(2 ** (len(turn.errors) - 1))
     turn.latency_s = time.monotonic() - started
     return turn
 

@@ -5,8 +5,10 @@ duplicated, reordered or unanswered (bench/conversations.py audits every tracker
 function per measurement, so more columns can be added beside `load`.
 
 The embedded stack runs on a fresh SQLite file; the two-replica topology (bot/replicas.py) on a
-throw-away PostgreSQL database, Redis (BENCH_REDIS_URL, a key prefix of its own) and RabbitMQ
-(BENCH_BROKER_URL, a queue of its own, deleted afterwards).
+throw-away PostgreSQL database, a Redis server of its own (bench/faults.py) and RabbitMQ
+(BENCH_BROKER_URL, a queue of its own, deleted afterwards). Then, unless --no-faults, the same load
+at concurrency N with one fault each a third of the way through: PostgreSQL's connections cut, Redis
+down for 5 s, one Rasa replica killed.
 
 Usage: python -m bench.load [--conversations N] [--concurrency C ...] [--only embedded|replicas]
 Needs a trained model (RELAIS_MODEL) and, for the replicas, PostgreSQL, Redis, RabbitMQ and haproxy.
@@ -19,6 +21,7 @@ import asyncio
 import os
 import statistics
 import tempfile
+import threading
 import time
 import uuid
 from contextlib import contextmanager
@@ -30,13 +33,13 @@ import aiohttp
 import sqlalchemy as sa
 
 from bench.conversations import SCRIPTS, Audit, Turn, audit_conversation, converse, tracker_events
+from bench.faults import OwnRedis, cut_postgres
 from bot.replicas import Replicated, any_ports, free_ports
 from bot.services import running
 from bot.settings import Settings
 from bot.settings import load as load_settings
 
 POSTGRES_ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
 BROKER_URL = os.environ.get("BENCH_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672")
 TURN_TIMEOUT_S = 150.0
 
@@ -51,6 +54,8 @@ class LoadResult:
     latencies_s: tuple[float, ...]
     errors: int
     audit: Audit
+    failures: tuple[str, ...] = ()
+    """For each turn never served: what the client got, in order ("HTTP 502, HTTP 503, timeout")."""
 
     @property
     def per_second(self) -> float:
@@ -126,6 +131,7 @@ def load(
         tuple(turn.latency_s for turn in served),
         sum(len(turn.errors) for turn in turns),
         audit,
+        tuple(", ".join(turn.errors) or "no answer" for turn in turns if not turn.served),
     )
 
 
@@ -165,7 +171,7 @@ def replicated_settings(base: Settings, var: Path, database_url: str, run_id: st
         base,
         var_dir=var,
         database_url=database_url,
-        redis_url=REDIS_URL,
+        redis_url=None,
         redis_prefix=f"relaisbench{run_id}",
         broker_url=BROKER_URL,
         broker_queue=f"relais_bench_{run_id}",
@@ -201,18 +207,51 @@ def _embedded(conversations: int, levels: Sequence[int]) -> list[LoadResult]:
             return [load("embedded", settings.rasa_url, settings.rasa_token(), conversations, c) for c in levels]
 
 
-def _replicas(conversations: int, levels: Sequence[int]) -> list[LoadResult]:
+def once_at(threshold: int, fault: Callable[[], object]) -> Callable[[int], None]:
+    """A `during` hook that injects `fault` once, when `threshold` turns have been served."""
+    fired = threading.Event()
+
+    def hook(served: int) -> None:
+        if served >= threshold and not fired.is_set():
+            fired.set()
+            fault()
+
+    return hook
+
+
+def _faults(topology: Replicated, redis_server: OwnRedis, database_url: str, conversations: int) -> list[LoadResult]:
+    """The same load with one fault each, a third of the way through; the replica is killed last."""
+    third = conversations * len(SCRIPTS["fr"]) // 3
+    database = sa.engine.make_url(database_url).database or ""
+    faults: list[tuple[str, Callable[[], object]]] = [
+        ("PostgreSQL connections cut", lambda: cut_postgres(POSTGRES_ADMIN_URL, database)),
+        ("Redis down 5 s", lambda: redis_server.outage(5)),
+        ("Rasa replica 1 killed", lambda: topology.kill_rasa(0)),
+    ]
+    token = topology.settings.rasa_token()
+    return [
+        load(f"2 replicas, {name}", topology.rasa_url, token, conversations, conversations, once_at(third, fault))
+        for name, fault in faults
+    ]
+
+
+def _replicas(conversations: int, levels: Sequence[int], faults: bool) -> list[LoadResult]:
     run_id = uuid.uuid4().hex[:8]
-    with tempfile.TemporaryDirectory() as var, postgres_database() as database_url:
-        settings = replicated_settings(load_settings(), Path(var), database_url, run_id)
+    with tempfile.TemporaryDirectory() as var, postgres_database() as database_url, OwnRedis() as redis_server:
+        settings = replace(
+            replicated_settings(load_settings(), Path(var), database_url, run_id), redis_url=redis_server.url
+        )
         with open(Path(var) / "services.log", "ab") as log:
             topology = Replicated(settings, any_ports(), log)
             try:
                 topology.start()
-                return [
+                results = [
                     load("2 Rasa + 2 actions", topology.rasa_url, settings.rasa_token(), conversations, c)
                     for c in levels
                 ]
+                if faults:
+                    results += _faults(topology, redis_server, database_url, conversations)
+                return results
             finally:
                 topology.stop()
                 asyncio.run(delete_broker_queue(BROKER_URL, settings.broker_queue))
@@ -223,16 +262,17 @@ def main() -> None:
     parser.add_argument("--conversations", type=int, default=50)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 10, 50])
     parser.add_argument("--only", choices=["embedded", "replicas"])
+    parser.add_argument("--no-faults", action="store_true", help="skip the fault runs on the replicas")
     args = parser.parse_args()
     results = []
     if args.only != "replicas":
         results += _embedded(args.conversations, args.concurrency)
     if args.only != "embedded":
-        results += _replicas(args.conversations, args.concurrency)
+        results += _replicas(args.conversations, args.concurrency, not args.no_faults)
     print(HEADER)
     for result in results:
         print(row(result), flush=True)
-        for problem in result.audit.problems[:5]:
+        for problem in [*result.audit.problems[:5], *sorted(set(result.failures))[:5]]:
             print(f"  {problem}")
 
 
