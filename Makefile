@@ -18,10 +18,12 @@ TRAIN = $(RASA) train --domain bot/domain --data bot/data nlu_data --out models 
 WIDGET_BUNDLE := bot/web/static/widget/relais.js
 WIDGET_SOURCES := widget/build.mjs $(wildcard widget/src/*)
 CHROMIUM := /usr/bin/chromium
+HAPROXY := /usr/sbin/haproxy
+DEPLOY_CHECKERS := .tools/.installed
 KOREAN_FONT := /usr/share/fonts/truetype/nanum/NanumGothic.ttf
 APT_INSTALL = $(if $(filter 0,$(shell id -u)),,sudo )apt-get update && $(if $(filter 0,$(shell id -u)),,sudo )apt-get install -y
 
-.PHONY: help run test test-fast setup catalogs train lint validate content bench bench-nlu bench-console bench-start bench-turns clean widget staff-user
+.PHONY: help run test test-fast setup catalogs train lint validate content bench bench-nlu bench-console bench-start bench-turns bench-load clean widget staff-user
 
 setup: $(INSTALLED) catalogs  ## the Python 3.10 venv with the exact versions, and the compiled catalogs
 
@@ -59,6 +61,16 @@ $(CHROMIUM):
 $(KOREAN_FONT):
 	$(APT_INSTALL) fonts-nanum
 
+# The two-replica topology's balancer (tests/e2e/test_replicas.py, make bench-load).
+$(HAPROXY):
+	$(APT_INSTALL) haproxy
+
+# The checkers of deploy/ in a venv of their own: they need a newer jsonschema than Rasa 3.6 allows.
+$(DEPLOY_CHECKERS): deploy/requirements-check.txt
+	@test -x .tools/bin/python || python3 -m venv .tools
+	.tools/bin/python -m pip install --quiet --disable-pip-version-check -r deploy/requirements-check.txt
+	@touch $@
+
 train: models/relais.tar.gz  ## train the model (only when its inputs changed)
 
 run: setup widget train  ## set up, build the widget, train if needed and start every service (Ctrl-C stops)
@@ -75,12 +87,12 @@ lint: $(INSTALLED)  ## ruff, mypy and the layers (import-linter contracts in pyp
 # The suite runs on the very model `make run` serves, so a `make run` after `make test` starts without training.
 # Training leaves a core idle much of the time: lint, validation and the tests that need no model run
 # beside it, then the tests that need the running stack.
-test: setup widget $(CHROMIUM) $(KOREAN_FONT)  ## everything CI runs: set-up, lint, validation, training and the whole suite
+test: setup widget $(CHROMIUM) $(KOREAN_FONT) $(HAPROXY) $(DEPLOY_CHECKERS)  ## everything CI runs: set-up, lint, validation, training and the whole suite
 	$(MAKE) --no-print-directory -j3 --output-sync=target lint validate train test-fast
 	$(PY) -m pytest -m e2e --durations=15
 
 # The edit-test loop: every test that needs neither a trained model nor the running stack (about a minute).
-test-fast: setup  ## the tests that need neither a trained model nor the running stack (about a minute)
+test-fast: setup $(HAPROXY) $(DEPLOY_CHECKERS)  ## the tests that need neither a trained model nor the running stack (about a minute)
 	$(PY) -m pytest -m "not e2e" -q
 
 # A staff account for the console: make staff-user USERNAME=ana ROLE=analyst|supervisor (password prompted).
@@ -100,7 +112,7 @@ $(STAFF_COMMANDS): setup
 	$(PY) -m bot.staff.accounts $(patsubst staff-%,%,$@) "$(USERNAME)"$(if $(filter staff-set-role,$@), "$(ROLE)")
 
 clean:  ## remove generated files: models, var/, .rasa caches, the widget bundle and node_modules
-	rm -rf models var .rasa bot/web/static/widget widget/node_modules
+	rm -rf models var .rasa bot/web/static/widget widget/node_modules .tools
 
 content: setup  ## every victim-facing text per language and place, into var/content.html
 	$(PY) -m actions.review
@@ -123,6 +135,10 @@ bench-start: setup  ## make run from a fresh clone to its first answer, cold the
 # `PYTHONPATH=. .venv/bin/python -m bench.turn_cost --profile` shows where a turn's time goes.
 bench-turns: setup $(if $(RELAIS_MODEL),,train)  ## turn cost at 1, 25, 50 and 100 turns of one conversation (about 3 min)
 	PYTHONPATH=. $(PY) -m bench.turn_cost
+
+# N conversations at concurrency C against the embedded stack and two replicas on PostgreSQL, Redis, RabbitMQ.
+bench-load: setup $(HAPROXY)  ## throughput, latency and lost/reordered turns: embedded vs two replicas (about 10 min)
+	PYTHONPATH=. $(PY) -m bench.load
 
 help:  ## this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 22

@@ -28,7 +28,8 @@ def tracker_store(database_url: str) -> dict[str, Any]:
     return config
 
 
-def lock_store(redis_url: str | None) -> dict[str, Any]:
+def lock_store(redis_url: str | None, key_prefix: str | None = None) -> dict[str, Any]:
+    """Rasa's in-memory lock store, or its Redis one (one conversation processed in order across replicas)."""
     if not redis_url:
         return {"type": "in_memory"}
     url = make_url(redis_url)
@@ -37,38 +38,80 @@ def lock_store(redis_url: str | None) -> dict[str, Any]:
         config["db"] = int(url.database)
     if url.password:
         config["password"] = url.password
+    if key_prefix:
+        config["key_prefix"] = key_prefix  # Rasa accepts letters and digits only; its keys become PREFIX:lock:...
     return config
 
 
 ACTION_SECRET_VARIABLE = "RELAIS_ACTION_SECRET"
 """Rasa replaces `${NAME}` in endpoints.yml with the variable's value, so the secret is never written to var/."""
+BROKER_PASSWORD_VARIABLE = "RELAIS_BROKER_PASSWORD"
+
+
+def event_broker(broker_url: str | None, queue: str) -> dict[str, Any] | None:
+    """Rasa's `pika` broker on RabbitMQ from amqp://user:password@host:port (password left to
+    `${RELAIS_BROKER_PASSWORD}`; Rasa 3.6's broker always uses the default vhost), or None.
+
+    Events go to a fanout exchange named after the queue, so a hotline's consumer binds its own queues too.
+    """
+    if not broker_url:
+        return None
+    url = make_url(broker_url)
+    config: dict[str, Any] = {
+        "type": "pika",
+        "url": url.host or "127.0.0.1",
+        "port": url.port or 5672,
+        "username": url.username or "guest",
+        "password": f"${{{BROKER_PASSWORD_VARIABLE}}}",
+        "queues": [queue],
+        "exchange_name": f"{queue}_exchange",
+        # A turn never waits for RabbitMQ: an event the broker cannot take now is kept and sent on reconnect.
+        "raise_on_failure": False,
+    }
+    return config
+
+
+def secrets(settings: Settings) -> dict[str, str]:
+    """The variables Rasa's process needs for the `${...}` placeholders of endpoints.yml."""
+    values = {ACTION_SECRET_VARIABLE: settings.action_secret()}
+    if settings.broker_url:
+        values[BROKER_PASSWORD_VARIABLE] = make_url(settings.broker_url).password or "guest"
+    return values
 
 
 def endpoints(settings: Settings) -> dict[str, Any]:
-    return {
+    config: dict[str, Any] = {
         "action_endpoint": {
             "url": settings.action_endpoint,
             "headers": {ACTION_SECRET_HEADER: f"${{{ACTION_SECRET_VARIABLE}}}"},
         },
         "tracker_store": tracker_store(settings.database_url),
-        "lock_store": lock_store(settings.redis_url),
+        "lock_store": lock_store(settings.redis_url, settings.redis_prefix if settings.redis_url else None),
     }
+    broker = event_broker(settings.broker_url, settings.broker_queue)
+    if broker:
+        config["event_broker"] = broker
+    return config
 
 
 TELEGRAM_CHANNEL = "bot.channels.telegram.TelegramInput"
+FANOUT_SOCKETIO_CHANNEL = "bot.channels.socketio_fanout.FanOutSocketIOInput"
+"""Rasa's socket.io channel whose pushes reach a socket on any replica (through Redis); used when REDIS_URL is set."""
 """Registered by module path; it reads its token from the settings, so no secret is written to var/."""
 
 
 def credentials(settings: Settings) -> dict[str, Any]:
-    channels: dict[str, Any] = {
-        "rest": None,
-        "socketio": {
-            "user_message_evt": "user_uttered",
-            "bot_message_evt": "bot_uttered",
-            "session_persistence": True,
-            "metadata_key": "metadata",
-        },
+    socketio = {
+        "user_message_evt": "user_uttered",
+        "bot_message_evt": "bot_uttered",
+        "session_persistence": True,
+        "metadata_key": "metadata",
     }
+    channels: dict[str, Any] = {"rest": None}
+    if settings.redis_url:
+        channels[FANOUT_SOCKETIO_CHANNEL] = socketio
+    else:
+        channels["socketio"] = socketio
     if settings.telegram_token:
         channels[TELEGRAM_CHANNEL] = None
     return channels

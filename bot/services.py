@@ -89,11 +89,12 @@ def services(settings: Settings) -> list[Service]:
                 str(credentials),
             ],
             f"http://{settings.host}:{settings.rasa_port}/status?token={token}",
-            partial(_first_prediction, settings.rasa_url, token),
+            partial(_first_prediction, f"http://{settings.host}:{settings.rasa_port}", token),
             env={
                 # Sanic reads SANIC_* variables into its config; its default body limit is 100 MB.
                 "SANIC_REQUEST_MAX_SIZE": str(settings.rasa_max_body_bytes),
-                "RELAIS_ACTION_SECRET": settings.action_secret(),  # endpoints.yml's ${RELAIS_ACTION_SECRET}
+                **runtime_config.secrets(settings),  # endpoints.yml's ${...}
+                "TICKET_LOCK_LIFETIME": str(settings.lock_lifetime_s),  # read by Rasa's lock store
             },
         ),
         Service(
@@ -204,6 +205,12 @@ class Stack:
     def stop(self, name: str) -> None:
         _stop([self._processes.pop(name)])
 
+    def kill(self, name: str) -> None:
+        """SIGKILL, as a crash or an out-of-memory kill ends a process: nothing is flushed or closed."""
+        process = self._processes.pop(name)
+        process.kill()
+        process.wait()
+
     def stop_all(self) -> None:
         _stop(list(self._processes.values()))
         self._processes.clear()
@@ -243,7 +250,22 @@ def _exit_on_sigterm(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def run_one(name: str) -> int:
+    """One service in the foreground, in place of this process: a container's command
+    (`python -m bot.services rasa|actions|web`, deploy/). Rasa's config files are rendered first;
+    migrations are a step of their own (`python -m bot.storage.migrate`). Returns 2 for an unknown name."""
+    settings = load()
+    planned = {service.name: service for service in services(settings)}
+    if name not in planned:
+        print(f"relais: no service {name!r}; choose one of {', '.join(SERVICES)}", file=sys.stderr)
+        return 2
+    service = planned[name]
+    os.execve(service.argv[0], list(service.argv), {**_environment(settings), **service.env})
+
+
 def main() -> int:
+    if len(sys.argv) > 1:
+        return run_one(sys.argv[1])
     signal.signal(signal.SIGTERM, _exit_on_sigterm)
     settings = load()
     try:

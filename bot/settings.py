@@ -119,10 +119,32 @@ class Settings:
     """Messages one widget socket or Telegram chat may send in a burst (bot/edges/flood.py)..."""
     edge_rate_seconds: int
     """...and the seconds in which that many more are allowed, at an even pace."""
+    actions_host: str = "127.0.0.1"
+    """Where the action server listens (RELAIS_ACTIONS_HOST). It trusts the tracker it is sent, so by default
+    only Rasa on this machine reaches it, whatever RELAIS_HOST says; every call also carries `action_secret()`.
+    In a container it is the pod's private address (0.0.0.0), never a public one."""
+    rasa_upstream: str | None = None
+    """RELAIS_RASA_URL: where the web server and the console reach Rasa when it is not this machine's
+    RASA_PORT, e.g. the load balancer in front of several replicas (http://rasa:5005)."""
+    actions_upstream: str | None = None
+    """RELAIS_ACTIONS_URL: where Rasa reaches the action servers when they are not on this machine's
+    ACTIONS_PORT, e.g. their load balancer (http://actions:5055)."""
+    broker_url: str | None = None
+    """RELAIS_BROKER_URL (amqp://user:password@host:5672/vhost): Rasa publishes every tracker event to
+    RabbitMQ (Rasa's `pika` event broker); unset, no broker."""
+    broker_queue: str = "relais_events"
+    """RELAIS_BROKER_QUEUE: the queue the broker declares and fills, for the hotline's own consumer."""
+    redis_prefix: str = "relais"
+    """RELAIS_REDIS_PREFIX: the prefix of Relais' keys and channels in Redis (lock store, socket.io fan-out),
+    so several hotlines or test runs can share one Redis."""
+    lock_lifetime_s: int = 60
+    """RELAIS_LOCK_LIFETIME_S: how long a conversation's lock (Rasa's ticket lock, TICKET_LOCK_LIFETIME) is
+    held at most; a replica that dies mid-turn blocks its conversation this long at worst, and a message
+    queued longer than this behind its conversation's lock is dropped by Rasa."""
 
     @property
     def rasa_url(self) -> str:
-        return f"http://{self.host}:{self.rasa_port}"
+        return self.rasa_upstream or f"http://{self.host}:{self.rasa_port}"
 
     @property
     def allowed_origins(self) -> frozenset[str]:
@@ -132,13 +154,10 @@ class Settings:
             own.add(f"http://localhost:{self.web_port}")
         return frozenset(own | set(self.widget_origins))
 
-    actions_host = "127.0.0.1"
-    """The action server trusts the tracker it is sent, so it listens only where Rasa on this machine
-    reaches it, whatever RELAIS_HOST says; every call also carries `action_secret()`."""
-
     @property
     def action_endpoint(self) -> str:
-        return f"http://{self.actions_host}:{self.actions_port}/webhook"
+        base = self.actions_upstream or f"http://{self.actions_host}:{self.actions_port}"
+        return f"{base}/webhook"
 
     def action_secret(self) -> str:
         """The shared secret Rasa sends the action server on every call (64 hex digits).
@@ -198,6 +217,13 @@ class Settings:
             "RELAIS_RASA_MAX_BODY_BYTES": str(self.rasa_max_body_bytes),
             "RELAIS_EDGE_RATE_MESSAGES": str(self.edge_rate_messages),
             "RELAIS_EDGE_RATE_SECONDS": str(self.edge_rate_seconds),
+            "RELAIS_ACTIONS_HOST": self.actions_host,
+            **({"RELAIS_RASA_URL": self.rasa_upstream} if self.rasa_upstream else {}),
+            **({"RELAIS_ACTIONS_URL": self.actions_upstream} if self.actions_upstream else {}),
+            **({"RELAIS_BROKER_URL": self.broker_url} if self.broker_url else {}),
+            "RELAIS_BROKER_QUEUE": self.broker_queue,
+            "RELAIS_REDIS_PREFIX": self.redis_prefix,
+            "RELAIS_LOCK_LIFETIME_S": str(self.lock_lifetime_s),
         }
 
     def _telegram_env(self) -> dict[str, str]:
@@ -270,4 +296,22 @@ def load() -> Settings:
         rasa_max_body_bytes=_int("RELAIS_RASA_MAX_BODY_BYTES", 64 * 1024, 16 * 1024),
         edge_rate_messages=_int("RELAIS_EDGE_RATE_MESSAGES", 8, 1, 1000),
         edge_rate_seconds=_int("RELAIS_EDGE_RATE_SECONDS", 10, 1, 3600),
+        actions_host=os.environ.get("RELAIS_ACTIONS_HOST", "").strip() or "127.0.0.1",
+        rasa_upstream=_base_url("RELAIS_RASA_URL"),
+        actions_upstream=_base_url("RELAIS_ACTIONS_URL"),
+        broker_url=os.environ.get("RELAIS_BROKER_URL", "").strip() or None,
+        broker_queue=os.environ.get("RELAIS_BROKER_QUEUE", "").strip() or "relais_events",
+        redis_prefix=os.environ.get("RELAIS_REDIS_PREFIX", "").strip() or "relais",
+        lock_lifetime_s=_int("RELAIS_LOCK_LIFETIME_S", 60, 5, 3600),
     )
+
+
+def _base_url(name: str) -> str | None:
+    """An http(s) URL without a path, such as http://rasa:5005 (trailing slash dropped); None when unset."""
+    raw = os.environ.get(name, "").strip().rstrip("/")
+    if not raw:
+        return None
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path:
+        raise ConfigurationError(f"{name} takes a URL such as http://rasa:5005, got {raw!r}")
+    return raw

@@ -45,3 +45,46 @@ def test_files_are_written_into_var(tmp_path: Path) -> None:
     endpoints, credentials = runtime_config.write(settings)
     assert yaml.safe_load(endpoints.read_text())["action_endpoint"]["url"] == settings.action_endpoint
     assert yaml.safe_load(credentials.read_text())["socketio"]["session_persistence"] is True
+
+
+def test_the_lock_store_takes_the_deployment_key_prefix() -> None:
+    assert runtime_config.lock_store("redis://127.0.0.1:6379/2", "relaisprod")["key_prefix"] == "relaisprod"
+
+
+def test_no_broker_by_default_and_rabbitmq_when_configured(tmp_path: Path) -> None:
+    settings = replace(load(), var_dir=tmp_path, database_url=f"sqlite:///{tmp_path}/x.db", broker_url=None)
+    assert "event_broker" not in runtime_config.endpoints(settings)
+    broker = runtime_config.event_broker("amqp://relais:pw@mq.internal:5673", "relais_events")
+    assert broker == {
+        "type": "pika",
+        "url": "mq.internal",
+        "port": 5673,
+        "username": "relais",
+        "password": "${RELAIS_BROKER_PASSWORD}",
+        "queues": ["relais_events"],
+        "exchange_name": "relais_events_exchange",
+        "raise_on_failure": False,
+    }
+
+
+def test_the_broker_password_reaches_rasa_through_the_environment_only(tmp_path: Path) -> None:
+    settings = replace(
+        load(), var_dir=tmp_path, database_url=f"sqlite:///{tmp_path}/x.db", broker_url="amqp://relais:pw@mq:5672"
+    )
+    endpoints, _ = runtime_config.write(settings)
+    assert "pw" not in yaml.safe_load(endpoints.read_text())["event_broker"]["password"]
+    assert runtime_config.secrets(settings)[runtime_config.BROKER_PASSWORD_VARIABLE] == "pw"
+
+
+def test_socketio_fans_out_through_redis_only_when_redis_is_set(tmp_path: Path) -> None:
+    alone = replace(load(), var_dir=tmp_path, redis_url=None)
+    replicated = replace(alone, redis_url="redis://127.0.0.1:6379/0")
+    assert "socketio" in runtime_config.credentials(alone)
+    fanned = runtime_config.credentials(replicated)
+    assert "socketio" not in fanned
+    assert fanned[runtime_config.FANOUT_SOCKETIO_CHANNEL] == runtime_config.credentials(alone)["socketio"]
+
+
+def test_replicas_reach_the_action_servers_through_their_balancer(tmp_path: Path) -> None:
+    settings = replace(load(), var_dir=tmp_path, actions_upstream="http://actions:5055")
+    assert runtime_config.endpoints(settings)["action_endpoint"]["url"] == "http://actions:5055/webhook"

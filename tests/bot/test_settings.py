@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import load
+from bot.settings import ConfigurationError, load
 
 
 def test_defaults_follow_the_port_contract(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -59,3 +59,36 @@ def test_a_bad_widget_origin_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("RELAIS_WIDGET_ORIGINS", value)
     with pytest.raises(SystemExit, match="RELAIS_WIDGET_ORIGINS takes origins"):
         load()
+
+
+def test_upstream_urls_override_the_local_ports(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RELAIS_RASA_URL", "http://rasa:5005/")
+    monkeypatch.setenv("RELAIS_ACTIONS_URL", "http://actions:5055")
+    settings = load()
+    assert settings.rasa_url == "http://rasa:5005"
+    assert settings.action_endpoint == "http://actions:5055/webhook"
+    assert load().as_env()["RELAIS_RASA_URL"] == "http://rasa:5005"
+
+
+@pytest.mark.parametrize("raw", ["rasa:5005", "ftp://rasa", "http://rasa:5005/api"])
+def test_an_upstream_url_with_a_path_or_no_scheme_is_a_one_line_error(
+    monkeypatch: pytest.MonkeyPatch, raw: str
+) -> None:
+    monkeypatch.setenv("RELAIS_RASA_URL", raw)
+    with pytest.raises(ConfigurationError, match="RELAIS_RASA_URL takes a URL"):
+        load()
+
+
+def test_the_scale_out_settings_survive_the_child_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RELAIS_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672")
+    monkeypatch.setenv("RELAIS_REDIS_PREFIX", "hotline2")
+    monkeypatch.setenv("RELAIS_LOCK_LIFETIME_S", "30")
+    env = load().as_env()
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    again = load()
+    assert (again.broker_url, again.redis_prefix, again.lock_lifetime_s) == (
+        "amqp://guest:guest@127.0.0.1:5672",
+        "hotline2",
+        30,
+    )

@@ -1,0 +1,163 @@
+"""The scaled-out topology on the machine's PostgreSQL, Redis and RabbitMQ: two Rasa replicas, two action
+servers, HAProxy (bot/replicas.py, deploy/haproxy.cfg).
+
+The tests run in this order on one topology: the analyst's reply across replicas needs both replicas,
+and the last test kills one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import socket
+import threading
+import time
+import uuid
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Iterator
+
+import aiohttp
+import pytest
+
+from bench.conversations import SCRIPTS
+from bench.faults import OwnRedis
+from bench.load import delete_broker_queue, load, once_at
+from bot.replicas import Replicated, any_ports
+from bot.services import StartupError
+from bot.settings import load as load_settings
+from bot.staff import rasa_api
+from tests.bot.stores import postgres_database
+from tests.widget_socket import event, socket_io_event
+
+pytestmark = pytest.mark.e2e
+
+BROKER_URL = "amqp://guest:guest@127.0.0.1:5672"
+CONVERSATIONS = 50
+
+
+def _reachable(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.fixture(scope="module")
+def own_redis() -> Iterator[OwnRedis]:
+    """A Redis server of the test's own (redis-server comes with the machine's Redis), so it can be stopped."""
+    try:
+        with OwnRedis() as redis_server:
+            yield redis_server
+    except FileNotFoundError:
+        pytest.skip("redis-server is not installed")
+
+
+@pytest.fixture(scope="module")
+def topology(tmp_path_factory: pytest.TempPathFactory, own_redis: OwnRedis) -> Iterator[Replicated]:
+    if not _reachable(5672):
+        pytest.skip("RabbitMQ is not reachable at 127.0.0.1:5672")
+    run_id = uuid.uuid4().hex[:8]
+    var = tmp_path_factory.mktemp("replicas")
+    with postgres_database() as database_url:
+        settings = replace(
+            load_settings(),
+            var_dir=var,
+            database_url=database_url,
+            redis_url=own_redis.url,
+            redis_prefix=f"relaistest{run_id}",
+            broker_url=BROKER_URL,
+            broker_queue=f"relais_test_{run_id}",
+            lock_lifetime_s=20,  # a turn cut by the kill holds its conversation this long at most
+            opening_hours="always",
+        )
+        if not settings.model_path.exists():
+            pytest.fail(f"no trained model at {settings.model_path}: run through `make test`, which trains it")
+        log_path = Path(os.environ.get("RELAIS_TEST_LOG", var / "services.log"))
+        with open(log_path, "ab") as log:
+            replicated = Replicated(settings, any_ports(), log)
+            try:
+                replicated.start()
+            except StartupError as error:
+                replicated.stop()
+                pytest.fail(f"the two-replica topology did not start: {error}")
+            try:
+                yield replicated
+            finally:
+                replicated.stop()
+                asyncio.run(delete_broker_queue(BROKER_URL, settings.broker_queue))
+
+
+async def _victim_and_analyst(topology: Replicated, language: str, words: str) -> dict[str, Any]:
+    """The victim's socket on replica 2; the analyst's message sent through replica 1's HTTP API."""
+    session_id = uuid.uuid4().hex
+    analyst_side = replace(topology.settings, rasa_upstream=topology.replica_url(0))
+    async with aiohttp.ClientSession() as http:
+        async with http.ws_connect(f"{topology.replica_url(1)}/socket.io/?EIO=4&transport=websocket") as ws:
+            assert (await ws.receive_str(timeout=30)).startswith("0{")
+            await ws.send_str("40")
+            assert (await ws.receive_str(timeout=30)).startswith("40")
+            await ws.send_str(event("session_request", {"session_id": session_id}))
+            assert await socket_io_event(ws) == ("session_confirm", session_id)
+            text = SCRIPTS[language][0]
+            await ws.send_str(event("user_uttered", {"message": text, "session_id": session_id}))
+            assert (await socket_io_event(ws))[0] == "bot_uttered"
+            await rasa_api.append(http, analyst_side, session_id, [rasa_api.analyst_message(words)])
+            while True:
+                name, data = await socket_io_event(ws)
+                if name == "bot_uttered" and isinstance(data, dict) and data.get("from") == "analyst":
+                    return data
+
+
+def test_an_analyst_reply_reaches_a_socket_held_by_the_other_replica(topology: Replicated, language: str) -> None:
+    words = {"fr": "Je suis là, prenons le temps.", "ko": "제가 함께 있어요.", "en": "I am here with you."}[language]
+    received = asyncio.run(_victim_and_analyst(topology, language, words))
+    assert received["text"] == words
+
+
+async def _queued(queue: str) -> int:
+    import aio_pika
+
+    connection = await aio_pika.connect_robust(BROKER_URL)
+    async with connection:
+        channel = await connection.channel()
+        declared = await channel.declare_queue(queue, passive=True)
+        return int(declared.declaration_result.message_count or 0)
+
+
+def test_every_replica_publishes_the_conversations_events_to_rabbitmq(topology: Replicated) -> None:
+    before = asyncio.run(_queued(topology.settings.broker_queue))
+    load("replicas", topology.rasa_url, topology.settings.rasa_token(), 3, 3)
+    # Each turn is at least a user event, an action and a bot message; the broker sends them after the turn.
+    expected = before + 3 * len(SCRIPTS["fr"]) * 3
+    for _ in range(30):
+        if asyncio.run(_queued(topology.settings.broker_queue)) >= expected:
+            break
+        time.sleep(1)
+    assert asyncio.run(_queued(topology.settings.broker_queue)) >= expected
+
+
+def test_fifty_conversations_survive_a_replica_killed_mid_run(topology: Replicated) -> None:
+    """Three languages, four turns each; replica 1 is killed (SIGKILL) once a third of the turns are served."""
+    turns = CONVERSATIONS * len(SCRIPTS["fr"])
+    killed = threading.Event()
+
+    def kill() -> None:
+        killed.set()
+        topology.kill_rasa(0)
+
+    result = load(
+        "replicas",
+        topology.rasa_url,
+        topology.settings.rasa_token(),
+        CONVERSATIONS,
+        CONVERSATIONS,
+        once_at(turns // 3, kill),
+    )
+    assert killed.is_set()
+    audit = result.audit
+    assert audit.conversations == CONVERSATIONS
+    assert audit.clean, json.dumps(audit.problems[:10], ensure_ascii=False)
+    assert result.messages == turns, f"turns not served: {sorted(set(result.failures))}"
