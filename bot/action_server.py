@@ -6,6 +6,14 @@ The same as `python -m rasa_sdk`, except that every call but /health must carry 
 trusts the tracker it is sent, so a forged one could otherwise read a case or erase a conversation.
 It listens on Settings.actions_host (127.0.0.1) only, whoever starts it (Sanic's SANIC_HOST).
 The check is attached through rasa_sdk's own plugin hook (`attach_sanic_app_extensions`).
+
+Sanic closes a connection that has sent no request for KEEP_ALIVE_TIMEOUT seconds (5 by default), counting
+from the moment it accepted it. Rasa opens a new connection for each action call, and its event loop can
+stall for seconds between connecting and writing the request (a prediction, a SQLite write waiting for the
+file); Sanic then closed the connection under it, Rasa logged "Cannot write to closing transport", dropped
+the action and answered the person with nothing (`make bench-load`: 33 of 80 turns at concurrency 10).
+The action server therefore waits as long as Rasa waits for an action (CALL_WAIT_S). Rasa closes each
+connection after its answer, so no idle connections pile up.
 """
 
 from __future__ import annotations
@@ -23,6 +31,9 @@ from bot.settings import load
 ACTION_SECRET_HEADER = "X-Relais-Action-Secret"
 OPEN_PATHS = ("/health",)
 hookimpl = pluggy.HookimplMarker("rasa_sdk")
+CALL_WAIT_S = 300
+"""Seconds a connection may wait for its request: Rasa 3.6's own limit on an action call
+(rasa.core.constants.DEFAULT_REQUEST_TIMEOUT, which this layer may not import)."""
 
 
 class SharedSecret:
@@ -51,6 +62,7 @@ def main() -> None:
 
     settings = load()
     os.environ["SANIC_HOST"] = settings.actions_host
+    os.environ["SANIC_KEEP_ALIVE_TIMEOUT"] = str(CALL_WAIT_S)
     plugin_manager().register(SharedSecret(settings.action_secret()))
     sdk_main()
 
