@@ -20,7 +20,7 @@ os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
 from bot.services import Stack, running  # noqa: E402
 from bot.settings import load  # noqa: E402
 
-pytest_plugins = ["tests.chromium"]
+pytest_plugins = ["tests.chromium", "tests.hotline_site"]
 """The one Chromium harness, for the widget's and the console's browser tests."""
 from tests.bot.channels.bot_api import BotApi, telegram_settings  # noqa: E402
 
@@ -128,6 +128,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "stack" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.e2e)
+    # Playwright's sync driver (a session fixture) keeps its event loop registered in the main thread
+    # once started, so every asyncio test must run before the first browser test: browser tests last.
+    items.sort(key=lambda item: "browser" in getattr(item, "fixturenames", ()))
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

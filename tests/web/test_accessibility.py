@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from bot.services import Stack
 from content.texts import render
-from tests.web.conftest import LANGUAGES, Site
+from tests.hotline_site import LANGUAGES, Site
 from tests.web.test_widget import on_hotline
 from tests.web.widget import Widget, push_analyst_message, said
 

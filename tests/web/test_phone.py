@@ -23,7 +23,7 @@ from bot.web.widget_session import sender
 from content.texts import has, keys, raw, render
 from tests.chromium import ASSISTANT_TIMEOUT_MS, Requests
 from tests.content.test_texts import RUNTIME_PARAMS
-from tests.web.conftest import LANGUAGES, SCREENSHOTS, Site
+from tests.hotline_site import LANGUAGES, SCREENSHOTS, Site
 from tests.web.test_widget import ANSWER
 from tests.web.widget import Widget, push_analyst_message, said, user_texts
 

@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, WebSocket, expect
 from bot.services import Stack
 from content.texts import render
 from tests.chromium import ASSISTANT_TIMEOUT_MS, PHONE, Requests
-from tests.web.conftest import LANGUAGES, SCREENSHOTS, Site
+from tests.hotline_site import LANGUAGES, SCREENSHOTS, Site
 from tests.web.widget import WIDGET_KEYS, Widget, push_analyst_message, said, tracker, user_texts
 
 pytestmark = pytest.mark.e2e

@@ -23,9 +23,7 @@ from tests.bot.staff.conftest import PASSWORD, create_account, handoff_of
 from tests.chromium import ASSISTANT_TIMEOUT_MS
 from tests.conftest import Chat
 from tests.e2e.test_intake import REFERENCE, open_intake, skip_to_summary
-from tests.web.conftest import SCREENSHOTS, Site
-from tests.web.conftest import hotline as hotline  # noqa: F401  (the widget harness's stand-in hotline site)
-from tests.web.conftest import web_origin as web_origin  # noqa: F401  (which `hotline` needs)
+from tests.hotline_site import SCREENSHOTS, Site
 from tests.web.test_phone import DESKTOP, RUN_AXE, opened
 from tests.web.widget import Widget, said
 

@@ -1,4 +1,8 @@
-"""A stand-in hotline site embedding the widget (the Chromium harness is tests/chromium.py)."""
+"""A stand-in hotline site embedding the widget (the Chromium harness is tests/chromium.py).
+
+Registered as a plugin in tests/conftest.py, like the harness: its session fixtures serve one site on
+the origin the stack allows, whichever browser test (widget or console) asks first.
+"""
 
 from __future__ import annotations
 
