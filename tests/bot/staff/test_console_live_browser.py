@@ -16,6 +16,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from bot.services import Stack
 from bot.settings import ROOT
+from bot.staff import queue
+from bot.storage.db import session
 from bot.web.widget_session import sender as widget_sender
 from content.knowledge.formatting import wait
 from content.texts import render
@@ -85,6 +87,9 @@ def test_two_analysts_and_two_victims_at_once(stack: Stack, browser: Browser, ho
         expect(queue_k.locator("h1")).to_have_text(render("ko", "console.queue.title"))
         queue_a.evaluate(NO_RELOAD)
 
+        with session(stack.settings.database_url) as db:  # the shared stack's earlier tests leave people waiting
+            for sender in queue.senders(db, ("waiting",)):
+                queue.cancel(db, sender)
         rest = Chat(stack, {"language": "en"})
         assert render("en", "handoff.unreachable") in rest.text("/request_human")
         rest_handoff = handoff_of(stack, rest.sender)
