@@ -32,7 +32,7 @@ from bot.staff.takeover import CANNED, RefusedError, Takeover
 from bot.storage import audit
 from bot.storage.db import in_thread, session
 from content.texts import render as text
-from vocabulary.languages import SUPPORTED
+from vocabulary.languages import SUPPORTED, preferred
 
 LOGIN_COOKIE = "relais_staff_login"
 LOGIN_LOCKS = tuple(threading.Lock() for _ in range(64))
@@ -58,7 +58,9 @@ LOCKED = "locked"
 
 async def login_form(request: web.Request) -> web.StreamResponse:
     token = secrets.token_urlsafe(24)
-    response = render("login.html", language=browser_language(request), csrf=token, error=None)
+    response = render(
+        "login.html", language=preferred(request.headers.get("Accept-Language", "")), csrf=token, error=None
+    )
     _cookie(response, settings_of(request), LOGIN_COOKIE, token)
     return response
 
@@ -88,7 +90,7 @@ async def login(request: web.Request) -> web.StreamResponse:
             return open_session(db, staff)
 
     token = await asyncio.to_thread(check)  # not in_thread: the lock must cover the commit too
-    language = browser_language(request)
+    language = preferred(request.headers.get("Accept-Language", ""))
     if token == LOCKED:
         return render(
             "login.html", status=429, language=language, csrf=expected, error=text(language, "console.login.locked")
@@ -114,15 +116,6 @@ async def logout(request: web.Request, me: SignedIn) -> web.StreamResponse:
     response = _see_other("/staff/login")
     response.del_cookie(COOKIE, path="/staff")
     return response
-
-
-def browser_language(request: web.Request) -> str:
-    """The first of the browser's languages the console speaks (before sign-in, when no account chose), else English."""
-    for part in request.headers.get("Accept-Language", "").split(","):
-        code = part.split(";")[0].strip().lower().split("-")[0]
-        if code in SUPPORTED:
-            return code
-    return "en"
 
 
 @action()

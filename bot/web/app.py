@@ -14,7 +14,7 @@ from bot.staff import console as staff_console
 from bot.web import background, widget_history, widget_socket
 from bot.web.origins import ALLOWED_ORIGINS, allowed_origin
 from content.texts import render
-from vocabulary.languages import SUPPORTED
+from vocabulary.languages import SUPPORTED, preferred
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY_BYTES = 16 * 1024
@@ -82,11 +82,7 @@ async def security_headers(request: web.Request, handler: Handler) -> web.Stream
 
 def browser_language(request: web.Request) -> str:
     """The first of the browser's languages that Relais speaks (what the widget would pick), else English."""
-    for part in request.headers.get("Accept-Language", "").split(","):
-        code = part.split(";")[0].strip().lower().split("-")[0]
-        if code in SUPPORTED:
-            return code
-    return "en"
+    return preferred(request.headers.get("Accept-Language", ""))
 
 
 async def index(request: web.Request) -> web.Response:
