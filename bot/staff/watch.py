@@ -35,12 +35,14 @@ class Watcher:
     queue_state: tuple[tuple[object, ...], ...] | None = None
     has_events: bool = field(default=False)
 
-    def _look(self, db: Session) -> tuple[int | None, list[str], tuple[tuple[object, ...], ...]]:
+    def _look(self, db: Session) -> tuple[int, list[str], tuple[tuple[object, ...], ...]]:
         """(newest event id, conversations with events newer than the last look, open handoffs' state)."""
         if not self.has_events:
             self.has_events = sa.inspect(db.get_bind()).has_table(EVENTS_TABLE)
-        newest, senders = self.last_event, []
-        if self.has_events:
+        senders: list[str] = []
+        if not self.has_events:
+            newest = 0  # a table created after this look starts its ids above 0: all of them are new
+        else:
             newest = db.scalar(sa.select(sa.func.max(EVENTS.c.id))) or 0  # an empty table starts from 0
             if self.last_event is not None and newest > self.last_event:
                 query = sa.select(EVENTS.c.sender_id).where(EVENTS.c.id > self.last_event, EVENTS.c.id <= newest)
