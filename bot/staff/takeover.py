@@ -121,7 +121,7 @@ class Takeover:
     async def _held(self, me: SignedIn, handoff_id: int) -> Handoff:
         handoff = await self.db(lambda db: visible(db, me, handoff_id))
         if handoff.state != "human":
-            raise RefusedError("not_held", 409)
+            raise RefusedError("not_held", 409, text(me.language, "console.notice.not_held"))
         return handoff
 
     async def claim(self, me: SignedIn, handoff_id: int) -> None:

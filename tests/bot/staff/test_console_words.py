@@ -78,6 +78,9 @@ def _notices_in(language: str) -> Callable[..., None]:
         local.rasa.trackers["victim"] = [{"event": "user", "text": "still there?", "timestamp": 1.0}]
         back = await ana.post(f"/staff/handoffs/{handoff_id}/hand-back")
         assert back.status == 200 and said(language, "console.notice.handed_back", id=handoff_id) in back.text
+        sue = await _speaking(local, "sue", language, "supervisor")
+        gone = await sue.post(f"/staff/handoffs/{handoff_id}/reply", fetch=True, text="hello")
+        assert gone.status == 409 and gone.json()["message"] == render(language, "console.notice.not_held")
 
         second = _waiting(local, "someone")
         local.rasa.stall["events"] = 1
