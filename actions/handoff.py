@@ -19,6 +19,7 @@ from actions.reply import Button, RelaisAction, Turn
 from actions.safety import helplines
 from bot.settings import load
 from bot.staff import hours, queue
+from bot.staff.expiry import LAPSED
 from bot.storage.db import session
 from content.knowledge.formatting import moment, wait
 
@@ -40,6 +41,8 @@ def _cancel(turn: Turn) -> None:
     with session() as db:
         cancelled = queue.cancel(db, turn.tracker.sender_id)
     if cancelled is None:
+        if turn.slot("handoff_state") in ("waiting", LAPSED):  # the request lapsed (bot/staff/expiry.py)
+            turn.set("handoff_state", "none")
         turn.say("handoff.nothing_waiting", MAIN_MENU)
         return
     turn.set("handoff_state", "none")
@@ -97,6 +100,9 @@ def request_human(turn: Turn) -> None:
 
 
 class ActionRequestHuman(RelaisAction):
+    tells_lapse = False
+    """Asking again joins the queue anew, and cancelling a lapsed request says there is nothing waiting."""
+
     def name(self) -> str:
         return "action_request_human"
 

@@ -14,6 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.handoff_lapse import tell_if_lapsed
 from actions.jurisdiction import OTHER, country_in_message, country_slot, jurisdiction
 from actions.language import CHOSEN_SLOT, conversation_language, explicit_choice
 from actions.menu import HUMAN, Button
@@ -126,10 +127,13 @@ class RelaisAction(Action, ABC):
     A language the person asks for is remembered (`chosen_language`). After a crisis message
     (`in_crisis`), every answer offers the crisis line and the priority handoff again
     (`keep_crisis_in_mind`), except when a form follows or the person has just joined the queue.
+    A person whose request for a person lapsed while the chat was quiet hears so first (`tell_if_lapsed`).
     """
 
     interrupts_forms = True
     recalls_crisis = True
+    tells_lapse = True
+    """Whether the answer starts with the lapsed request's line (asking for a person again says more)."""
 
     @abstractmethod
     def respond(self, turn: Turn) -> None:
@@ -152,6 +156,8 @@ class RelaisAction(Action, ABC):
         if mentioned != tracker.get_slot("country"):
             turn.set("country", mentioned)
         interrupted = self.interrupts_forms and bool((tracker.active_loop or {}).get("name"))
+        if self.tells_lapse:
+            tell_if_lapsed(turn)
         self.respond(turn)
         just_queued = turn.changes.get("handoff_state") == "waiting"
         if self.interrupts_forms and self.recalls_crisis and tracker.get_slot("in_crisis"):

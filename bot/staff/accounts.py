@@ -39,7 +39,12 @@ SYSTEM = "system"
 
 
 class AccountError(ValueError):
-    """A change that cannot be made; the message says why in plain words, for the operator or the supervisor."""
+    """A change that cannot be made; the message says why in plain words, for the operator (in English), and
+    `key` and `params`, when given, say it in the console's words (`console.accounts.*` in locales/)."""
+
+    def __init__(self, message: str, key: str | None = None, **params: object) -> None:
+        super().__init__(message)
+        self.key, self.params = key, params
 
 
 @dataclass(frozen=True)
@@ -149,7 +154,9 @@ def _keep_a_supervisor(db: Session, staff: Staff, change: str) -> None:
     if not set(supervisors) - {staff.id}:
         raise AccountError(
             f"{staff.username} is the last active supervisor and cannot be {change}: "
-            "make another account a supervisor first"
+            "make another account a supervisor first",
+            "console.accounts.last_supervisor_" + ("disable" if change == "disabled" else "demote"),
+            name=staff.username,
         )
 
 
@@ -195,7 +202,7 @@ def set_role(db: Session, staff: Staff, role: str, actor: str = SYSTEM) -> bool:
     or when demoting the last active supervisor.
     """
     if role not in ROLES:
-        raise AccountError(f"the role must be one of {', '.join(ROLES)}")
+        raise AccountError(f"the role must be one of {', '.join(ROLES)}", "console.accounts.bad_role", roles=ROLES)
     if staff.role == role:
         return False
     if role != "supervisor":

@@ -23,11 +23,12 @@ from bot.cases.models import STATUSES, Case
 from bot.cases.repository import linked_references
 from bot.staff import case_inbox, live, queue, rasa_api
 from bot.staff.auth import action, page, posted_form, settings_of
-from bot.staff.pages import render
+from bot.staff.pages import label, render
 from bot.staff.sessions import SignedIn
 from bot.storage import audit
 from bot.storage.base import now
 from bot.storage.db import in_thread
+from content.texts import render as text
 
 MAX_PICKED = 500
 """Messages one export may include."""
@@ -121,7 +122,8 @@ async def change_status(request: web.Request, me: SignedIn) -> web.StreamRespons
         return changed
 
     changed = await in_thread(settings_of(request).database_url, change)
-    return await _case_page(request, me, f"Status: {wanted}." if changed else f"The status was already {wanted}.")
+    key = "console.case.status_changed" if changed else "console.case.status_kept"
+    return await _case_page(request, me, text(me.language, key, status=label(me.language, "case_status", wanted)))
 
 
 def _picked(request: web.Request) -> set[int]:

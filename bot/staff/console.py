@@ -5,6 +5,7 @@ Every page view and action is written to the audit log as `staff:<username>`; th
 message polls of an open conversation page are part of that audited view and are not logged again.
 When Rasa is down or slower than RELAIS_STAFF_RASA_TIMEOUT, a claim is undone, a reply is not
 recorded as sent and a hand-back or close changes nothing; the analyst is told so in plain words.
+Every notice is in the account's console language (`console.*` texts in locales/).
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from sqlalchemy.orm import Session
 from bot.cases.models import STATUSES, Case
 from bot.cases.repository import linked_references
 from bot.settings import Settings
-from bot.staff import accounts, case_pages, ids, live, queue, rasa_api, stream, takeover, triage
+from bot.staff import accounts, case_pages, ids, live, passwords, queue, rasa_api, stream, takeover, triage
 from bot.staff.auth import COOKIE, SETTINGS, action, page, posted_form, settings_of, signed_in, wants_json
 from bot.staff.models import OUTCOMES, ROLES, Handoff, Staff
-from bot.staff.pages import render
+from bot.staff.pages import label, render
 from bot.staff.sessions import SignedIn, close_session, open_session, same_secret
 from bot.staff.takeover import CANNED, RefusedError, Takeover
 from bot.storage import audit
@@ -340,10 +341,7 @@ async def _given_back(request: web.Request, me: SignedIn, handoff_id: int, unans
         return web.json_response({"ok": True, "unanswered": unanswered})
     if not unanswered:
         raise web.HTTPSeeOther("/staff")
-    notice = (
-        f"Conversation {handoff_id} is back with the assistant. The person's last words had no answer from you"
-        " (the assistant answers from now on; add a note or follow up by the report if they need a person):"
-    )
+    notice = text(me.language, "console.notice.handed_back", id=handoff_id)
     return await _queue_page(request, me, notice, unanswered=unanswered)
 
 
@@ -389,7 +387,7 @@ async def _accounts_page(
         rows = accounts.listing(db)
         audit.record(db, me.actor, "accounts_viewed", accounts=len(rows))
         context: dict[str, Any] = {"accounts": rows, "roles": ROLES, "notice": notice, "error": error}
-        return render("accounts.html", status=status, me=me, utc=accounts.utc, **context)
+        return render("accounts.html", status=status, me=me, minimum=passwords.MIN_LENGTH, **context)
 
     return await in_thread(settings_of(request).database_url, build)
 
@@ -405,9 +403,25 @@ def _sentence(words: str, username: str) -> str:
     return first + words[1:] + ("" if words.endswith(".") else ".")
 
 
-Change = Callable[[Session, Staff, dict[str, str], str], str]
-"""Makes one change to an account (db, account, form, actor) and returns what to tell the supervisor;
-raises AccountError (refused, 409) or ValueError (bad input, 400)."""
+def _refused(language: str, refused: ValueError, username: str) -> str:
+    """Why a change was refused, in `language` when the error names the console's words (`key`, `params`:
+    AccountError, PasswordRefusedError), else the accounts module's English as a sentence."""
+    key: str | None = getattr(refused, "key", None)
+    if key is None:
+        return _sentence(str(refused), username)
+    params = dict(getattr(refused, "params", {}))
+    if "roles" in params:
+        params["roles"] = ", ".join(label(language, "role", role) for role in params["roles"])
+    return text(language, key, **params)
+
+
+class _PasswordsDifferError(ValueError):
+    key = "console.accounts.differ"
+
+
+Change = Callable[[Session, Staff, dict[str, str], str, str], str]
+"""Makes one change to an account (db, account, form, actor, the supervisor's console language) and returns
+what to tell the supervisor; raises AccountError (refused, 409) or ValueError (bad input, 400)."""
 
 
 async def _change_account(request: web.Request, me: SignedIn, change: Change) -> web.StreamResponse:
@@ -425,7 +439,7 @@ async def _change_account(request: web.Request, me: SignedIn, change: Change) ->
         if staff is None:
             raise web.HTTPNotFound()
         username = staff.username
-        return change(db, staff, form, me.actor)
+        return change(db, staff, form, me.actor, me.language)
 
     try:
         notice = await in_thread(settings.database_url, apply)
@@ -435,7 +449,7 @@ async def _change_account(request: web.Request, me: SignedIn, change: Change) ->
             settings.database_url,
             lambda db: audit.record(db, me.actor, "staff_change_refused", staff_id=staff_id, status=status),
         )
-        return await _accounts_page(request, me, error=_sentence(str(refused), username), status=status)
+        return await _accounts_page(request, me, error=_refused(me.language, refused, username), status=status)
     now_me = await signed_in(request)
     if now_me is None:  # the supervisor disabled their own account or reset their own password
         response = _see_other("/staff/login")
@@ -446,34 +460,36 @@ async def _change_account(request: web.Request, me: SignedIn, change: Change) ->
     return await _accounts_page(request, now_me, notice=notice)
 
 
-def _disable(db: Session, staff: Staff, form: dict[str, str], actor: str) -> str:
+def _disable(db: Session, staff: Staff, form: dict[str, str], actor: str, language: str) -> str:
     if not accounts.set_active(db, staff, False, actor):
-        return f"{staff.username} was already disabled."
-    notice = f"{staff.username} is disabled and signed out everywhere."
+        return text(language, "console.accounts.already_disabled", name=staff.username)
+    notice = text(language, "console.accounts.disabled", name=staff.username)
     held = accounts.held(db, staff)
     if held:
-        notice += f" They still hold {held} conversation(s): open each from the queue and reassign it."
+        notice += " " + text(language, "console.accounts.still_holds", count=held)
     return notice
 
 
-def _enable(db: Session, staff: Staff, form: dict[str, str], actor: str) -> str:
+def _enable(db: Session, staff: Staff, form: dict[str, str], actor: str, language: str) -> str:
     if not accounts.set_active(db, staff, True, actor):
-        return f"{staff.username} was already active."
-    return f"{staff.username} can sign in again."
+        return text(language, "console.accounts.already_active", name=staff.username)
+    return text(language, "console.accounts.enabled", name=staff.username)
 
 
-def _set_role(db: Session, staff: Staff, form: dict[str, str], actor: str) -> str:
+def _set_role(db: Session, staff: Staff, form: dict[str, str], actor: str, language: str) -> str:
     if not accounts.set_role(db, staff, form.get("role", ""), actor):
-        return f"{staff.username} was already {staff.role}."
-    return f"{staff.username} is now {'a supervisor' if staff.role == 'supervisor' else 'an analyst'}."
+        return text(
+            language, "console.accounts.already_role", name=staff.username, role=label(language, "role", staff.role)
+        )
+    return text(language, f"console.accounts.now_{staff.role}", name=staff.username)
 
 
-def _reset_password(db: Session, staff: Staff, form: dict[str, str], actor: str) -> str:
+def _reset_password(db: Session, staff: Staff, form: dict[str, str], actor: str, language: str) -> str:
     password = form.get("password", "")
     if password != form.get("password_again", ""):
-        raise ValueError("the two passwords differ")
+        raise _PasswordsDifferError("the two passwords differ")
     ended = accounts.reset_password(db, staff, password, actor)
-    return f"New password set for {staff.username}; {ended} open session(s) ended. Give it to them in person."
+    return text(language, "console.accounts.password_set", name=staff.username, count=ended)
 
 
 @action(supervisor=True)

@@ -26,6 +26,38 @@ CONTENT_SECURITY_POLICY = (
     "img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 """The app's policy, except that the console's own forms may post to itself."""
+CODE_KINDS = (
+    "case_status",
+    "state",
+    "outcome",
+    "situation",
+    "channel",
+    "contact",
+    "found",
+    "answer",
+    "account_state",
+    "role",
+)
+"""Kinds of stored codes the pages show by their label (`console.<kind>.<code>` in locales/), never as is."""
+
+
+def code_key(kind: str, code: str) -> str:
+    """The label's message id; `.rest` ends a text's second part (docs/texts.md), so REST's is `channel.rest_api`."""
+    return f"console.{kind}.{code}" + ("_api" if code == "rest" else "")
+
+
+def label(language: str, kind: str, code: str | None) -> str:
+    """A stored code (a case status, a handoff state, an outcome...) in words of `language`.
+
+    Free text where a code may stand (what the person typed for "when did you find it") is shown as
+    it is; None is "". Raises ValueError for a kind not in CODE_KINDS.
+    """
+    if kind not in CODE_KINDS:
+        raise ValueError(f"not a kind of code: {kind!r}")
+    if not code:
+        return ""
+    key = code_key(kind, str(code))
+    return texts.render(language, key) if texts.has(language, key) else str(code)
 
 
 def render(template: str, status: int = 200, language: str | None = None, **context: Any) -> web.Response:
@@ -36,6 +68,7 @@ def render(template: str, status: int = 200, language: str | None = None, **cont
     labels = {
         "language": chosen,
         "t": functools.partial(texts.render, chosen),
+        "label": functools.partial(label, chosen),
         "languages_offered": [(code, texts.render(code, f"language.endonym.{code}")) for code in SUPPORTED],
     }
     page = _ENV.get_template(template).render(**labels, **context)

@@ -24,19 +24,31 @@ _DUMMY = _HASHER.hash("relais-no-such-account")
 """Checked against when the username is unknown, so timing does not reveal which accounts exist."""
 
 
+class PasswordRefusedError(ValueError):
+    """A password refused, in words for the person choosing it; `key` and `params` give the console's own words
+    (`console.accounts.*` in locales/) in the supervisor's language."""
+
+    def __init__(self, message: str, key: str, **params: object) -> None:
+        super().__init__(message)
+        self.key, self.params = key, params
+
+
 def easy_to_guess(password: str) -> bool:
     """Whether `password` is a common password or a guessable pattern (zxcvbn score under MIN_STRENGTH)."""
     return int(zxcvbn(password[:STRENGTH_CHECKED_CHARS])["score"]) < MIN_STRENGTH
 
 
 def hash_password(password: str) -> str:
-    """Raises ValueError, in words for the person choosing it, when the password is too short or easy to guess."""
+    """Raises PasswordRefusedError (a ValueError) when the password is too short or easy to guess."""
     if len(password) < MIN_LENGTH:
-        raise ValueError(f"a staff password needs at least {MIN_LENGTH} characters")
+        raise PasswordRefusedError(
+            f"a staff password needs at least {MIN_LENGTH} characters", "console.accounts.too_short", minimum=MIN_LENGTH
+        )
     if easy_to_guess(password):
-        raise ValueError(
+        raise PasswordRefusedError(
             "that password is too easy to guess (a common password, a word or name, or a simple pattern); "
-            "try a few unrelated words"
+            "try a few unrelated words",
+            "console.accounts.guessable",
         )
     return _HASHER.hash(password)
 

@@ -143,6 +143,13 @@ def cancel(db: Session, sender_id: str) -> Handoff | None:
     return handoff
 
 
+def latest_state(db: Session, sender_id: str) -> str | None:
+    """The state of the conversation's newest request for a person (STATES), or None when it never asked."""
+    return db.scalar(
+        sa.select(Handoff.state).where(Handoff.sender_id == sender_id).order_by(Handoff.id.desc()).limit(1)
+    )
+
+
 def held(db: Session, sender_id: str) -> bool:
     """Whether an analyst holds this conversation (the session-start action re-pauses it then)."""
     return (

@@ -22,6 +22,7 @@ from aiohttp import web
 from bot.staff import fanout as notes
 from bot.staff import ids, live, rasa_api
 from bot.staff.auth import SETTINGS, page, settings_of, signed_in
+from bot.staff.pages import label
 from bot.staff.sessions import SignedIn
 from bot.staff.takeover import RefusedError, visible
 from bot.staff.watch import Watcher
@@ -109,7 +110,7 @@ async def conversation_events(request: web.Request, me: SignedIn) -> web.StreamR
         return web.json_response({"error": "not_your_conversation"}, status=403)
     async with request.app[FANOUT].subscribe(notes.conversation(handoff.sender_id)) as source:
         response = await _open(request)
-        since = await _push(request, response, handoff.sender_id, since, handoff.state)
+        since = await _push(request, response, handoff.sender_id, since, handoff.state, me.language)
         async for note in _ticks(source):
             current = await mine() if await _still(request, me) else None
             if current is None:
@@ -118,12 +119,15 @@ async def conversation_events(request: web.Request, me: SignedIn) -> web.StreamR
             if note is None:
                 await response.write(b": still here\n\n")
             else:
-                since = await _push(request, response, handoff.sender_id, since, current.state)
+                since = await _push(request, response, handoff.sender_id, since, current.state, me.language)
     return response
 
 
-async def _push(request: web.Request, response: web.StreamResponse, sender_id: str, since: int, state: str) -> int:
-    """Send the lines after index `since`; returns the next index."""
+async def _push(
+    request: web.Request, response: web.StreamResponse, sender_id: str, since: int, state: str, language: str
+) -> int:
+    """Send the lines after index `since`, and the handoff's state (its code, and its label in `language`);
+    returns the next index."""
     try:
         tracker = await rasa_api.tracker(request.app["http"], settings_of(request), sender_id)
     except rasa_api.RasaUnavailableError:
@@ -134,6 +138,7 @@ async def _push(request: web.Request, response: web.StreamResponse, sender_id: s
         "next": len(events),
         "messages": live.messages(events, since),
         "state": state,
+        "state_label": label(language, "state", state),
         "paused": tracker.get("paused"),
     }
     await _send(response, "messages", body, len(events))

@@ -7,7 +7,7 @@ calls and their answers back to pages or JSON. Every database call runs in a wor
 (`bot.storage.db.in_thread`), never on the event loop that also serves the widget's sockets.
 
 Failures are `RefusedError`: a machine-readable `error`, an HTTP `status` and, when the analyst must
-read why, a plain-words `notice`.
+read why, a plain-words `notice` in the analyst's console language (`console.notice.*` in locales/).
 """
 
 from __future__ import annotations
@@ -46,10 +46,16 @@ class RefusedError(Exception):
 
 
 def _why(error: rasa_api.RasaUnavailableError) -> tuple[str, int]:
-    """The start of a plain-words explanation, and the HTTP status that goes with it."""
+    """How Rasa failed, as the end of a notice's key (`timeout`, `unreachable`), and the HTTP status for it."""
     if isinstance(error, rasa_api.RasaTimeoutError):
-        return "The assistant did not answer in time", 504
-    return "The assistant could not be reached", 502
+        return "timeout", 504
+    return "unreachable", 502
+
+
+def _too_long(me: SignedIn) -> RefusedError:
+    return RefusedError(
+        "empty_or_too_long", 400, text(me.language, "console.notice.empty_or_too_long", maximum=MAX_TEXT)
+    )
 
 
 def may_see(me: SignedIn, handoff: Handoff) -> bool:
@@ -115,7 +121,7 @@ class Takeover:
     async def _held(self, me: SignedIn, handoff_id: int) -> Handoff:
         handoff = await self.db(lambda db: visible(db, me, handoff_id))
         if handoff.state != "human":
-            raise RefusedError("not_held", 409)
+            raise RefusedError("not_held", 409, text(me.language, "console.notice.not_held"))
         return handoff
 
     async def claim(self, me: SignedIn, handoff_id: int) -> None:
@@ -137,7 +143,7 @@ class Takeover:
         if handoff is None:
             raise RefusedError("not_found", 404)
         if not won:
-            raise RefusedError("claim_lost", 409, "Someone else has already taken this conversation.")
+            raise RefusedError("claim_lost", 409, text(me.language, "console.notice.claim_lost"))
         sent = False
         try:
             language = await self.language(handoff)
@@ -188,8 +194,7 @@ class Takeover:
                 log.warning(
                     "handoff %s: could not resume the conversation after a failed claim: %s", handoff.id, second
                 )
-        notice = f"{why}, so you have not taken this conversation: the person is still waiting. Try again in a moment."
-        raise RefusedError("assistant_unavailable", status, notice)
+        raise RefusedError("assistant_unavailable", status, text(me.language, f"console.notice.claim_{why}"))
 
     async def reply(self, me: SignedIn, handoff_id: int, words: str = "", canned: str | None = None) -> None:
         """Send the analyst's words (or a canned reply in the victim's current language) to the person.
@@ -205,17 +210,12 @@ class Takeover:
                 words = text(await self.language(handoff), canned)
             words = words.strip()
             if not words or len(words) > MAX_TEXT:
-                raise RefusedError("empty_or_too_long", 400)
+                raise _too_long(me)
             await rasa_api.append(self.http, self.settings, handoff.sender_id, [rasa_api.analyst_message(words)])
         except rasa_api.RasaUnavailableError as error:
             why, status = _why(error)
-            if isinstance(error, rasa_api.RasaTimeoutError):
-                notice = (
-                    f"{why}, so we cannot tell whether your message reached the person. Check the conversation first."
-                )
-            else:
-                notice = f"{why}, so your message was not sent. Try again in a moment."
             await self._audit(me, "reply_failed", handoff, reason=status)
+            notice = text(me.language, f"console.notice.reply_{why}")
             raise RefusedError("assistant_unavailable", status, notice) from error
         await self._audit(me, "reply_sent", handoff, chars=len(words), canned=bool(canned))
         await self._tell(handoff.sender_id, queue_changed=False)
@@ -224,7 +224,7 @@ class Takeover:
         """An internal note, never shown to the person. Raises RefusedError: `empty_or_too_long` (400), 403, 404."""
         words = words.strip()
         if not words or len(words) > MAX_TEXT:
-            raise RefusedError("empty_or_too_long", 400)
+            raise _too_long(me)
 
         def add(db: Session) -> None:
             handoff = visible(db, me, handoff_id)
@@ -269,10 +269,7 @@ class Takeover:
             await rasa_api.append(self.http, self.settings, handoff.sender_id, events)
         except rasa_api.RasaUnavailableError as error:
             why, status = _why(error)
-            notice = f"{why}, so the conversation is still yours and no outcome or case status was recorded."
-            if isinstance(error, rasa_api.RasaTimeoutError):
-                notice += " The person may nonetheless have been told that the assistant is back."
-            notice += " Try again in a moment."
+            notice = text(me.language, f"console.notice.give_back_{why}")
             await self._audit(me, "hand_back_failed" if state == "bot" else "close_failed", handoff, reason=status)
             raise RefusedError("assistant_unavailable", status, notice) from error
 

@@ -121,7 +121,7 @@ def create_app(settings: Settings) -> web.Application:
 
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
         app["http"] = aiohttp.ClientSession()
-        tasks = background.start(settings)
+        tasks = background.start(settings, app["http"])
         yield
         await background.stop(tasks)
         await app["http"].close()

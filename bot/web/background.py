@@ -9,15 +9,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import Callable
+from typing import Awaitable, Callable
 
+import aiohttp
 import sqlalchemy as sa
 
 from bot.cases.erasure import sweep
 from bot.retention import purge_inactive
 from bot.settings import Settings
-from bot.staff import queue
-from bot.storage.db import engine, session
+from bot.staff import expiry
+from bot.storage.db import engine
 
 PURGE_INTERVAL_S = 3600.0
 ERASURE_INTERVAL_S = 1.0
@@ -28,32 +29,26 @@ EXPIRY_INTERVAL_S = 60.0
 log = logging.getLogger(__name__)
 
 
-async def _every(interval_s: float, job: Callable[[], object], name: str) -> None:
+async def _every(interval_s: float, job: Callable[[], Awaitable[object]], name: str) -> None:
     while True:
         try:
-            await asyncio.to_thread(job)
+            await job()
         except sa.exc.SQLAlchemyError:
             log.exception("%s failed; retrying in %.0f s", name, interval_s)
         await asyncio.sleep(interval_s)
 
 
-def _expire_silent(url: str, silence_minutes: int) -> None:
-    with session(url) as db:
-        expired = queue.expire_silent(db, silence_minutes * 60)
-    if expired:
-        log.info("%d silent queue entr%s expired", len(expired), "y" if len(expired) == 1 else "ies")
-
-
-def start(settings: Settings) -> list[asyncio.Task[None]]:
+def start(settings: Settings, http: aiohttp.ClientSession) -> list[asyncio.Task[None]]:
+    """The jobs, on the running loop; `http` is the app's client session (the expiry tells Rasa through it)."""
     url = settings.database_url
+
+    def purge() -> Awaitable[object]:
+        return asyncio.to_thread(purge_inactive, engine(url), settings.retention_days)
+
     return [
-        asyncio.create_task(
-            _every(PURGE_INTERVAL_S, lambda: purge_inactive(engine(url), settings.retention_days), "retention purge")
-        ),
-        asyncio.create_task(_every(ERASURE_INTERVAL_S, lambda: sweep(url), "erasure sweep")),
-        asyncio.create_task(
-            _every(EXPIRY_INTERVAL_S, lambda: _expire_silent(url, settings.handoff_silence_minutes), "queue expiry")
-        ),
+        asyncio.create_task(_every(PURGE_INTERVAL_S, purge, "retention purge")),
+        asyncio.create_task(_every(ERASURE_INTERVAL_S, lambda: asyncio.to_thread(sweep, url), "erasure sweep")),
+        asyncio.create_task(_every(EXPIRY_INTERVAL_S, lambda: expiry.expire_silent(settings, http), "queue expiry")),
     ]
 
 

@@ -78,11 +78,11 @@ async def test_a_status_change_is_kept_in_the_history(local: Local) -> None:
     reference = _case(local, "victim")
     await analyst.get(f"/staff/cases/{reference}")
     changed = await analyst.post(f"/staff/cases/{reference}/status", status="reported_to_platform")
-    assert changed.status == 200 and 'id="case-status">reported_to_platform<' in changed.text
+    assert changed.status == 200 and 'id="case-status">reported to the platform<' in changed.text
     history = changed.text.split('id="history">')[1].split("</ol>")[0]
-    assert "received" in history and "reported_to_platform" in history and "staff:ana" in history
+    assert "received" in history and "reported to the platform" in history and "staff:ana" in history
     kept = await analyst.post(f"/staff/cases/{reference}/status", status="reported_to_platform")
-    assert "already reported_to_platform" in kept.text
+    assert "The status was already reported to the platform." in kept.text
     assert (await analyst.post(f"/staff/cases/{reference}/status", status="gone")).status == 400
     assert (await analyst.post("/staff/cases/RL-NONE-NONE/status", status="closed")).status == 404
     assert _actions(local)[-4:] == ["case_status_changed", "case_viewed", "case_status_kept", "case_viewed"]

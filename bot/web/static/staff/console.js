@@ -128,7 +128,7 @@
   function showAll(body) {
     const follow = nearBottom();
     body.messages.forEach(show);
-    document.getElementById("state").textContent = body.state;
+    document.getElementById("state").textContent = body.state_label || body.state;
     if (!body.messages.length) return;
     if (follow) {
       list.scrollTop = list.scrollHeight;
