@@ -2,9 +2,9 @@
 
 It is the pipeline's only intent classifier (CRFEntityExtractor finds the entities) and sets `intent` and
 `intent_ranking`, over every intent, so the actions can still read a mixed
-message's runner-up. It reads only the dense sentence features of one featurizer (`featurizer`,
-the alias of SentenceEmbeddingFeaturizer): Rasa's own LogisticRegressionClassifier reads every
-featurizer and fixes C at 1.
+message's runner-up. It reads only the dense sentence features of the featurizers named in
+`featurizers` (aliases, joined in the pipeline's order: the E5 vector and the cues): Rasa's own
+LogisticRegressionClassifier reads every featurizer, the CRF's sparse features too, and fixes C at 1.
 
 C is the inverse regularisation strength; 5-fold cross-validation on the training data chose it
 (docs/understanding.md). The model is stored as plain arrays (no pickle) and applied with numpy.
@@ -51,9 +51,9 @@ def softmax_probabilities(vectors: np.ndarray, coef: np.ndarray, intercept: np.n
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class EmbeddingIntentClassifier(GraphComponent, IntentClassifier):
-    """Logistic regression on one featurizer's sentence vectors.
+    """Logistic regression on the joined sentence vectors of some featurizers.
 
-    Options: `featurizer` (alias of the features to read, default "e5"), `C` (default 40),
+    Options: `featurizers` (aliases of the features to read, default ["e5"]), `C` (default 40),
     `class_weight` (null or "balanced"), `max_iter` (default 2000), `ranking_length` (0 = every
     intent).
     """
@@ -61,7 +61,7 @@ class EmbeddingIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         """The options above with their defaults."""
-        return {"featurizer": DEFAULT_ALIAS, "C": 40.0, "class_weight": None, "max_iter": 2000, "ranking_length": 0}
+        return {"featurizers": [DEFAULT_ALIAS], "C": 40.0, "class_weight": None, "max_iter": 2000, "ranking_length": 0}
 
     @classmethod
     def required_components(cls) -> List[Type]:
@@ -111,10 +111,10 @@ class EmbeddingIntentClassifier(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource)
 
     def _vectors(self, messages: List[Message]) -> tuple[List[Message], np.ndarray]:
-        """The messages that have this featurizer's sentence vector, and those vectors (n, d)."""
+        """The messages that have the featurizers' sentence vectors, and those vectors joined (n, d)."""
         kept, rows = [], []
         for message in messages:
-            _, sentence = message.get_dense_features(TEXT, [self.config["featurizer"]])
+            _, sentence = message.get_dense_features(TEXT, list(self.config["featurizers"]))
             if sentence is not None:
                 kept.append(message)
                 rows.append(np.asarray(sentence.features).reshape(-1))
@@ -135,8 +135,8 @@ class EmbeddingIntentClassifier(GraphComponent, IntentClassifier):
         kept, vectors = self._vectors(examples)
         if not kept:
             raise InvalidConfigException(
-                f"no sentence features from featurizer '{self.config['featurizer']}': put "
-                "SentenceEmbeddingFeaturizer (with that alias) before EmbeddingIntentClassifier"
+                f"no sentence features from featurizers {self.config['featurizers']}: put their "
+                "featurizers (with those aliases) before EmbeddingIntentClassifier"
             )
         model = LogisticRegression(
             C=float(self.config["C"]),
