@@ -211,8 +211,8 @@ function start(script) {
   // The button warns once about an uncopied reference; Escape twice always leaves at once.
   function leave(fromButton = false) {
     if (fromButton && !mayForget()) return;
-    storage.forgetEverything();
     connection.close();
+    storage.forgetEverything();
     view.host.remove();
     location.replace(config.exitUrl(language));
   }

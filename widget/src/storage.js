@@ -14,6 +14,8 @@ const COPIED = `${PREFIX}copied`;
 const UNFOLDED = `${PREFIX}unfolded`;
 const MAX_LOG_ENTRIES = 200;
 const memory = new Map();
+// Set by quick exit: the page is leaving, and a late socket event must not write a key back.
+let forgotten = false;
 
 function read(key) {
   try {
@@ -24,6 +26,7 @@ function read(key) {
 }
 
 function write(key, value) {
+  if (forgotten) return;
   try {
     sessionStorage.setItem(key, value);
   } catch {
@@ -111,6 +114,7 @@ export function updateLog(entry) {
 
 /** Quick exit: forget every key of the widget, keep the host page's own. */
 export function forgetEverything() {
+  forgotten = true;
   memory.clear();
   try {
     for (const key of Object.keys(sessionStorage)) {
