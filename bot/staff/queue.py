@@ -174,10 +174,11 @@ def held(db: Session, sender_id: str) -> bool:
 
 
 def claim(db: Session, handoff_id: int, staff_id: int) -> bool:
-    """True for exactly one of several concurrent callers."""
+    """True for exactly one of several concurrent callers; never for a person an analyst cannot write to
+    (LIVE_CHANNELS): holding them would pause the assistant, their only voice, for words that never arrive."""
     result = db.execute(
         sa.update(Handoff)
-        .where(Handoff.id == handoff_id, Handoff.state == "waiting")
+        .where(Handoff.id == handoff_id, Handoff.state == "waiting", Handoff.channel.in_(LIVE_CHANNELS))
         .values(state="human", claimed_by=staff_id, claimed_at=now())
         .execution_options(synchronize_session=False)
     )

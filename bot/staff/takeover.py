@@ -31,6 +31,10 @@ from bot.storage.db import in_thread
 from content.texts import render as text
 
 CANNED = ("canned.greeting", "canned.links", "canned.removal", "canned.closing")
+UNREACHABLE = (
+    "This person wrote from a channel that no analyst's message can reach, so the conversation cannot be taken:"
+    " taking it would silence the assistant for them. Follow them up by their report's contact preference."
+)
 MAX_TEXT = 4000
 """Characters in one reply or note."""
 T = TypeVar("T")
@@ -121,7 +125,8 @@ class Takeover:
     async def claim(self, me: SignedIn, handoff_id: int) -> None:
         """Take a waiting conversation: the conditional UPDATE, then pause + "analyst joined" in Rasa.
 
-        Raises RefusedError: `not_found` (404), `claim_lost` (409) when another analyst was first, and
+        Raises RefusedError: `not_found` (404), `claim_lost` (409) when another analyst was first,
+        `unreachable_channel` (409) for a person on a channel no analyst's message reaches (REST), and
         `assistant_unavailable` (502/504) after undoing the claim when Rasa did not confirm.
         """
 
@@ -130,12 +135,16 @@ class Takeover:
             handoff = queue.get(db, handoff_id)
             if handoff is not None:
                 action = "handoff_claimed" if won else "claim_lost"
+                if not won and not queue.reachable(handoff.channel):
+                    action = "claim_refused_unreachable"
                 audit.record(db, me.actor, action, reference(db, handoff), handoff=handoff_id)
             return won, handoff
 
         won, handoff = await self.db(take)
         if handoff is None:
             raise RefusedError("not_found", 404)
+        if not won and not queue.reachable(handoff.channel):
+            raise RefusedError("unreachable_channel", 409, UNREACHABLE)
         if not won:
             raise RefusedError("claim_lost", 409, "Someone else has already taken this conversation.")
         sent = False
