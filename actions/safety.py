@@ -95,6 +95,9 @@ class ActionCrisis(RelaisAction):
             # not offered what they already have, and no button would be read while the assistant is paused.
             turn.say("crisis.held")
             return
+        if not turn.team_open:  # nobody can join now: the lines above are the help, day and night
+            turn.say("crisis.then.closed", AFTER_SUPPORT)
+            return
         turn.set("offer", "human")
         turn.say("crisis.then", AFTER_SUPPORT)
 

@@ -83,10 +83,7 @@ def crisis_while_held(db: Session, sender_id: str, event_id: int, at: float) -> 
     values = {"priority": CRISIS, "crisis_event": event_id, "crisis_at": at}
     for first, unseen in ((True, Handoff.crisis_event.is_(None)), (False, Handoff.crisis_event < event_id)):
         result = db.execute(
-            sa.update(Handoff)
-            .where(held_here, unseen)
-            .values(**values)
-            .execution_options(synchronize_session=False)
+            sa.update(Handoff).where(held_here, unseen).values(**values).execution_options(synchronize_session=False)
         )
         if result.rowcount:
             return first

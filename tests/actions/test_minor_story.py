@@ -112,14 +112,30 @@ def test_a_parent_is_never_addressed_as_the_child(language: str, text: str) -> N
 
 
 AT_SCHOOL = {
-    "fr": ["je suis au lycée et il a posté mes photos", "ma fille est au collège", "je suis en seconde", "mon fils est en 3e"],
+    "fr": [
+        "je suis au lycée et il a posté mes photos",
+        "ma fille est au collège",
+        "je suis en seconde",
+        "mon fils est en 3e",
+    ],
     "ko": ["고등학생인데 사진이 퍼졌어요", "저 중학생이에요", "고등학교 2학년이에요", "중학교 다니는데 영상이 돌아요"],
-    "en": ["i'm in high school", "i am in year 10", "my daughter is in 8th grade", "my son is in grade 9", "i'm a high schooler"],
+    "en": [
+        "i'm in high school",
+        "i am in year 10",
+        "my daughter is in 8th grade",
+        "my son is in grade 9",
+        "i'm a high schooler",
+    ],
 }
 NOT_AT_SCHOOL = {
     "fr": ["j'ai été au lycée avec lui", "j'étais au lycée quand il a pris les photos", "mon ex est prof au lycée"],
     "ko": ["고등학교 때 사귄 전 남친이에요", "중학교 동창이 올렸어요"],
-    "en": ["i met him in high school", "i'm a high school teacher", "he was my year 10 teacher", "in 2010 i was in high school"],
+    "en": [
+        "i met him in high school",
+        "i'm a high school teacher",
+        "he was my year 10 teacher",
+        "in 2010 i was in high school",
+    ],
 }
 
 
