@@ -31,10 +31,6 @@ from bot.storage.db import in_thread
 from content.texts import render as text
 
 CANNED = ("canned.greeting", "canned.links", "canned.removal", "canned.closing")
-UNREACHABLE = (
-    "This person wrote from a channel that no analyst's message can reach, so the conversation cannot be taken:"
-    " taking it would silence the assistant for them. Follow them up by their report's contact preference."
-)
 MAX_TEXT = 4000
 """Characters in one reply or note."""
 T = TypeVar("T")
@@ -144,7 +140,7 @@ class Takeover:
         if handoff is None:
             raise RefusedError("not_found", 404)
         if not won and not queue.reachable(handoff.channel):
-            raise RefusedError("unreachable_channel", 409, UNREACHABLE)
+            raise RefusedError("unreachable_channel", 409, text(me.language, "console.notice.unreachable_channel"))
         if not won:
             raise RefusedError("claim_lost", 409, "Someone else has already taken this conversation.")
         sent = False

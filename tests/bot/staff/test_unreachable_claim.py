@@ -9,7 +9,6 @@ from markupsafe import escape
 
 from bot.staff import queue
 from bot.staff.models import Handoff
-from bot.staff.takeover import UNREACHABLE
 from bot.storage.audit import AuditEntry
 from bot.storage.db import session
 from content.texts import render
@@ -33,7 +32,7 @@ async def test_a_rest_conversation_cannot_be_taken_and_the_assistant_is_never_pa
         assert escape(render("en", "console.queue.unreachable.help")) in page.text
 
         refused = await analyst.post(f"/staff/handoffs/{handoff_id}/claim")
-        assert refused.status == 409 and escape(UNREACHABLE) in refused.text
+        assert refused.status == 409 and escape(render("en", "console.notice.unreachable_channel")) in refused.text
         assert (await analyst.post(f"/staff/handoffs/{handoff_id}/claim")).status == 409, "asking again changes nothing"
         with session(local.settings.database_url) as db:
             handoff = db.get(Handoff, handoff_id)
