@@ -38,6 +38,8 @@ def _cues() -> Dict[str, Any]:
         "ages": [re.compile(p) for p in data["ages"]],
         "numbers": {str(word): int(n) for word, n in data["numbers"].items()},
         "words": re.compile("|".join(data["words"])),
+        "school": re.compile("|".join(data["school"])),
+        "school_then": re.compile("|".join(data["school_then"])),
         "someone_else": re.compile("|".join(data["someone_else"])),
     }
 
@@ -73,9 +75,23 @@ def is_minor_age(tracker: Tracker) -> bool:
     return found is not None and found < ADULT_AGE
 
 
+def at_school(tracker: Tracker) -> bool:
+    """The message says someone is a pupil now, below university: "je suis au lycée", "고등학교 2학년이에요",
+    "my daughter is in 8th grade" (the `school` cues; the past and the teachers are not)."""
+    return bool(_cues()["school"].search(_text(tracker)))
+
+
+def was_at_school(tracker: Tracker) -> bool:
+    """At school now or then ("elle était en 4e", "I was in year 10"): an answer to "were they under the adult
+    age when the images were made?", not a fact about the present."""
+    return at_school(tracker) or bool(_cues()["school_then"].search(_text(tracker)))
+
+
 def speaks_of_minor(tracker: Tracker) -> bool:
-    """An age under the adult age, or words of being a minor ("mineure", "middle school", "중학생")."""
-    return is_minor_age(tracker) or bool(_cues()["words"].search(_text(tracker)))
+    """An age under the adult age, words of being a minor ("mineure", "middle school", "중학생"), or of being
+    at school now ("au lycée", "in year 10")."""
+    text = _text(tracker)
+    return is_minor_age(tracker) or bool(_cues()["words"].search(text)) or at_school(tracker)
 
 
 def about_someone_else(tracker: Tracker) -> bool:

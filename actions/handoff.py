@@ -13,15 +13,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, ConversationPaused, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.availability import next_opening, team_open
 from actions.intake.flow import offer_intake
 from actions.menu import MAIN_MENU
 from actions.reply import Button, RelaisAction, Turn
 from actions.safety import helplines
-from bot.settings import load
-from bot.staff import hours, queue
+from bot.staff import queue
 from bot.staff.expiry import LAPSED
 from bot.storage.db import session
-from content.knowledge.formatting import moment, wait
+from content.knowledge.formatting import wait
 
 CANCEL = "cancel"
 CANCEL_BUTTON: Button = ("handoff.button.cancel", f'/request_human{{"intake_choice": "{CANCEL}"}}')
@@ -76,11 +76,10 @@ def _join_queue(turn: Turn) -> None:
 
 
 def _closed(turn: Turn) -> None:
-    settings = load()
     turn.say("handoff.closed_hours")
-    opening = hours.next_opening(settings.opening_hours, settings.timezone)
+    opening = next_opening(turn.country, turn.language)
     if opening is not None:
-        when, zone = moment(opening, turn.language)
+        when, zone = opening
         turn.say("handoff.next_open", when=when, zone=zone)
     reference = turn.slot("case_ref")
     if reference:
@@ -92,8 +91,7 @@ def _closed(turn: Turn) -> None:
 
 def request_human(turn: Turn) -> None:
     """Join the queue during opening hours; outside them, say so and give the helplines."""
-    settings = load()
-    if hours.is_open(settings.opening_hours, settings.timezone):
+    if team_open():
         _join_queue(turn)
     else:
         _closed(turn)

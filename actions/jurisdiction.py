@@ -21,6 +21,10 @@ England and Wales, with a pointer for Scotland and Northern Ireland), the United
 Australia and Ireland with their offences, services, crisis lines and child route. Every other
 country is `other` and gets the honest general answer."""
 
+TIME_ZONES = {"FR": "Europe/Paris", "KR": "Asia/Seoul", "GB": "Europe/London", "IE": "Europe/Dublin"}
+"""The one time zone of each jurisdiction that has only one (IANA names). The United States, Canada and
+Australia span several: their people hear the hotline's own zone, named in the text."""
+
 LANGUAGE_COUNTRY = {"fr": "FR", "ko": "KR"}
 """While the country is unknown, the safety texts (crisis lines, child route) start with the country
 whose language the person writes in: France for French, South Korea for Korean. English has no

@@ -14,6 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.availability import team_open
 from actions.handoff_lapse import tell_if_lapsed
 from actions.jurisdiction import OTHER, country_in_message, country_slot, jurisdiction
 from actions.language import CHOSEN_SLOT, conversation_language, explicit_choice
@@ -34,6 +35,14 @@ class Turn:
     language: str
     changes: Dict[str, Any] = field(default_factory=dict)
     follow_up: str | None = None
+    _team_open: bool | None = None
+
+    @property
+    def team_open(self) -> bool:
+        """Whether a person from the hotline can answer now (read once per turn)."""
+        if self._team_open is None:
+            self._team_open = team_open()
+        return self._team_open
 
     def slot(self, name: str) -> Any:
         return self.changes[name] if name in self.changes else self.tracker.get_slot(name)
@@ -80,6 +89,9 @@ class Turn:
         return render(self.language, key, **params)
 
     def say(self, key: str, buttons: Sequence[Button] = (), **params: Any) -> None:
+        """Say `key` with `buttons`; outside opening hours, "talk to a person" is not among them (nobody is there)."""
+        if HUMAN in buttons and not self.team_open:
+            buttons = [button for button in buttons if button != HUMAN]
         self.dispatcher.utter_message(
             buttons=[{"title": self.text(title), "payload": payload} for title, payload in buttons],
             **message(self.language, key, params),
@@ -102,20 +114,22 @@ def keep_crisis_in_mind(turn: Turn) -> None:
     """Once a crisis was said, every answer offers the crisis line and a person again.
 
     The line is the crisis line of the person's country (`<country>.crisis` in the knowledge
-    base); without one, the text points back to the lines given with the crisis message. When
+    base); without one, the text points back to the lines given with the crisis message. Outside
+    opening hours the reminder offers no person (`crisis.reminder.closed`). When
     the answer ends with a yes/no question (`offer`), the reminder goes just before it, so the
     question stays the last thing said; otherwise it comes last and a yes asks for the person.
     """
     line = CONTACTS.get(f"{turn.country}.crisis") if turn.country else None
     question_pending = turn.slot("offer") is not None
+    closed = "" if turn.team_open else ".closed"  # outside opening hours, no person is offered
     if line is not None:
-        turn.say("crisis.reminder", (HUMAN,), line=line.value)
+        turn.say(f"crisis.reminder{closed}", (HUMAN,), line=line.value)
     else:
-        turn.say("crisis.reminder.unknown", (HUMAN,))
+        turn.say(f"crisis.reminder.unknown{closed}", (HUMAN,))
     messages = turn.dispatcher.messages
     if question_pending and len(messages) >= 2:
         messages.insert(-1, messages.pop())
-    else:
+    elif turn.team_open:
         turn.set("offer", "human")
 
 

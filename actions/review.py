@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import html
+import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
@@ -37,6 +39,7 @@ from content.knowledge.facts import WITHHELD
 from vocabulary.languages import SUPPORTED
 from vocabulary.parse_keys import OOD_KEY
 
+HOURS = "RELAIS_OPENING_HOURS"
 PLACES = {
     "FR": "France",
     "KR": "South Korea",
@@ -150,14 +153,51 @@ class Shown:
     messages: list[dict[str, Any]]
 
 
+CLOSED_HOURS = "mon 00:00-00:00"
+"""Opening hours with no open minute: the review's "outside opening hours" turns."""
+
+
+@contextmanager
+def _team(hours: str) -> Iterator[None]:
+    """Run with RELAIS_OPENING_HOURS set to `hours`, so the page is the same at any hour it is made."""
+    before = os.environ.get(HOURS)
+    os.environ[HOURS] = hours
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[HOURS]
+        else:
+            os.environ[HOURS] = before
+
+
+def _closed_turns(language: str, country: str | None) -> list[ReviewTurn]:
+    """What changes when nobody from the team can answer: no person is offered."""
+    base = {"language": language, "country": country}
+    return [
+        ("Crisis, outside opening hours", ActionCrisis(), tracker("crisis", base)),
+        (
+            "After a crisis message, outside opening hours: evidence",
+            ActionEvidence(),
+            tracker("ask_evidence", {**base, "in_crisis": True}),
+        ),
+    ]
+
+
 def transcripts() -> Iterator[Shown]:
-    """Every turn of the review page, run through the real actions, in page order."""
+    """Every turn of the review page, run through the real actions, in page order; the team is open (`always`)
+    except in the turns titled "outside opening hours"."""
     for language in SUPPORTED:
-        for title, action, conversation in _conversation_turns(language):
-            yield Shown(language, None, title, simulate(action, conversation)[0])
+        with _team("always"):
+            for title, action, conversation in _conversation_turns(language):
+                yield Shown(language, None, title, simulate(action, conversation)[0])
         for country, place in PLACES.items():
-            for title, action, conversation in _turns(language, country):
-                yield Shown(language, place, title, simulate(action, conversation)[0])
+            with _team("always"):
+                for title, action, conversation in _turns(language, country):
+                    yield Shown(language, place, title, simulate(action, conversation)[0])
+            with _team(CLOSED_HOURS):
+                for title, action, conversation in _closed_turns(language, country):
+                    yield Shown(language, place, title, simulate(action, conversation)[0])
 
 
 def _render(shown: Shown) -> str:
@@ -170,9 +210,7 @@ def _render(shown: Shown) -> str:
 
 def _left_out() -> str:
     """What the knowledge base holds but Relais never says, and why (content/knowledge WITHHELD)."""
-    rows = "".join(
-        f"<li><b>{html.escape(item.what)}</b>: {html.escape(item.why)}</li>" for item in WITHHELD.values()
-    )
+    rows = "".join(f"<li><b>{html.escape(item.what)}</b>: {html.escape(item.why)}</li>" for item in WITHHELD.values())
     return f"<section><h2>Left out on purpose</h2><ul>{rows}</ul></section>"
 
 
@@ -191,8 +229,7 @@ def page() -> str:
         ".b{border:1px solid #1f4e8c;border-radius:.3rem;padding:0 .3rem;margin-right:.3rem}"
     )
     return (
-        f"<!doctype html><meta charset=utf-8><title>Relais: every text</title><style>{style}</style>"
-        f"{body}{_left_out()}"
+        f"<!doctype html><meta charset=utf-8><title>Relais: every text</title><style>{style}</style>{body}{_left_out()}"
     )
 
 

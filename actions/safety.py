@@ -73,6 +73,8 @@ def minor_in_message(turn: Turn) -> None:
 
 WAITING_FOR_A_PERSON = ("waiting", "human")
 """`handoff_state` values with an open handoff, whose priority a crisis raises (queue.escalate)."""
+HELD = "human"
+"""`handoff_state` while an analyst holds the conversation."""
 
 
 class ActionCrisis(RelaisAction):
@@ -88,6 +90,14 @@ class ActionCrisis(RelaisAction):
             with session() as db:
                 queue.escalate(db, turn.tracker.sender_id, queue.Flags(in_crisis=True))
         turn.say(crisis_key(turn))
+        if turn.slot("handoff_state") == HELD:
+            # Run by the console while an analyst holds the conversation (bot/staff/watch.py): the person is
+            # not offered what they already have, and no button would be read while the assistant is paused.
+            turn.say("crisis.held")
+            return
+        if not turn.team_open:  # nobody can join now: the lines above are the help, day and night
+            turn.say("crisis.then.closed", AFTER_SUPPORT)
+            return
         turn.set("offer", "human")
         turn.say("crisis.then", AFTER_SUPPORT)
 

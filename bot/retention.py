@@ -18,6 +18,7 @@ EVENTS = sa.table(
     sa.column("id"),
     sa.column("sender_id"),
     sa.column("type_name"),
+    sa.column("intent_name"),
     sa.column("action_name"),
     sa.column("timestamp"),
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict, List
 
-from actions.facts_in_message import age, platforms
+from actions.facts_in_message import age, platforms, was_at_school
 from actions.guidance import SITUATION_INTENT_PREFIX, SITUATIONS
 from actions.intake.answers import DONE, SKIPPED, text
 from actions.reply import Turn
@@ -87,10 +87,13 @@ def where(turn: Turn, slot: str, picked: str | None) -> Answer:
 
 
 def minor(turn: Turn, slot: str, picked: str | None) -> Answer:
-    """Yes, no or unsure; an age said in the message answers too. A first yes takes the child route."""
+    """Yes, no or unsure; an age said in the message answers too, and so does a school year below university
+    ("elle était en 4e", "고등학교 1학년 때요", "I was in year 10"). A first yes takes the child route."""
     told = age(turn.tracker)
     if picked is None and told is not None:
         picked = "yes" if told < ADULT_AGE else "no"
+    if picked is None and was_at_school(turn.tracker):
+        picked = "yes"
     if picked == "yes" and not turn.is_minor:
         minor_route(turn)
         return {slot: "yes", "is_minor": True}

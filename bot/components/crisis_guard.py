@@ -25,6 +25,8 @@ from vocabulary.folding import fold
 
 PATTERNS = Path(__file__).parent / "patterns" / "crisis.yml"
 CRISIS = "crisis"
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
+"""Phones type a typographic apostrophe ("don’t", "d’internet"); the patterns are written with the straight one."""
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +37,7 @@ def _patterns() -> list[re.Pattern[str]]:
 
 def signals_crisis(text: str) -> bool:
     """Whether `text` holds an explicit sign of a risk to life in any language of patterns/crisis.yml."""
-    folded = fold(text)
+    folded = fold(text).translate(APOSTROPHES)
     return any(pattern.search(folded) for pattern in _patterns())
 
 

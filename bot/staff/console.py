@@ -275,6 +275,7 @@ async def messages(request: web.Request, me: SignedIn) -> web.StreamResponse:
             "messages": live.messages(events, since),
             "state": handoff.state,
             "paused": tracker.get("paused"),
+            "crisis_at": handoff.crisis_at,
         }
     )
 

@@ -58,6 +58,10 @@ class Handoff(Base):
     claimed_at = sa.Column(sa.Float, nullable=True)
     closed_at = sa.Column(sa.Float, nullable=True)
     outcome = sa.Column(sa.String(20), nullable=True)
+    crisis_at = sa.Column(sa.Float, nullable=True)
+    """When the person last wrote a crisis message while an analyst held the conversation (shown on the card)."""
+    crisis_event = sa.Column(sa.Integer, nullable=True)
+    """The id, in Rasa's `events` table, of that message: each one is acted on once, whichever web process sees it."""
 
 
 class Note(Base):

@@ -71,6 +71,25 @@ def escalate(db: Session, sender_id: str, flags: Flags) -> Handoff | None:
     return existing
 
 
+def crisis_while_held(db: Session, sender_id: str, event_id: int, at: float) -> bool | None:
+    """A crisis message (Rasa event `event_id`, written at `at`, Unix seconds) while an analyst holds the conversation.
+
+    The held handoff becomes a crisis, with the moment on its card. Each message is acted on once, whatever
+    the number of web processes watching: the conditional UPDATEs let exactly one caller through per message.
+    Returns True for the first crisis message of this hold (the caller sends the crisis line), False for a
+    later one (the analyst is alerted again), None when there is nothing to do (not held, or already seen).
+    """
+    held_here = sa.and_(Handoff.sender_id == sender_id, Handoff.state == "human")
+    values = {"priority": CRISIS, "crisis_event": event_id, "crisis_at": at}
+    for first, unseen in ((True, Handoff.crisis_event.is_(None)), (False, Handoff.crisis_event < event_id)):
+        result = db.execute(
+            sa.update(Handoff).where(held_here, unseen).values(**values).execution_options(synchronize_session=False)
+        )
+        if result.rowcount:
+            return first
+    return None
+
+
 def request(db: Session, sender_id: str, channel: str, language: str, flags: Flags) -> Handoff:
     """One open handoff per conversation: asking again returns the one already waiting or held,
     raised to the priority `flags` give when they are more urgent."""
@@ -159,10 +178,11 @@ def held(db: Session, sender_id: str) -> bool:
 
 
 def claim(db: Session, handoff_id: int, staff_id: int) -> bool:
-    """True for exactly one of several concurrent callers."""
+    """True for exactly one of several concurrent callers; never for a person an analyst cannot write to
+    (LIVE_CHANNELS): holding them would pause the assistant, their only voice, for words that never arrive."""
     result = db.execute(
         sa.update(Handoff)
-        .where(Handoff.id == handoff_id, Handoff.state == "waiting")
+        .where(Handoff.id == handoff_id, Handoff.state == "waiting", Handoff.channel.in_(LIVE_CHANNELS))
         .values(state="human", claimed_by=staff_id, claimed_at=now())
         .execution_options(synchronize_session=False)
     )

@@ -84,6 +84,26 @@ async def append(http: aiohttp.ClientSession, settings: Settings, sender_id: str
         raise RasaUnavailableError(str(error)) from error
 
 
+async def execute(http: aiohttp.ClientSession, settings: Settings, sender_id: str, action: str) -> None:
+    """Run the assistant's `action` in the conversation now, paused or not, its messages delivered to the victim's
+    latest channel (Rasa 3.6's `POST /conversations/{id}/execute`, which logs a FutureWarning: deprecated,
+    yet the one way to run an action in a paused conversation; checked with Rasa 3.6.21).
+
+    Raises RasaTimeoutError or RasaUnavailableError as `append` does.
+    """
+    params = {"output_channel": "latest", "token": settings.rasa_token()}
+    try:
+        async with http.post(
+            _url(settings, sender_id, "execute"), params=params, json={"name": action}, timeout=_timeout(settings)
+        ) as response:
+            if response.status != 200:
+                raise RasaUnavailableError(f"Rasa answered {response.status}")
+    except asyncio.TimeoutError as error:
+        raise RasaTimeoutError(f"no answer from Rasa in {settings.staff_rasa_timeout} s") from error
+    except aiohttp.ClientError as error:
+        raise RasaUnavailableError(str(error)) from error
+
+
 async def tracker(http: aiohttp.ClientSession, settings: Settings, sender_id: str) -> Dict[str, Any]:
     """The conversation's tracker with all its events (Rasa's JSON: `events`, `slots`, `paused`, ...).
 

@@ -1,7 +1,7 @@
 """Server-sent events for the console's open pages: the queue, and one conversation.
 
 - `GET /staff/queue/events`: an event `queue` whenever the queue changes (the page re-reads itself).
-- `GET /staff/handoffs/{id}/events?since=N`: events `messages` (as the JSON of `/messages`, `id:` the
+- `GET /staff/handoffs/{id}/events?since=N`: events `messages` (as the JSON of `/messages`, with `crisis_at`; `id:` the
   next tracker index, so a reconnecting browser resumes from `Last-Event-ID`), `unavailable` when Rasa
   cannot be reached, and `gone` when the conversation is no longer the analyst's (handed back, closed,
   reassigned), after which the stream ends.
@@ -22,6 +22,7 @@ from aiohttp import web
 from bot.staff import fanout as notes
 from bot.staff import ids, live, rasa_api
 from bot.staff.auth import SETTINGS, page, settings_of, signed_in
+from bot.staff.models import Handoff
 from bot.staff.pages import label
 from bot.staff.sessions import SignedIn
 from bot.staff.takeover import RefusedError, visible
@@ -31,6 +32,8 @@ from bot.storage.db import in_thread
 HEARTBEAT_S = 20.0
 """A comment line this often keeps proxies from closing a quiet stream, and re-checks the session."""
 FANOUT = web.AppKey("staff_fanout", notes.LocalFanout)
+CRISIS_ACTION = "action_crisis"
+"""The assistant's crisis answer (actions/safety.py), run in a held conversation when the person writes a crisis."""
 
 
 async def _open(request: web.Request) -> web.StreamResponse:
@@ -110,7 +113,7 @@ async def conversation_events(request: web.Request, me: SignedIn) -> web.StreamR
         return web.json_response({"error": "not_your_conversation"}, status=403)
     async with request.app[FANOUT].subscribe(notes.conversation(handoff.sender_id)) as source:
         response = await _open(request)
-        since = await _push(request, response, handoff.sender_id, since, handoff.state, me.language)
+        since = await _push(request, response, since, handoff, me.language)
         async for note in _ticks(source):
             current = await mine() if await _still(request, me) else None
             if current is None:
@@ -119,17 +122,17 @@ async def conversation_events(request: web.Request, me: SignedIn) -> web.StreamR
             if note is None:
                 await response.write(b": still here\n\n")
             else:
-                since = await _push(request, response, handoff.sender_id, since, current.state, me.language)
+                since = await _push(request, response, since, current, me.language)
     return response
 
 
 async def _push(
-    request: web.Request, response: web.StreamResponse, sender_id: str, since: int, state: str, language: str
+    request: web.Request, response: web.StreamResponse, since: int, handoff: Handoff, language: str
 ) -> int:
-    """Send the lines after index `since`, and the handoff's state (its code, and its label in `language`);
-    returns the next index."""
+    """Send the lines after index `since`, the handoff's state (its code, and its label in `language`) and when
+    the person last wrote a crisis while held (`crisis_at`, Unix seconds, or null); returns the next index."""
     try:
-        tracker = await rasa_api.tracker(request.app["http"], settings_of(request), sender_id)
+        tracker = await rasa_api.tracker(request.app["http"], settings_of(request), handoff.sender_id)
     except rasa_api.RasaUnavailableError:
         await _send(response, "unavailable", {})
         return since
@@ -137,9 +140,10 @@ async def _push(
     body = {
         "next": len(events),
         "messages": live.messages(events, since),
-        "state": state,
-        "state_label": label(language, "state", state),
+        "state": handoff.state,
+        "state_label": label(language, "state", handoff.state),
         "paused": tracker.get("paused"),
+        "crisis_at": handoff.crisis_at,
     }
     await _send(response, "messages", body, len(events))
     return len(events)
@@ -152,7 +156,12 @@ def install(app: web.Application) -> None:
     app.router.add_get("/staff/handoffs/{handoff_id}/events", conversation_events)
 
     async def watching(app: web.Application) -> AsyncIterator[None]:
-        task = asyncio.create_task(Watcher(app[SETTINGS].database_url, app[FANOUT]).run())
+        settings = app[SETTINGS]
+
+        async def crisis_line(sender_id: str) -> None:
+            await rasa_api.execute(app["http"], settings, sender_id, CRISIS_ACTION)
+
+        task = asyncio.create_task(Watcher(settings.database_url, app[FANOUT], crisis_line).run())
         yield
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):

@@ -127,7 +127,8 @@ class Takeover:
     async def claim(self, me: SignedIn, handoff_id: int) -> None:
         """Take a waiting conversation: the conditional UPDATE, then pause + "analyst joined" in Rasa.
 
-        Raises RefusedError: `not_found` (404), `claim_lost` (409) when another analyst was first, and
+        Raises RefusedError: `not_found` (404), `claim_lost` (409) when another analyst was first,
+        `unreachable_channel` (409) for a person on a channel no analyst's message reaches (REST), and
         `assistant_unavailable` (502/504) after undoing the claim when Rasa did not confirm.
         """
 
@@ -136,12 +137,16 @@ class Takeover:
             handoff = queue.get(db, handoff_id)
             if handoff is not None:
                 action = "handoff_claimed" if won else "claim_lost"
+                if not won and not queue.reachable(handoff.channel):
+                    action = "claim_refused_unreachable"
                 audit.record(db, me.actor, action, reference(db, handoff), handoff=handoff_id)
             return won, handoff
 
         won, handoff = await self.db(take)
         if handoff is None:
             raise RefusedError("not_found", 404)
+        if not won and not queue.reachable(handoff.channel):
+            raise RefusedError("unreachable_channel", 409, text(me.language, "console.notice.unreachable_channel"))
         if not won:
             raise RefusedError("claim_lost", 409, text(me.language, "console.notice.claim_lost"))
         sent = False

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from rasa_sdk import Action
 
 from actions.message_parts import message
 from actions.review import simulate, tracker
+
+
+@pytest.fixture(autouse=True)
+def team_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hotline team is open, whatever the hour the tests run (answers offer a person only when someone can
+    answer); the tests of the closed hours set their own."""
+    monkeypatch.setenv("RELAIS_OPENING_HOURS", "always")
 
 
 class Outcome:

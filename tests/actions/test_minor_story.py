@@ -109,3 +109,49 @@ def test_a_parent_is_never_addressed_as_the_child(language: str, text: str) -> N
     outcome = run(ActionMinor(), "report_minor", {"language": language}, text=text)
     assert render(language, "minor.intro.other") in outcome.texts
     assert render(language, "minor.intro") not in outcome.texts
+
+
+AT_SCHOOL = {
+    "fr": [
+        "je suis au lycée et il a posté mes photos",
+        "ma fille est au collège",
+        "je suis en seconde",
+        "mon fils est en 3e",
+    ],
+    "ko": ["고등학생인데 사진이 퍼졌어요", "저 중학생이에요", "고등학교 2학년이에요", "중학교 다니는데 영상이 돌아요"],
+    "en": [
+        "i'm in high school",
+        "i am in year 10",
+        "my daughter is in 8th grade",
+        "my son is in grade 9",
+        "i'm a high schooler",
+    ],
+}
+NOT_AT_SCHOOL = {
+    "fr": ["j'ai été au lycée avec lui", "j'étais au lycée quand il a pris les photos", "mon ex est prof au lycée"],
+    "ko": ["고등학교 때 사귄 전 남친이에요", "중학교 동창이 올렸어요"],
+    "en": [
+        "i met him in high school",
+        "i'm a high school teacher",
+        "he was my year 10 teacher",
+        "in 2010 i was in high school",
+    ],
+}
+
+
+def test_a_pupil_below_university_is_read_as_a_minor(language: str) -> None:
+    from actions.facts_in_message import speaks_of_minor
+    from tests.actions.conftest import make_tracker
+
+    for text in AT_SCHOOL[language]:
+        assert speaks_of_minor(make_tracker("describe_sharing", {"language": language}, text=text)), text
+    for text in NOT_AT_SCHOOL[language]:
+        assert not speaks_of_minor(make_tracker("describe_sharing", {"language": language}, text=text)), text
+
+
+def test_a_pupils_story_takes_the_child_route(language: str) -> None:
+    """Whatever the classifier made of it, "at school" in a story is the child route, told to the pupil."""
+    text = AT_SCHOOL[language][0]
+    outcome = run(ActionSituation(), "describe_sharing", {"language": language}, text=text)
+    assert outcome.slot("is_minor") is True
+    assert render(language, "minor.intro") in outcome.texts and render(language, "minor.never_save") in outcome.texts

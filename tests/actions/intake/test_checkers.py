@@ -53,6 +53,16 @@ def test_an_age_answers_the_minor_question(language: str) -> None:
     assert said(turn), "the child route is said at once"
 
 
+SCHOOL_THEN = {"fr": "elle était en quatrième", "ko": "고등학교 1학년 때요", "en": "I was in year 10"}
+
+
+def test_a_school_year_answers_the_minor_question(language: str) -> None:
+    """Asked whether the person was under the adult age when the images were made, a pupil's year says yes."""
+    turn = turn_for(language, text=SCHOOL_THEN[language])
+    assert checkers.minor(turn, "intake_minor", None) == {"intake_minor": "yes", "is_minor": True}
+    assert render(language, "minor.never_save") in said(turn), "the child route is said at once"
+
+
 def test_an_email_typed_for_the_contact_answers_the_detail_too() -> None:
     turn = turn_for("fr", text="écrivez-moi à jane@example.org")
     assert checkers.contact(turn, "intake_contact", None) == {

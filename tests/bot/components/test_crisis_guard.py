@@ -57,6 +57,86 @@ def test_self_harm_is_a_crisis_in_three_languages(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "j'ai envie de disparaître",
+        "je veux juste disparaître.",
+        "je veux plus être là",
+        "je ne veux plus être là",
+        "j'ai plus envie d'être là",
+        "je voudrais ne plus exister",
+        "j'aimerais ne plus me réveiller",
+        "je voudrais disparaître de ce monde",
+        "ils seraient mieux sans moi",
+        "없어지고 싶어요",
+        "사라지고 싶다",
+        "살기 싫어",
+        "다 끝내고 싶어",
+        "그냥 다 끝내버리고 싶어",
+        "모든 걸 끝내고 싶어요",
+        "내가 없어졌으면 좋겠어",
+        "더 이상 살 이유가 없어",
+        "그만 살고 싶어",
+        "영원히 잠들고 싶어",
+        "태어나지 말았어야 했어",
+        "i want to disappear",
+        "i just want to disappear forever",
+        "i don't want to be here anymore",
+        "i dont wanna be here anymore",
+        "i wish i was dead",
+        "I wish I'd never been born",
+        "i want it all to end",
+        "i want to sleep and never wake up",
+        "everyone would be better off without me",
+    ],
+)
+def test_indirect_wishes_to_vanish_or_end_it_are_a_crisis_in_three_languages(text: str) -> None:
+    assert signals_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je veux disparaître d'internet",
+        "je veux disparaître des réseaux sociaux",
+        "je veux que les photos disparaissent",
+        "je veux plus être sur ce site",
+        "je ne veux plus être là-bas quand il vient",
+        "사진이 없어졌으면 좋겠어요",
+        "영상이 사라졌으면 좋겠어",
+        "게시물이 다 없어지면 좋겠어요",
+        "신고를 다 끝내고 싶어요",
+        "이 일을 빨리 끝내고 싶어요",
+        "I want the photos to disappear",
+        "i want to disappear from the internet",
+        "i want to disappear from google",
+        "i don't want to be on that site anymore",
+        "i want this to end, can you take it down?",
+        "I want it all taken down",
+    ],
+)
+def test_wanting_the_images_gone_is_not_a_crisis_in_three_languages(text: str) -> None:
+    """Vanishing from a place (internet, a site) or the images vanishing is what the person came for."""
+    assert not signals_crisis(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        ("je veux disparaître d’internet", False),
+        ("j’ai envie de disparaître", True),
+        ("i don’t want to live anymore", True),
+        ("i don’t want to be here anymore", True),
+        ("I wish I’d never been born", True),
+        ("살기 싫어…", True),
+    ],
+)
+def test_a_typographic_apostrophe_reads_as_a_straight_one(text: str, crisis: bool) -> None:
+    """Phones' keyboards type ’: the patterns must read "don’t" as "don't", both ways."""
+    assert signals_crisis(text) is crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "quiero morir",
         "ya no quiero vivir",
         "ich will sterben",

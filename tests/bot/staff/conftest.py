@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import subprocess
 import sys
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Iterator
 
@@ -22,6 +24,7 @@ from bot.staff.models import Handoff
 from bot.storage import migrate
 from bot.storage.db import session
 from tests.bot.stores import database
+from tests.conftest import Chat
 
 PASSWORD = "correct horse battery staple"
 
@@ -90,6 +93,29 @@ def supervisor(stack: Stack) -> Console:
     console = Console(stack, create_account(stack, "supervisor"))
     assert console.login().status_code == 200
     return console
+
+
+def live_chat(stack: Stack, language: str, text: str = "/request_human") -> Chat:
+    """A person who wrote `text` (asking for someone) in the widget's channel, socket.io, which an analyst's
+    messages reach, so the console may take the conversation (a REST one cannot be taken); the returned Chat
+    goes on over REST in the same conversation, for the test to read and write."""
+    from tests.bot.staff.victim import SocketVictim
+
+    async def ask() -> str:
+        victim = SocketVictim(stack, language)
+        await victim.connect()
+        try:
+            await victim.say(text)
+            await victim.next()
+        finally:
+            await victim.close()
+        return victim.session_id
+
+    with ThreadPoolExecutor(max_workers=1) as own_loop:  # Playwright's sync driver may hold this thread's loop
+        sender = own_loop.submit(asyncio.run, ask()).result()
+    chat = Chat(stack, {"language": language})
+    chat.sender = sender
+    return chat
 
 
 def handoff_of(stack: Stack, sender_id: str) -> Handoff:

@@ -4,8 +4,8 @@ A scenario is an `async def test_…(local: Local)` decorated with `@console_tes
 loop of its own thread (the browser tests' Playwright keeps a loop running in the main thread), on a
 fresh SQLite file, with argon2 at its cheapest (the `cheap_hashes` fixture).
 
-`RasaStandIn` is a real HTTP server on 127.0.0.1 where Rasa would be. It answers the two calls the
-console makes (the tracker, and appending events) and can be told to let the next requests on a route
+`RasaStandIn` is a real HTTP server on 127.0.0.1 where Rasa would be. It answers the calls the
+console makes (the tracker, appending events, running an action) and can be told to let the next requests on a route
 hang for longer than the console waits, as a slow or stuck Rasa does.
 """
 
@@ -41,6 +41,10 @@ class RasaStandIn:
         self.stall = {"tracker": 0, "events": 0}
         self.appended: list[list[dict[str, Any]]] = []
         """Every event list Rasa accepted (answered 200), in order."""
+        self.executed: list[tuple[str, str, str | None]] = []
+        """(sender id, action name, output channel) of every action Rasa was asked to run."""
+        self.ran = asyncio.Event()
+        """Set when an action was asked to run."""
         self.trackers: dict[str, list[dict[str, Any]]] = {}
         """Events of the conversations the tracker route answers with (none for any other)."""
         self.slots: dict[str, dict[str, Any]] = {}
@@ -69,11 +73,18 @@ class RasaStandIn:
         self.appended.append(events)
         return web.json_response({})
 
+    async def _execute(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.executed.append((request.match_info["sender_id"], body["name"], request.query.get("output_channel")))
+        self.ran.set()
+        return web.json_response({"tracker": {}})
+
     @asynccontextmanager
     async def running(self) -> AsyncIterator[RasaStandIn]:
         app = web.Application()
         app.router.add_get("/conversations/{sender_id}/tracker", self._tracker)
         app.router.add_post("/conversations/{sender_id}/tracker/events", self._events)
+        app.router.add_post("/conversations/{sender_id}/execute", self._execute)
         runner = web.AppRunner(app)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)

@@ -11,7 +11,7 @@ from bot.staff.auth import COOKIE
 from bot.staff.models import Handoff
 from bot.storage.audit import AuditEntry
 from bot.storage.db import session
-from tests.bot.staff.conftest import Console, create_account, handoff_of
+from tests.bot.staff.conftest import Console, create_account, handoff_of, live_chat
 from tests.conftest import Chat
 
 PAGES = ("/staff", "/staff/handoffs/{id}")
@@ -20,8 +20,8 @@ ACTIONS = ("claim", "reply", "notes", "hand-back", "close", "reassign")
 
 
 def _waiting(stack: Stack, text: str = "/request_human") -> tuple[Chat, Handoff]:
-    victim = Chat(stack, {"language": "en"})
-    victim.say(text)
+    """A person waiting in the widget's channel (a conversation the console can take)."""
+    victim = live_chat(stack, "en", text)
     return victim, handoff_of(stack, victim.sender)
 
 

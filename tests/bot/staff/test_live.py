@@ -27,6 +27,7 @@ def _rasa_events(local: Local) -> sa.Table:
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("sender_id", sa.String(255)),
         sa.Column("type_name", sa.String(255)),
+        sa.Column("intent_name", sa.String(255)),
         sa.Column("action_name", sa.String(255)),
         sa.Column("timestamp", sa.Float),
     )

@@ -118,6 +118,17 @@ def test_a_rest_request_is_never_counted_in_anyones_wait(db_url: str) -> None:
         assert rest.state == "waiting", "the request is kept for the team, who can follow it up by the case"
 
 
+def test_a_rest_request_cannot_be_claimed(db_url: str) -> None:
+    """Holding it would pause the assistant, the only voice that reaches a REST person."""
+    with session(db_url) as db:
+        rest = queue.request(db, "rest-person", "rest", "en", queue.Flags())
+        widget = queue.request(db, "widget-person", "socketio", "en", queue.Flags())
+        ana = accounts.create(db, "ana", PASSWORD, "analyst").id
+        assert not queue.claim(db, rest.id, ana) and queue.claim(db, widget.id, ana)
+        db.refresh(rest)
+        assert (rest.state, rest.claimed_by) == ("waiting", None)
+
+
 def _rasa_events(db_url: str) -> sa.Table:
     """Rasa's `events` table as its SQL tracker store creates it (the columns Relais reads)."""
     table = sa.Table(
@@ -177,3 +188,24 @@ def test_a_report_filed_while_waiting_joins_the_request_and_raises_its_priority(
         assert rows[earlier.id] == (case.id, queue.OTHER), "the earlier conversation is linked too"
         assert rows[other.id] == (None, queue.OTHER)
         assert [r.case.reference for r in queue.listing(db, ["waiting"]) if r.case] == [case.reference]
+
+
+def test_a_crisis_while_held_is_acted_on_once_per_message(db_url: str) -> None:
+    """The first crisis of a hold gives the line (True), a later one alerts again (False), one already seen or in a
+    conversation nobody holds does nothing (None); the held card becomes a crisis with its moment."""
+    with session(db_url) as db:
+        ana = accounts.create(db, "ana", PASSWORD, "analyst").id
+        held = queue.request(db, "held", "socketio", "ko", queue.Flags())
+        waiting = queue.request(db, "waiting", "socketio", "ko", queue.Flags())
+        assert queue.claim(db, held.id, ana)
+    with session(db_url) as db:
+        assert queue.crisis_while_held(db, "held", 10, 1000.0) is True
+        assert queue.crisis_while_held(db, "held", 10, 1000.0) is None, "another web process saw it first"
+        assert queue.crisis_while_held(db, "held", 12, 1060.0) is False
+        assert queue.crisis_while_held(db, "held", 11, 1030.0) is None, "older than the newest one acted on"
+        assert queue.crisis_while_held(db, "waiting", 13, 1090.0) is None
+    with session(db_url) as db:
+        card = db.get(Handoff, held.id)
+        assert (card.priority, card.crisis_at, card.crisis_event) == (queue.CRISIS, 1060.0, 12)
+        untouched = db.get(Handoff, waiting.id)
+        assert (untouched.priority, untouched.crisis_at) == (queue.OTHER, None)

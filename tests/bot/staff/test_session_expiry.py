@@ -10,8 +10,7 @@ import json
 import sqlalchemy as sa
 
 from bot.services import Stack
-from tests.bot.staff.conftest import Console, handoff_of
-from tests.conftest import Chat
+from tests.bot.staff.conftest import Console, handoff_of, live_chat
 
 
 def _two_hours_pass(stack: Stack, sender_id: str) -> None:
@@ -31,8 +30,7 @@ def _two_hours_pass(stack: Stack, sender_id: str) -> None:
 
 
 def test_a_new_session_stays_paused_while_held(stack: Stack, analyst: Console) -> None:
-    victim = Chat(stack, {"language": "en"})
-    victim.say("/request_human")
+    victim = live_chat(stack, "en")  # asked in the widget; the REST channel cannot be taken
     handoff = handoff_of(stack, victim.sender)
     assert analyst.post(f"/staff/handoffs/{handoff.id}/claim").status_code == 200
     _two_hours_pass(stack, victim.sender)

@@ -129,6 +129,8 @@
     const follow = nearBottom();
     body.messages.forEach(show);
     document.getElementById("state").textContent = body.state_label || body.state;
+    // A crisis written while held: the alert shows without a reload (the card's priority follows on the queue page).
+    if (body.crisis_at) document.getElementById("crisis-alert").hidden = false;
     if (!body.messages.length) return;
     if (follow) {
       list.scrollTop = list.scrollHeight;
