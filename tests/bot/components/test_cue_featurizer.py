@@ -83,7 +83,8 @@ def test_every_cue_has_a_pattern_per_language() -> None:
 
 
 def test_the_featurizer_adds_one_sentence_feature_per_message_with_a_text(tmp_path: Path) -> None:
-    featurizer = CueFeaturizer.create(CueFeaturizer.get_default_config(), LocalModelStorage(tmp_path), Resource("c"), CONTEXT)
+    config = CueFeaturizer.get_default_config()
+    featurizer = CueFeaturizer.create(config, LocalModelStorage(tmp_path), Resource("c"), CONTEXT)
     messages = [Message({TEXT: "il menace de tout publier"}), Message({})]
     featurizer.process(messages)
     sequence, sentence = messages[0].get_dense_features(TEXT, ["cues"])
