@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Callable, Dict
 
-from actions.handoff import request_human
+from actions.handoff import CANCEL_BUTTON, request_human
 from actions.intake.erase import erase_earlier_case, erase_this_conversation
 from actions.intake.flow import start_intake, submit
 from actions.menu import MAIN_MENU
 from actions.reply import Turn
-from actions.stale import not_understood
+from actions.stale import from_button, not_understood
 
 ON_YES: Dict[str, Callable[[Turn], None]] = {
     "intake": start_intake,
@@ -36,19 +36,31 @@ def _offer(turn: Turn) -> str | None:
     return str(value) if value else None
 
 
+def _without_offer(turn: Turn) -> None:
+    """A typed "ok", "d'accord", "네" or "no" with nothing pending is an acknowledgement, not a misreading:
+    someone waiting for a person hears they are still in the queue; anyone else gets the current choices.
+    A button pressed after its moment says so (`not_understood`)."""
+    if from_button(turn):
+        not_understood(turn)
+    elif turn.tracker.get_slot("handoff_state") == "waiting":
+        turn.say("handoff.waiting.again", (CANCEL_BUTTON,))
+    else:
+        turn.say("next.prompt", MAIN_MENU)
+
+
 def answer_yes(turn: Turn) -> None:
-    """Do what the pending question offered; without one (a yes pressed after its moment), the current choices."""
+    """Do what the pending question offered; without one, an acknowledgement (`_without_offer`)."""
     offer = _offer(turn)
     if offer in ON_YES:
         ON_YES[offer](turn)
     else:
-        not_understood(turn)
+        _without_offer(turn)
 
 
 def answer_no(turn: Turn) -> None:
-    """Acknowledge the declined offer; without one (a no pressed after its moment), the current choices."""
+    """Acknowledge the declined offer; without one, an acknowledgement (`_without_offer`)."""
     offer = _offer(turn)
     if offer in ON_NO:
         turn.say(ON_NO[offer], MAIN_MENU)
     else:
-        not_understood(turn)
+        _without_offer(turn)

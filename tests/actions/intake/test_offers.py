@@ -9,6 +9,7 @@ from actions.intake.offers import ON_NO, ON_YES, answer_no, answer_yes
 from content.texts import render
 from tests.actions.conftest import run
 from tests.actions.intake.conftest import said, turn_for
+from tests.actions.test_handoff_lapse import _request, queue_db  # noqa: F401 (a fixture)
 
 
 def test_every_offer_has_a_yes_and_a_no() -> None:
@@ -35,11 +36,19 @@ def test_a_yes_to_erasing_an_earlier_report_asks_for_its_pin(language: str) -> N
     assert turn.follow_up == "case_access_form"
 
 
-def test_a_late_yes_or_no_starts_nothing(language: str) -> None:
+def test_a_late_yes_or_no_starts_nothing_and_is_not_called_a_misreading(language: str) -> None:
     for action, intent in ((ActionAffirm(), "affirm"), (ActionDeny(), "deny")):
         outcome = run(action, intent, {"language": language})
-        assert outcome.texts == [render(language, "clarify.text")]
+        assert outcome.texts == [render(language, "next.prompt")]
         assert not [e for e in outcome.events if e.get("event") == "followup"]
+
+
+@pytest.mark.usefixtures("queue_db")
+def test_an_ok_while_waiting_for_a_person_hears_they_are_still_in_the_queue(language: str) -> None:
+    _request("waiting")
+    for action, intent in ((ActionAffirm(), "affirm"), (ActionDeny(), "deny")):
+        outcome = run(action, intent, {"language": language, "handoff_state": "waiting"})
+        assert outcome.texts == [render(language, "handoff.waiting.again")]
 
 
 def test_the_offer_is_answered_once(language: str) -> None:
