@@ -1,7 +1,7 @@
 """Held-out NLU evaluation through the running server's /model/parse, per language.
 
 The test set (tests/nlu/<lang>.yml) is never trained on; the gate is 0.93 intent accuracy
-in every language (measured 0.983 / 0.950 / 0.983 on 2026-11-30). Accuracy counts `nlu_fallback`
+in every language (measured 0.963 / 0.942 / 0.971 with the cues, 2026-11-30). Accuracy counts `nlu_fallback`
 as a miss: that is what a victim gets.
 """
 
@@ -125,9 +125,10 @@ def test_ages_platforms_and_languages_are_found_in_three_languages(stack: Stack,
     found = {(e["entity"], str(e["value"]).lower()) for e in parse(stack, text)["entities"]}
     assert expected <= found, (text, found)
 
-MIN_REAL_ACCURACY = {"fr": 0.60, "ko": 0.55, "en": 0.72}
-"""Gate on real people's messages (tests/nlu/real), a little under what was measured (fr 0.667, ko 0.622,
-en 0.741 on 2026-11-30): a regression fails, while the aim of 0.80 in every language is not reached yet."""
+MIN_REAL_ACCURACY = {"fr": 0.64, "ko": 0.60, "en": 0.77}
+"""Gate on real people's messages (tests/nlu/real), a little under what was measured with the cues (fr 0.681,
+ko 0.649, en 0.812 on 2026-11-30; three messages each): a regression fails, while the aim of 0.80 in French
+and Korean is not reached yet."""
 MIN_CHECK_IN_RATE = 0.90
 """Gate on tests/nlu/out_of_scope: emoji, punctuation, a mash, another language get a gentle check-in."""
 CHECK_IN = {"out_of_scope", "nlu_fallback"}
