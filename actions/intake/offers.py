@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Callable, Dict
 
 from actions.handoff import request_human
-from actions.intake.erase import erase_earlier_case, erase_this_conversation
+from actions.intake.erase import erase_this_conversation, erase_verified_case
 from actions.intake.flow import start_intake, submit
 from actions.menu import MAIN_MENU
 from actions.reply import Turn
@@ -19,14 +19,14 @@ ON_YES: Dict[str, Callable[[Turn], None]] = {
     "intake": start_intake,
     "submit": submit,
     "erase": erase_this_conversation,
-    "erase_case": erase_earlier_case,
+    "erase_verified": erase_verified_case,
     "human": request_human,
 }
 ON_NO = {
     "intake": "intake.not_now",
     "submit": "intake.not_now",
     "erase": "erase.cancelled",
-    "erase_case": "erase.cancelled",
+    "erase_verified": "erase.cancelled",
     "human": "handoff.declined",
 }
 

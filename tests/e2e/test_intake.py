@@ -352,9 +352,11 @@ def test_a_case_is_erased_from_another_conversation_with_its_pin(stack: Stack, l
     first, reference, pin = report_link(stack, language, f"https://other.example.com/{language}")
     later = Chat(stack, {"language": language})
     asked = later.text(TYPED[language]["erase_case"].format(reference=reference))
-    assert said(language, "erase.confirm_case", reference=reference) in asked
-    assert said(language, "status.ask_pin") in later.text("/affirm")
-    assert said(language, "erase.case_done", reference=reference) in later.text(pin)
+    assert said(language, "erase.case_pin", reference=reference) in asked
+    assert said(language, "status.ask_pin") in asked, "the PIN is asked for, and the next message read as one"
+    assert said(language, "erase.confirm_verified", reference=reference) in later.text(pin)
+    assert cases(stack, reference=reference) != [], "nothing is erased before the yes"
+    assert said(language, "erase.verified_done", reference=reference) in later.text(TYPED[language]["yes"])
     assert cases(stack, reference=reference) == []
     wait_until_erased(stack, first.sender)
-    assert event_rows(stack, later.sender) > 0
+    wait_until_erased(stack, later.sender)
