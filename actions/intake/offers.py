@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Callable, Dict
 
 from actions.handoff import request_human
+from actions.intake.corrections import correct_summary
 from actions.intake.erase import erase_this_conversation, erase_verified_case
 from actions.intake.flow import start_intake, submit
 from actions.menu import MAIN_MENU
@@ -39,6 +40,8 @@ def _offer(turn: Turn) -> str | None:
 def answer_yes(turn: Turn) -> None:
     """Do what the pending question offered; without one (a yes pressed after its moment), the current choices."""
     offer = _offer(turn)
+    if correct_summary(turn):  # "yes, but my email is ..." changes the report before anything is sent
+        return
     if offer in ON_YES:
         ON_YES[offer](turn)
     else:
@@ -48,6 +51,8 @@ def answer_yes(turn: Turn) -> None:
 def answer_no(turn: Turn) -> None:
     """Acknowledge the declined offer; without one (a no pressed after its moment), the current choices."""
     offer = _offer(turn)
+    if correct_summary(turn):  # "no, my email is ...": a correction, not a refusal
+        return
     if offer in ON_NO:
         turn.say(ON_NO[offer], MAIN_MENU)
     else:
