@@ -22,7 +22,9 @@ from bot.cases.contact import email_in, phone_in
 MAX_WORDS = 20
 """A longer message is a story, not a correction of one answer."""
 FOUND_CHOICES = ("today", "this_week")
-LEAD_IN = re.compile(r"^\s*(non|no|nope|nan|en fait|actually|in fact|sorry|pardon|desole|아니요|아뇨|아니|사실은?)[\s,.!:;-]*", re.I)
+LEAD_IN = re.compile(
+    r"^\s*(non|no|nope|nan|en fait|actually|in fact|sorry|pardon|desole|아니요|아뇨|아니|사실은?)[\s,.!:;-]*", re.I
+)
 """Words that open a correction, left out of the answer kept ("actually it was last friday")."""
 
 

@@ -39,7 +39,8 @@ CLASSIFIED_AS = [
 
 def shown_again(language: str, outcome: Outcome, slots: dict[str, Any]) -> None:
     """The reply is "changed", then the whole summary with the new answers, then "shall I send it?"."""
-    corrected = turn_for(language, {**slots, **{e["name"]: e["value"] for e in outcome.events if e.get("event") == "slot"}})
+    changed = {e["name"]: e["value"] for e in outcome.events if e.get("event") == "slot"}
+    corrected = turn_for(language, {**slots, **changed})
     assert outcome.texts == [
         render(language, "intake.corrected"),
         render(language, "intake.summary.title"),
@@ -76,7 +77,8 @@ def test_a_phone_number_replaces_the_email(language: str) -> None:
 
 
 def test_a_plain_yes_or_no_at_the_summary_is_still_an_answer(language: str) -> None:
-    no = run(ActionDeny(), "deny", {**AT_SUMMARY, "language": language}, text={"fr": "non", "ko": "아니요", "en": "no"}[language])
+    typed = {"fr": "non", "ko": "아니요", "en": "no"}[language]
+    no = run(ActionDeny(), "deny", {**AT_SUMMARY, "language": language}, text=typed)
     assert no.texts == [render(language, "intake.not_now")]
 
 

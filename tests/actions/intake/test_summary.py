@@ -63,7 +63,11 @@ def test_the_evidence_log_without_links_says_so(language: str) -> None:
     assert log.endswith(render(language, "case.log.no_links"))
 
 
-FIRST_PERSON = {"fr": r"\b(je|j'|moi|mes|mon|ma|m')", "ko": r"(저는|제가|저를|내가|나를|제 )", "en": r"\b(I|me|my|mine)\b"}
+FIRST_PERSON = {
+    "fr": r"\b(je|j'|moi|mes|mon|ma|m')",
+    "ko": r"(저는|제가|저를|내가|나를|제 )",
+    "en": r"\b(I|me|my|mine)\b",
+}
 
 
 def test_what_happened_speaks_of_the_person_shown_not_the_writer(language: str) -> None:
