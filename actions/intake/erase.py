@@ -4,8 +4,9 @@ The "delete my data" journey (`actions/privacy.py`) and a status question with w
 (`actions/status.py`) both start here; a yes (`actions/intake/offers.py`) carries it out.
 
 A report is erased only once its PIN was checked in this conversation (`verified_report`, set by
-`actions/intake/access.py` for `VERIFIED_FOR_S`): "delete RL-…" asks for the PIN first, and "erase my
-report" after a status check names that report. Either way the confirmation says exactly what goes
+`action_case_access` in `actions/status.py`, good for `VERIFIED_FOR_S`): "delete RL-…" asks for the PIN first, and "erase my
+report" after a status check names that report (later, the person is told how to reach it by
+reference, and the PIN is asked again). Either way the confirmation says exactly what goes
 (the report, the conversation it came from, this conversation), and a yes erases all of it.
 """
 
@@ -46,26 +47,21 @@ def verified_reference(turn: Turn, now: float | None = None) -> str | None:
     return str(value["reference"]) if 0 <= age < VERIFIED_FOR_S else None
 
 
-def last_checked_reference(turn: Turn) -> str | None:
-    """The report this conversation checked, however long ago (its PIN may be needed again)."""
-    value = turn.slot(VERIFIED_SLOT)
-    return str(value["reference"]) if isinstance(value, dict) and value.get("reference") else None
-
-
 def ask_to_erase(turn: Turn) -> None:
     """Always a question first: a misread message can never erase anything by itself.
 
     "delete RL-…" asks for that report's PIN (a PIN in the same message is read) and the yes/no
-    question comes once it is checked; "erase my report" after a status check asks about that report
-    and this conversation; otherwise, about this conversation and the reports made in it.
+    question comes once it is checked; "erase my report" within `VERIFIED_FOR_S` of a status check
+    asks about that report and this conversation; otherwise, about this conversation and the reports
+    made in it, saying how to reach a report from another one.
     """
-    reference = reference_in(text(turn)) or last_checked_reference(turn)
-    if reference and reference == verified_reference(turn):
-        confirm_verified(turn, reference)
-    elif reference:
-        turn.say("erase.case_pin", reference=reference)
+    typed = reference_in(text(turn))
+    checked = verified_reference(turn)
+    if checked and typed in (None, checked):
+        confirm_verified(turn, checked)
+    elif typed:
+        turn.say("erase.case_pin", reference=typed)
         start_access(turn, "erase")
-        turn.set("access_reference", reference)
     else:
         turn.set("offer", "erase")
         turn.say("erase.earlier_hint")
@@ -87,7 +83,7 @@ def erase_this_conversation(turn: Turn) -> None:
 
 
 def erase_verified_case(turn: Turn) -> None:
-    """The yes to `confirm_verified`: the report, its conversation and this one; its PIN again if too old."""
+    """The yes to `confirm_verified`: the report, its conversation and this one; asked again if too old."""
     reference = verified_reference(turn)
     if reference is None:
         ask_to_erase(turn)

@@ -54,12 +54,19 @@ def test_erase_my_report_after_a_status_check_names_that_report(language: str) -
     assert said(turn) == render(language, "erase.confirm_verified", reference="RL-ABCD-EFGH")
 
 
-def test_a_check_too_old_asks_for_the_pin_again(language: str) -> None:
+def test_a_check_too_old_asks_about_this_conversation_and_says_how_to_reach_the_report(language: str) -> None:
     slots = {"verified_report": verified("RL-ABCD-EFGH", at=time.time() - VERIFIED_FOR_S - 1)}
     turn = turn_for(language, slots, text=ERASE_MY_REPORT[language], intent="delete_my_data")
     ask_to_erase(turn)
-    assert turn.changes["access_reference"] == "RL-ABCD-EFGH" and turn.follow_up == "case_access_form"
-    assert said(turn) == render(language, "erase.case_pin", reference="RL-ABCD-EFGH")
+    assert turn.changes == {"offer": "erase"}
+    assert said(turn) == "\n".join([render(language, "erase.earlier_hint"), render(language, "erase.confirm")])
+
+
+def test_another_reference_than_the_checked_one_asks_for_its_pin(language: str) -> None:
+    turn = turn_for(language, {"verified_report": verified("RL-ABCD-EFGH")}, text="delete RL-WXYZ-2345")
+    ask_to_erase(turn)
+    assert turn.changes["access_reference"] == "RL-WXYZ-2345" and turn.follow_up == "case_access_form"
+    assert "offer" not in turn.changes
 
 
 @pytest.mark.parametrize(
@@ -94,12 +101,12 @@ def test_a_yes_erases_the_checked_report_its_conversation_and_this_one(language:
         assert sorted(db.scalars(sa.select(ErasureJob.sender_id)).all()) == ["earlier conversation", "review"]
 
 
-def test_a_yes_after_the_check_expired_erases_nothing_and_asks_the_pin(language: str, cases_db: str) -> None:
+def test_a_yes_after_the_check_expired_erases_nothing_and_asks_again(language: str, cases_db: str) -> None:
     reference = new_case(language, "earlier conversation")
     old = verified(reference, at=time.time() - VERIFIED_FOR_S - 1)
     turn = turn_for(language, {"verified_report": old}, text="yes", intent="affirm")
     erase_verified_case(turn)
-    assert said(turn) == render(language, "erase.case_pin", reference=reference)
+    assert said(turn) == "\n".join([render(language, "erase.earlier_hint"), render(language, "erase.confirm")])
     with session() as db:
         assert db.scalars(sa.select(Case.reference)).all() == [reference]
         assert db.scalars(sa.select(ErasureJob.sender_id)).all() == []
