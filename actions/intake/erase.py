@@ -4,10 +4,10 @@ The "delete my data" journey (`actions/privacy.py`) and a status question with w
 (`actions/status.py`) both start here; a yes (`actions/intake/offers.py`) carries it out.
 
 A report is erased only once its PIN was checked in this conversation (`verified_report`, set by
-`action_case_access` in `actions/status.py`, good for `VERIFIED_FOR_S`): "delete RL-…" asks for the PIN first, and "erase my
-report" after a status check names that report (later, the person is told how to reach it by
-reference, and the PIN is asked again). Either way the confirmation says exactly what goes
-(the report, the conversation it came from, this conversation), and a yes erases all of it.
+`action_case_access` in `actions/status.py`, good for `VERIFIED_FOR_S`): "delete RL-…" asks for the
+PIN first, and "erase my report" after a status check names that report (later, the person is told
+how to reach it by reference, and the PIN is asked again). Either way the confirmation says exactly
+what goes (the report, the conversation it came from, this conversation), and a yes erases all of it.
 """
 
 from __future__ import annotations

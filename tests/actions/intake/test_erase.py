@@ -16,10 +16,12 @@ from actions.intake.erase import (
     verified,
     verified_reference,
 )
+from actions.privacy import ActionDeleteData
 from bot.cases.models import Case, ErasureJob
 from bot.cases.repository import CaseDraft, create_case
 from bot.storage.db import session
 from content.texts import render
+from tests.actions.conftest import run
 from tests.actions.intake.conftest import said, turn_for
 
 ERASE_MY_REPORT = {"fr": "supprimez mon signalement", "ko": "제 신고 삭제해 주세요", "en": "erase my report"}
@@ -110,3 +112,11 @@ def test_a_yes_after_the_check_expired_erases_nothing_and_asks_again(language: s
     with session() as db:
         assert db.scalars(sa.select(Case.reference)).all() == [reference]
         assert db.scalars(sa.select(ErasureJob.sender_id)).all() == []
+
+
+def test_delete_my_data_after_a_status_check_names_the_report(language: str) -> None:
+    """The classifier takes "erase my report" for "delete my data" (`action_delete_data`), in every language."""
+    slots = {"language": language, "verified_report": verified("RL-ABCD-EFGH")}
+    outcome = run(ActionDeleteData(), "delete_my_data", slots, text=ERASE_MY_REPORT[language])
+    assert outcome.texts == [render(language, "erase.confirm_verified", reference="RL-ABCD-EFGH")]
+    assert outcome.slot("offer") == "erase_verified"
