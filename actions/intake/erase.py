@@ -90,7 +90,8 @@ def erase_verified_case(turn: Turn) -> None:
         return
     with session() as db:
         case = find(db, reference)
-        if case is not None:
+        # A report made in this very conversation goes with it, its rows once this turn is saved.
+        if case is not None and case.sender_id != turn.tracker.sender_id:
             if case.sender_id:
                 queue.forget(db, case.sender_id)
             erase_case(db, case)

@@ -120,3 +120,13 @@ def test_delete_my_data_after_a_status_check_names_the_report(language: str) -> 
     outcome = run(ActionDeleteData(), "delete_my_data", slots, text=ERASE_MY_REPORT[language])
     assert outcome.texts == [render(language, "erase.confirm_verified", reference="RL-ABCD-EFGH")]
     assert outcome.slot("offer") == "erase_verified"
+
+
+def test_a_checked_report_made_in_this_conversation_goes_with_it_once(language: str, cases_db: str) -> None:
+    reference = new_case(language, "review")
+    turn = turn_for(language, {"verified_report": verified(reference)}, text="yes", intent="affirm")
+    erase_verified_case(turn)
+    with session() as db:
+        assert db.scalars(sa.select(Case.reference)).all() == []
+        jobs = db.scalars(sa.select(ErasureJob)).all()
+        assert [(job.sender_id, job.during_turn) for job in jobs] == [("review", True)], "once the turn is saved"
