@@ -2,7 +2,8 @@
 fact given in passing, fallback.
 
 What NLU could not place is never just "I didn't understand" when something better is known:
-a reference leads to its status, a message without words to a gentle check-in, a story told in
+a correction at the report's summary changes the report (`actions/intake/corrections.py`), a
+reference leads to its status, a message without words to a gentle check-in, a story told in
 words the classifier missed to its journey, and after a crisis message the reply keeps it in mind.
 """
 
@@ -13,6 +14,7 @@ from actions.facts_in_message import mentions_links_or_platforms, speaks_of_mino
 from actions.guidance import SITUATION_BUTTONS, resume, situation_cued
 from actions.intake.access import start_access
 from actions.intake.answers import text
+from actions.intake.corrections import correct_summary
 from actions.intake.offers import answer_no, answer_yes
 from actions.jurisdiction import country_in_message
 from actions.language import explicit_choice
@@ -65,6 +67,8 @@ class ActionOutOfScope(RelaisAction):
         return "action_out_of_scope"
 
     def respond(self, turn: Turn) -> None:
+        if correct_summary(turn):
+            return
         if situation_cued(turn) and (speaks_of_minor(turn.tracker) or turn.slot("in_crisis")) and untold_story(turn):
             return
         turn.say("out_of_scope.text", MAIN_MENU)
@@ -77,6 +81,8 @@ class ActionClarify(RelaisAction):
         return "action_clarify"
 
     def respond(self, turn: Turn) -> None:
+        if correct_summary(turn):
+            return
         if reference_in(text(turn)):
             start_access(turn, "status")
             return
@@ -118,6 +124,8 @@ class ActionInform(RelaisAction):
         return "action_inform"
 
     def respond(self, turn: Turn) -> None:
+        if correct_summary(turn):
+            return
         minor_in_message(turn)
         if country_in_message(turn.tracker):
             turn.say(f"country.noted.{turn.jurisdiction}")

@@ -1,4 +1,8 @@
-"""Reaching a report from any conversation with its reference and PIN: its status, or erasing it."""
+"""Reaching a report from any conversation with its reference and PIN: the form that asks and checks them.
+
+What follows a checked PIN (the status, or the question before erasing) is `ActionCaseAccess` in
+`actions/status.py`.
+"""
 
 from __future__ import annotations
 
@@ -15,8 +19,7 @@ from actions.language import conversation_language
 from actions.menu import MAIN_MENU
 from actions.reply import RelaisAction, Turn
 from bot.cases.reference import pin_in, reference_in
-from bot.cases.repository import PIN_WINDOW_S, Access, check_access, erase_case
-from bot.staff import queue
+from bot.cases.repository import PIN_WINDOW_S, Access, check_access
 from bot.storage.db import session
 from content.knowledge.formatting import wait
 
@@ -106,31 +109,3 @@ class ValidateCaseAccessForm(FormValidationAction):
             turn.say("status.bad_reference")
             return {"access_reference": None}
         return {"access_reference": reference} | checked_pin(turn, reference, only_if_given=True)
-
-
-class ActionCaseAccess(RelaisAction):
-    """Runs once the form has a checked reference and PIN: status, or erasure of that report."""
-
-    def name(self) -> str:
-        return "action_case_access"
-
-    def respond(self, turn: Turn) -> None:
-        reference, pin, purpose = (turn.slot(slot) for slot in ACCESS_SLOTS)
-        for slot in ACCESS_SLOTS:
-            turn.set(slot, None)
-        if not (reference and pin):
-            return
-        with session() as db:
-            outcome, case = check_access(db, str(reference), str(pin), turn.tracker.sender_id)
-            if outcome is not Access.GRANTED or case is None:
-                turn.say("status.mismatch", MAIN_MENU)
-                return
-            status = case.status
-            if purpose == "erase":
-                if case.sender_id:
-                    queue.forget(db, case.sender_id)
-                erase_case(db, case)
-        if purpose == "erase":
-            turn.say("erase.case_done", MAIN_MENU, reference=reference)
-        else:
-            turn.say("status.result", MAIN_MENU, reference=reference, status=turn.text(f"status.name.{status}"))

@@ -17,6 +17,8 @@ SKIPPED = "skipped"
 """The value of a question the person chose to skip: answered, so never asked again, but not given."""
 DONE = "done"
 """The value of a question with several answers (links and places) once the person has finished."""
+UNSURE = "unsure"
+"""The person does not know (where the content is, for instance): an answer in itself."""
 CONTROLS = ("stop", "why", "skip")
 MAX_WORDS = 8
 """Longer messages are real answers (a story, a date in words), never a control word in passing."""
@@ -31,6 +33,13 @@ def _cues() -> dict[str, re.Pattern[str]]:
 
 def text(turn: Turn) -> str:
     return str((turn.tracker.latest_message or {}).get("text") or "").strip()
+
+
+def says(turn: Turn, cue: str, max_words: int = MAX_WORDS) -> bool:
+    """Whether the latest typed message, at most `max_words` words, matches `answers.yml`'s `cue`."""
+    message = text(turn)
+    folded = fold(message.lower())
+    return not message.startswith("/") and len(folded.split()) <= max_words and bool(_cues()[cue].search(folded))
 
 
 def choice(turn: Turn, allowed: Sequence[str] = ()) -> str | None:

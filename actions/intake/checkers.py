@@ -13,7 +13,7 @@ from typing import Any, Callable, Dict, List
 
 from actions.facts_in_message import age, platforms, was_at_school
 from actions.guidance import SITUATION_INTENT_PREFIX, SITUATIONS
-from actions.intake.answers import DONE, SKIPPED, text
+from actions.intake.answers import DONE, SKIPPED, UNSURE, choice, says, text
 from actions.reply import Turn
 from actions.safety import minor_route
 from bot.cases.contact import email_in, looks_like_email, phone_in
@@ -59,6 +59,9 @@ def situation(turn: Turn, slot: str, picked: str | None) -> Answer:
 def where(turn: Turn, slot: str, picked: str | None) -> Answer:
     """Links and places, several per message or one per message, until "done" or `MAX_LINKS` links.
 
+    Without a link or a platform's name, words that answer another question (yes, no, a date) are
+    not a place: asked again; "I don't know" is taken as such (`UNSURE`, said in the summary).
+
     Fills `intake_urls` (normalised links) and `intake_places` (platform names, or the message's
     words without links); each one noted is said back, each refused link with its reason.
     """
@@ -68,6 +71,16 @@ def where(turn: Turn, slot: str, picked: str | None) -> Answer:
         return {slot: DONE if urls or places else SKIPPED}
     message = text(turn)
     found = links_in(message)
+    if not found and not platforms(turn.tracker):
+        read = choice(turn, (UNSURE, "yes", "no", "today", "this_week"))
+        if read == UNSURE or (read == "no" and (urls or places)):
+            if read == UNSURE:
+                turn.say("intake.where.unknown")
+            return {slot: DONE if urls or places else UNSURE}
+        if read is not None or says(turn, "when"):
+            # "yes" or "yesterday, I think" answers another question, never where the content is.
+            turn.say("intake.where.not_a_place")
+            return {slot: None}
     noted = []
     for link in found:
         if link.url is None:

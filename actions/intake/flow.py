@@ -55,10 +55,15 @@ class ActionIntakeDone(RelaisAction):
             turn.set("intake_stopped", None)
             turn.say("next.prompt", MAIN_MENU)
             return
-        turn.say("intake.summary.title")
-        turn.dispatcher.utter_message(text="\n".join(render(turn, summary_lines(turn))))
-        turn.set("offer", "submit")
-        turn.say("intake.summary.confirm", (SEND, NOT_NOW))
+        show_summary(turn)
+
+
+def show_summary(turn: Turn) -> None:
+    """The report in words, then "shall I send it?": a yes sends it, a correction changes it first."""
+    turn.say("intake.summary.title")
+    turn.dispatcher.utter_message(text="\n".join(render(turn, summary_lines(turn))))
+    turn.set("offer", "submit")
+    turn.say("intake.summary.confirm", (SEND, NOT_NOW))
 
 
 def _draft(turn: Turn) -> CaseDraft:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Callable, Dict
 
 from actions.handoff import CANCEL_BUTTON, request_human
-from actions.intake.erase import erase_earlier_case, erase_this_conversation
+from actions.intake.corrections import correct_summary
+from actions.intake.erase import erase_this_conversation, erase_verified_case
 from actions.intake.flow import start_intake, submit
 from actions.menu import MAIN_MENU
 from actions.reply import Turn
@@ -19,14 +20,14 @@ ON_YES: Dict[str, Callable[[Turn], None]] = {
     "intake": start_intake,
     "submit": submit,
     "erase": erase_this_conversation,
-    "erase_case": erase_earlier_case,
+    "erase_verified": erase_verified_case,
     "human": request_human,
 }
 ON_NO = {
     "intake": "intake.not_now",
     "submit": "intake.not_now",
     "erase": "erase.cancelled",
-    "erase_case": "erase.cancelled",
+    "erase_verified": "erase.cancelled",
     "human": "handoff.declined",
 }
 
@@ -51,6 +52,8 @@ def _without_offer(turn: Turn) -> None:
 def answer_yes(turn: Turn) -> None:
     """Do what the pending question offered; without one, an acknowledgement (`_without_offer`)."""
     offer = _offer(turn)
+    if correct_summary(turn):  # "yes, but my email is ..." changes the report before anything is sent
+        return
     if offer in ON_YES:
         ON_YES[offer](turn)
     else:
@@ -60,6 +63,8 @@ def answer_yes(turn: Turn) -> None:
 def answer_no(turn: Turn) -> None:
     """Acknowledge the declined offer; without one, an acknowledgement (`_without_offer`)."""
     offer = _offer(turn)
+    if correct_summary(turn):  # "no, my email is ...": a correction, not a refusal
+        return
     if offer in ON_NO:
         turn.say(ON_NO[offer], MAIN_MENU)
     else:

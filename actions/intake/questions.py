@@ -22,7 +22,16 @@ from actions.guidance import SITUATIONS
 from actions.intake import checkers
 from actions.intake.answers import DONE
 from actions.intake.checkers import Checker
-from actions.intake.summary import Line, Summarizer, answered, contact_line, line, no_line, where_lines
+from actions.intake.summary import (
+    Line,
+    Summarizer,
+    answered,
+    contact_line,
+    line,
+    no_line,
+    situation_line,
+    where_lines,
+)
 from actions.reply import Button, RelaisAction, Turn
 
 
@@ -56,7 +65,14 @@ class Question:
 
 
 QUESTIONS = (
-    Question("intake_situation", checkers.situation, SITUATIONS, column="situation", choice_texts="situation"),
+    Question(
+        "intake_situation",
+        checkers.situation,
+        SITUATIONS,
+        column="situation",
+        summary=situation_line,
+        choice_texts="situation",
+    ),
     Question("intake_where", checkers.where, (DONE,), summary=where_lines),
     Question("intake_found", checkers.free_text, ("today", "this_week", "earlier"), column="found_when"),
     Question("intake_ongoing", choices=("yes", "no", "unsure"), column="threats_ongoing"),

@@ -1,7 +1,8 @@
 """The intake answers in words: the summary before sending, and the victim's own evidence log.
 
 Each question of the table (`actions/intake/questions.py`) names how the summary shows it: `line`
-(one line `intake.summary.<name>`, the default), `where_lines` (links, then places), `contact_line`
+(one line `intake.summary.<name>`, the default), `situation_line` (what happened, about the person
+shown), `where_lines` (links, then places), `contact_line`
 (the way chosen with its detail) or `no_line` (shown by another question's line).
 """
 
@@ -12,7 +13,7 @@ from typing import Any, Callable, List, Sequence, Tuple
 
 from babel.dates import format_date
 
-from actions.intake.answers import DONE, SKIPPED
+from actions.intake.answers import DONE, SKIPPED, UNSURE
 from actions.reply import Turn
 
 Line = Tuple[str, str]
@@ -43,11 +44,19 @@ def line(turn: Turn, slot: str, choices: Sequence[str], choice_texts: str) -> Li
     return [(field(slot), words(turn, turn.slot(slot), choices, choice_texts))]
 
 
+def situation_line(turn: Turn, slot: str, choices: Sequence[str], choice_texts: str) -> List[Line]:
+    """What happened, in words about the person shown (`intake.summary.what.<situation>`), never "I":
+    the one writing may be a parent or a friend, while the buttons keep the person's own voice."""
+    return [(field(slot), words(turn, turn.slot(slot), choices, "intake.summary.what"))]
+
+
 def where_lines(turn: Turn, slot: str, choices: Sequence[str], choice_texts: str) -> List[Line]:
+    """Links, then places; "I don't know" shown as such rather than as "not given"."""
     urls = turn.slot("intake_urls") or []
+    unknown = turn.text(f"intake.choice.{UNSURE}") if turn.slot(slot) == UNSURE else words(turn, None)
     return [
-        ("links", "\n" + "\n".join(urls) if urls else words(turn, None)),
-        ("places", ", ".join(turn.slot("intake_places") or []) or words(turn, None)),
+        ("links", "\n" + "\n".join(urls) if urls else unknown),
+        ("places", ", ".join(turn.slot("intake_places") or []) or unknown),
     ]
 
 

@@ -1,14 +1,18 @@
-"""Run real actions against real rasa-sdk trackers, in-process (the same way `make content` does)."""
+"""Run real actions against real rasa-sdk trackers, in-process (the same way `make content` does), and a
+migrated SQLite database for the actions that create, check or erase cases (`cases_db`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import Any, Iterator
 
 import pytest
 from rasa_sdk import Action
 
 from actions.message_parts import message
 from actions.review import simulate, tracker
+from bot.storage import migrate
+from bot.storage.db import engine
 
 
 @pytest.fixture(autouse=True)
@@ -52,3 +56,14 @@ def run(action: Action, intent: str, slots: dict[str, Any] | None = None, **kwar
 def spoken(language: str, key: str, **params: Any) -> str:
     """The whole text a message `key` sends: its core, then its rest (`key.rest`) when it has one."""
     return str(message(language, key, params)["text"])
+
+
+@pytest.fixture
+def cases_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """DATABASE_URL on a fresh, migrated SQLite file, as the action server opens it (`session()`)."""
+    url = f"sqlite:///{tmp_path / 'relais.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    engine.cache_clear()
+    migrate.upgrade(url)
+    yield url
+    engine.cache_clear()

@@ -1,12 +1,57 @@
-"""A reference with "delete" is an erasure request (confirmed first), not a status question."""
+"""A status question asks for the PIN; words of erasure with a reference ask for that report's PIN;
+once the PIN is right, the status is given or the erasure is asked about, naming all that goes."""
 
 from __future__ import annotations
 
-import pytest
+import asyncio
+from typing import Any
 
-from actions.status import ActionStatus
+import pytest
+import sqlalchemy as sa
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.intake.access import ValidateCaseAccessForm
+from actions.intake.erase import verified_reference
+from actions.intake.offers import answer_yes
+from actions.review import tracker
+from actions.status import ActionCaseAccess, ActionStatus
+from bot.cases.models import Case, ErasureJob
+from bot.cases.repository import CaseDraft, create_case
+from bot.storage.db import session
 from content.texts import render
-from tests.actions.conftest import run
+from tests.actions.conftest import Outcome, run
+from tests.actions.intake.conftest import said, turn_for
+
+DELETE_CASE = {
+    "fr": "supprimez mon dossier {reference}",
+    "ko": "신고 {reference} 삭제해 주세요",
+    "en": "delete my case {reference}",
+}
+ERASE_MY_REPORT = {"fr": "supprimez mon signalement", "ko": "제 신고 삭제해 주세요", "en": "erase my report"}
+
+
+def new_case(language: str, sender_id: str = "earlier conversation") -> tuple[str, str]:
+    with session() as db:
+        created = create_case(db, CaseDraft(sender_id=sender_id, channel="rest", language=language))
+        return created.case.reference, created.pin
+
+
+def slots_after(outcome: Outcome, slots: dict[str, Any]) -> dict[str, Any]:
+    """The conversation's slots once `outcome`'s events are applied to `slots`."""
+    return slots | {e["name"]: e["value"] for e in outcome.events if e.get("event") == "slot"}
+
+
+def pin_typed(language: str, slots: dict[str, Any], text: str) -> dict[str, Any]:
+    """The access form reading `text` while it asks for the PIN, as Rasa runs it: the slots after."""
+    filled = {**slots, "requested_slot": "access_pin", "access_pin": text}
+    conversation = tracker("inform", filled, text=text, events=[{"event": "slot", "name": "access_pin", "value": text}])
+    events = asyncio.run(ValidateCaseAccessForm().get_validation_events(CollectingDispatcher(), conversation, {}))
+    return filled | {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def stored_references() -> list[str]:
+    with session() as db:
+        return list(db.scalars(sa.select(Case.reference)).all())
 
 
 @pytest.mark.parametrize(
@@ -17,10 +62,11 @@ from tests.actions.conftest import run
         ("en", "delete my case rl abcd efgh"),
     ],
 )
-def test_erasure_words_ask_for_confirmation(language: str, text: str) -> None:
+def test_erasure_words_ask_for_the_pin_first(language: str, text: str) -> None:
     outcome = run(ActionStatus(), "ask_status", {"language": language}, text=text)
-    assert outcome.slot("offer") == "erase_case"
-    assert render(language, "erase.confirm_case", reference="RL-ABCD-EFGH") in outcome.text
+    assert outcome.slot("access_purpose") == "erase" and outcome.slot("access_reference") == "RL-ABCD-EFGH"
+    assert outcome.slot("offer") is None, "no yes can erase anything before the PIN is checked"
+    assert outcome.texts == [render(language, "erase.case_pin", reference="RL-ABCD-EFGH")]
 
 
 @pytest.mark.parametrize(
@@ -49,4 +95,48 @@ def test_a_reference_alone_is_a_status_question_whatever_the_ranking(language: s
     outcome = run(ActionStatus(), "ask_status", {"language": language}, text=text, intent_ranking=ranking)
     assert outcome.slot("offer") is None
     assert outcome.slot("access_purpose") == "status"
-    assert render(language, "erase.confirm_case", reference="RL-ABCD-EFGH") not in outcome.text
+    assert render(language, "erase.case_pin", reference="RL-ABCD-EFGH") not in outcome.text
+
+
+def test_the_right_pin_gives_the_status_and_remembers_the_report(language: str, cases_db: str) -> None:
+    reference, pin = new_case(language)
+    slots = {"language": language, "access_reference": reference, "access_pin": pin, "access_purpose": "status"}
+    outcome = run(ActionCaseAccess(), "inform", slots)
+    status = render(language, "status.name.received")
+    assert outcome.texts == [render(language, "status.result", reference=reference, status=status)]
+    assert outcome.slot("access_pin") is None
+    assert verified_reference(turn_for(language, {"verified_report": outcome.slot("verified_report")})) == reference
+
+
+def test_a_pin_sent_right_after_delete_is_read_then_the_erasure_confirmed(language: str, cases_db: str) -> None:
+    reference, pin = new_case(language)
+    other, _ = new_case(language, "someone else")
+    slots: dict[str, Any] = {"language": language}
+    asked = run(ActionStatus(), "ask_status", slots, text=DELETE_CASE[language].format(reference=reference))
+    slots = pin_typed(language, slots_after(asked, slots), pin)
+    assert slots["access_pin"] == pin and slots["access_reference"] == reference
+    confirm = run(ActionCaseAccess(), "inform", slots)
+    assert confirm.texts == [render(language, "erase.confirm_verified", reference=reference)]
+    assert confirm.slot("offer") == "erase_verified" and stored_references() == sorted([reference, other])
+    turn = turn_for(language, slots_after(confirm, slots), text="yes", intent="affirm")
+    answer_yes(turn)
+    assert said(turn) == render(language, "erase.verified_done", reference=reference)
+    assert stored_references() == [other]
+
+
+def test_erase_my_report_after_its_status_erases_that_report_too(language: str, cases_db: str) -> None:
+    reference, pin = new_case(language)
+    mine_here, _ = new_case(language, "review")
+    slots: dict[str, Any] = {"language": language}
+    asked = run(ActionStatus(), "ask_status", slots, text=f"RL {reference.removeprefix('RL-')} {pin}")
+    status = run(ActionCaseAccess(), "inform", slots_after(asked, slots))
+    slots = slots_after(status, slots_after(asked, slots))
+    erase = run(ActionStatus(), "ask_status", slots, text=ERASE_MY_REPORT[language])
+    assert erase.texts == [render(language, "erase.confirm_verified", reference=reference)]
+    turn = turn_for(language, slots_after(erase, slots), text="oui", intent="affirm")
+    answer_yes(turn)
+    assert said(turn) == render(language, "erase.verified_done", reference=reference)
+    assert stored_references() == [], "the checked report and the one made in this conversation"
+    with session() as db:
+        assert sorted(db.scalars(sa.select(ErasureJob.sender_id)).all()) == ["earlier conversation", "review"]
+    assert mine_here not in stored_references()

@@ -45,7 +45,7 @@ def joined(replies: list[dict[str, Any]]) -> str:
 def never_erasure(language: str, answer: str, chat: Chat) -> None:
     assert said(language, "erase.confirm") not in answer
     assert said(language, "erase.earlier_hint") not in answer
-    assert chat.slot("offer") not in ("erase", "erase_case")
+    assert chat.slot("offer") not in ("erase", "erase_verified")
 
 
 # Item 4: nothing but a person's own words drives erasure, a status or leaving a form.
@@ -86,7 +86,7 @@ def test_a_reference_alone_after_where_is_my_report_asks_for_the_pin(stack: Stac
     assert said(language, "status.ask_reference") in chat.text(STATUS[language])
     answer = chat.text("RL-7K3M-Q9P2")
     assert said(language, "status.ask_pin") in answer
-    assert said(language, "erase.confirm_case", reference="RL-7K3M-Q9P2") not in answer
+    assert said(language, "erase.case_pin", reference="RL-7K3M-Q9P2") not in answer
     never_erasure(language, answer, chat)
 
 

@@ -43,6 +43,7 @@ TYPED = {
         "status": "je voudrais savoir où en est mon signalement {reference}",
         "erase": "supprimez toutes mes données s'il vous plaît",
         "erase_case": "supprimez mon dossier {reference}",
+        "erase_report": "supprimez mon signalement",
     },
     "ko": {
         "report": "전 남자친구가 제 사진을 인터넷에 올렸어요. 신고하고 싶어요",
@@ -58,6 +59,7 @@ TYPED = {
         "status": "제 신고 {reference} 처리 상황 알 수 있을까요?",
         "erase": "제 개인정보랑 대화 내용 전부 삭제해 주세요",
         "erase_case": "신고 {reference} 삭제해 주세요",
+        "erase_report": "제 신고 삭제해 주세요",
     },
     "en": {
         "report": "I want to report my ex, he posted my nudes online",
@@ -73,6 +75,7 @@ TYPED = {
         "status": "what's the status of my report {reference}?",
         "erase": "please delete all my data",
         "erase_case": "delete my case {reference}",
+        "erase_report": "erase my report",
     },
 }
 
@@ -352,9 +355,53 @@ def test_a_case_is_erased_from_another_conversation_with_its_pin(stack: Stack, l
     first, reference, pin = report_link(stack, language, f"https://other.example.com/{language}")
     later = Chat(stack, {"language": language})
     asked = later.text(TYPED[language]["erase_case"].format(reference=reference))
-    assert said(language, "erase.confirm_case", reference=reference) in asked
-    assert said(language, "status.ask_pin") in later.text("/affirm")
-    assert said(language, "erase.case_done", reference=reference) in later.text(pin)
+    assert said(language, "erase.case_pin", reference=reference) in asked
+    assert said(language, "status.ask_pin") in asked, "the PIN is asked for, and the next message read as one"
+    assert said(language, "erase.confirm_verified", reference=reference) in later.text(pin)
+    assert cases(stack, reference=reference) != [], "nothing is erased before the yes"
+    assert said(language, "erase.verified_done", reference=reference) in later.text(TYPED[language]["yes"])
     assert cases(stack, reference=reference) == []
     wait_until_erased(stack, first.sender)
-    assert event_rows(stack, later.sender) > 0
+    wait_until_erased(stack, later.sender)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_erase_my_report_after_its_status_erases_that_report_this_conversation_and_its_own(
+    stack: Stack, language: str
+) -> None:
+    first, reference, pin = report_link(stack, language, f"https://checked.example.com/{language}")
+    later = Chat(stack, {"language": language})
+    status = said(language, "status.name.received")
+    checked = later.text(TYPED[language]["status"].format(reference=reference) + f" PIN {pin}")
+    assert said(language, "status.result", reference=reference, status=status) in checked
+    asked = later.text(TYPED[language]["erase_report"])
+    assert said(language, "erase.confirm_verified", reference=reference) in asked
+    assert said(language, "erase.confirm") not in asked, "the question names the report, not only this conversation"
+    assert said(language, "erase.verified_done", reference=reference) in later.text(TYPED[language]["yes"])
+    assert cases(stack, reference=reference) == []
+    wait_until_erased(stack, first.sender)
+    wait_until_erased(stack, later.sender)
+
+
+CORRECTION = {
+    "fr": "non, mon mail c'est x@y.fr",
+    "ko": "아니요, 제 메일은 x@y.fr 이에요",
+    "en": "no, my email is x@y.fr",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_correction_at_the_summary_is_applied_and_shown_again(stack: Stack, language: str) -> None:
+    chat = Chat(stack, {"language": language})
+    chat.say('/inform{"country": "GB"}')
+    chat.say("/request_human")
+    chat.say("/affirm")
+    chat.say(button("deepfake"))
+    chat.say(f"https://corrected.example.com/{language}")
+    skip_to_summary(chat, language, chat.text(button("done")))
+    corrected = chat.text(CORRECTION[language])
+    assert said(language, "intake.corrected") in corrected and "x@y.fr" in corrected
+    assert said(language, "intake.summary.confirm") in corrected and said(language, "intake.not_now") not in corrected
+    reference, _ = created(language, chat.text(TYPED[language]["yes"]))
+    [case] = cases(stack, reference=reference)
+    assert (case.contact_preference, case.contact_detail) == ("email", "x@y.fr")

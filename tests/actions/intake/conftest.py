@@ -1,18 +1,14 @@
-"""The intake's modules in-process: a Turn on a real rasa-sdk Tracker, and a migrated SQLite database
-for the modules that create, check or erase cases."""
+"""The intake's modules in-process: a Turn on a real rasa-sdk Tracker (the migrated SQLite database,
+`cases_db`, is in `tests/actions/conftest.py`)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.reply import Turn
 from actions.review import tracker
-from bot.storage import migrate
-from bot.storage.db import engine
 
 
 def turn_for(
@@ -25,14 +21,3 @@ def turn_for(
 
 def said(turn: Turn) -> str:
     return "\n".join(str(message.get("text") or "") for message in turn.dispatcher.messages)
-
-
-@pytest.fixture
-def cases_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """DATABASE_URL on a fresh, migrated SQLite file, as the action server opens it (`session()`)."""
-    url = f"sqlite:///{tmp_path / 'relais.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    engine.cache_clear()
-    migrate.upgrade(url)
-    yield url
-    engine.cache_clear()

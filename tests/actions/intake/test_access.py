@@ -1,23 +1,20 @@
 """A report reached by its reference and PIN, against a real database: the PIN is checked and
-counted, a wrong one and an unknown reference get the same answer, and the right one gives the
-status or erases the report."""
+counted, a wrong one and an unknown reference get the same answer (what a right one leads to:
+`tests/actions/test_status.py`)."""
 
 from __future__ import annotations
 
 import asyncio
 from typing import Any
 
-import sqlalchemy as sa
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.intake.access import ActionCaseAccess, ValidateCaseAccessForm, checked_pin, start_access
+from actions.intake.access import ValidateCaseAccessForm, checked_pin, start_access
 from actions.review import tracker
-from bot.cases.models import Case
 from bot.cases.repository import MAX_FAILURES_PER_CASE, PIN_WINDOW_S, CaseDraft, create_case
 from bot.storage.db import session
 from content.knowledge.formatting import wait
 from content.texts import render
-from tests.actions.conftest import run
 from tests.actions.intake.conftest import said, turn_for
 
 
@@ -91,21 +88,3 @@ def test_stop_leaves_the_form(language: str) -> None:
     slots, texts = validate(language, {"requested_slot": "access_pin", "access_purpose": "erase"}, "stop")
     assert slots["requested_slot"] is None and slots["access_reference"] is None
     assert texts == [render(language, "erase.cancelled")]
-
-
-def test_the_right_pin_gives_the_status(language: str, cases_db: str) -> None:
-    reference, pin = new_case(language)
-    slots = {"language": language, "access_reference": reference, "access_pin": pin, "access_purpose": "status"}
-    outcome = run(ActionCaseAccess(), "inform", slots)
-    status = render(language, "status.name.received")
-    assert outcome.texts == [render(language, "status.result", reference=reference, status=status)]
-    assert outcome.slot("access_pin") is None
-
-
-def test_the_right_pin_erases_the_report(language: str, cases_db: str) -> None:
-    reference, pin = new_case(language)
-    slots = {"language": language, "access_reference": reference, "access_pin": pin, "access_purpose": "erase"}
-    outcome = run(ActionCaseAccess(), "inform", slots)
-    assert outcome.texts == [render(language, "erase.case_done", reference=reference)]
-    with session() as db:
-        assert db.scalar(sa.select(Case).where(Case.reference == reference)) is None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from actions.intake import checkers
-from actions.intake.answers import DONE, SKIPPED
+from actions.intake.answers import DONE, SKIPPED, UNSURE
 from content.texts import render
 from tests.actions.intake.conftest import said, turn_for
 
@@ -78,3 +78,36 @@ def test_an_unusable_detail_is_asked_again_with_the_reason(language: str) -> Non
     phone = turn_for(language, {"intake_contact": "phone"}, text="12")
     assert checkers.contact_detail(phone, "intake_contact_detail", None) == {"intake_contact_detail": None}
     assert said(phone) == render(language, "intake.contact.invalid_phone")
+
+
+NOT_A_PLACE = {
+    "fr": ["hier je crois", "oui", "vendredi dernier"],
+    "ko": ["어제인 것 같아요", "네", "지난 금요일"],
+    "en": ["yesterday i think", "yes", "last friday"],
+}
+DONT_KNOW = {"fr": "je ne sais pas", "ko": "모르겠어요", "en": "I don't know"}
+
+
+def test_a_yes_or_a_date_is_not_a_place_and_is_asked_again_calmly(language: str) -> None:
+    for typed in NOT_A_PLACE[language]:
+        turn = turn_for(language, text=typed, intent="affirm" if typed in ("oui", "네", "yes") else "inform")
+        answer = checkers.where(turn, "intake_where", None)
+        assert answer == {"intake_where": None}, typed
+        assert said(turn) == render(language, "intake.where.not_a_place"), typed
+
+
+def test_i_dont_know_where_is_an_answer(language: str) -> None:
+    turn = turn_for(language, text=DONT_KNOW[language])
+    assert checkers.where(turn, "intake_where", None) == {"intake_where": UNSURE}
+    assert said(turn) == render(language, "intake.where.unknown")
+
+
+def test_no_more_places_after_one_is_done(language: str) -> None:
+    turn = turn_for(language, {"intake_places": ["Telegram"]}, text={"fr": "non", "ko": "아니요", "en": "no"}[language])
+    assert checkers.where(turn, "intake_where", None) == {"intake_where": DONE}
+
+
+def test_a_platform_named_with_a_date_is_still_a_place(language: str) -> None:
+    typed = {"fr": "sur Snapchat hier", "ko": "어제 스냅챗에", "en": "on Snapchat yesterday"}[language]
+    turn = turn_for(language, text=typed, entities=[{"entity": "platform", "value": "Snapchat"}])
+    assert checkers.where(turn, "intake_where", None)["intake_places"] == [typed]

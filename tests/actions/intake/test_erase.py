@@ -1,15 +1,35 @@
-"""Erasing: always confirmed first; then this conversation's cases go at once, or one report by PIN."""
+"""Erasing: always confirmed first; this conversation's cases go at once; a report only once its PIN
+was checked in this conversation, and then the question names everything that goes."""
 
 from __future__ import annotations
 
+import time
+
+import pytest
 import sqlalchemy as sa
 
-from actions.intake.erase import ask_to_erase, erase_earlier_case, erase_this_conversation
+from actions.intake.erase import (
+    VERIFIED_FOR_S,
+    ask_to_erase,
+    erase_this_conversation,
+    erase_verified_case,
+    verified,
+    verified_reference,
+)
+from actions.privacy import ActionDeleteData
 from bot.cases.models import Case, ErasureJob
 from bot.cases.repository import CaseDraft, create_case
 from bot.storage.db import session
 from content.texts import render
+from tests.actions.conftest import run
 from tests.actions.intake.conftest import said, turn_for
+
+ERASE_MY_REPORT = {"fr": "supprimez mon signalement", "ko": "제 신고 삭제해 주세요", "en": "erase my report"}
+
+
+def new_case(language: str, sender_id: str) -> str:
+    with session() as db:
+        return create_case(db, CaseDraft(sender_id=sender_id, channel="rest", language=language)).case.reference
 
 
 def test_erasing_is_asked_first(language: str) -> None:
@@ -19,11 +39,44 @@ def test_erasing_is_asked_first(language: str) -> None:
     assert said(turn) == "\n".join([render(language, "erase.earlier_hint"), render(language, "erase.confirm")])
 
 
-def test_a_reference_asks_to_erase_that_report(language: str) -> None:
+def test_a_reference_asks_for_its_pin_before_any_question(language: str) -> None:
     turn = turn_for(language, text="delete RL-ABCD-EFGH", intent="delete_my_data")
     ask_to_erase(turn)
-    assert turn.changes == {"access_reference": "RL-ABCD-EFGH", "offer": "erase_case"}
-    assert said(turn) == render(language, "erase.confirm_case", reference="RL-ABCD-EFGH")
+    assert turn.changes["access_reference"] == "RL-ABCD-EFGH" and turn.changes["access_purpose"] == "erase"
+    assert turn.changes["access_pin"] is None and "offer" not in turn.changes
+    assert turn.follow_up == "case_access_form", "the form asks for the PIN and reads the next message as one"
+    assert said(turn) == render(language, "erase.case_pin", reference="RL-ABCD-EFGH")
+
+
+def test_erase_my_report_after_a_status_check_names_that_report(language: str) -> None:
+    slots = {"verified_report": verified("RL-ABCD-EFGH")}
+    turn = turn_for(language, slots, text=ERASE_MY_REPORT[language], intent="delete_my_data")
+    ask_to_erase(turn)
+    assert turn.changes == {"offer": "erase_verified"}
+    assert said(turn) == render(language, "erase.confirm_verified", reference="RL-ABCD-EFGH")
+
+
+def test_a_check_too_old_asks_about_this_conversation_and_says_how_to_reach_the_report(language: str) -> None:
+    slots = {"verified_report": verified("RL-ABCD-EFGH", at=time.time() - VERIFIED_FOR_S - 1)}
+    turn = turn_for(language, slots, text=ERASE_MY_REPORT[language], intent="delete_my_data")
+    ask_to_erase(turn)
+    assert turn.changes == {"offer": "erase"}
+    assert said(turn) == "\n".join([render(language, "erase.earlier_hint"), render(language, "erase.confirm")])
+
+
+def test_another_reference_than_the_checked_one_asks_for_its_pin(language: str) -> None:
+    turn = turn_for(language, {"verified_report": verified("RL-ABCD-EFGH")}, text="delete RL-WXYZ-2345")
+    ask_to_erase(turn)
+    assert turn.changes["access_reference"] == "RL-WXYZ-2345" and turn.follow_up == "case_access_form"
+    assert "offer" not in turn.changes
+
+
+@pytest.mark.parametrize(
+    "value", [None, "RL-ABCD-EFGH", {"at": 0}, {"reference": "RL-ABCD-EFGH", "at": "soon"}, verified("RL-ABCD-EFGH", 0)]
+)
+def test_only_a_recent_check_counts(value: object) -> None:
+    turn = turn_for("en", {"verified_report": value})
+    assert verified_reference(turn) is None
 
 
 def test_this_conversation_is_erased_and_its_tracker_queued(language: str, cases_db: str) -> None:
@@ -38,8 +91,42 @@ def test_this_conversation_is_erased_and_its_tracker_queued(language: str, cases
         assert db.scalars(sa.select(ErasureJob.sender_id)).all() == ["review"]
 
 
-def test_an_earlier_report_is_reached_by_its_pin(language: str) -> None:
-    turn = turn_for(language, {"access_reference": "RL-ABCD-EFGH"}, text="yes", intent="affirm")
-    erase_earlier_case(turn)
-    assert turn.changes["access_reference"] == "RL-ABCD-EFGH" and turn.changes["access_purpose"] == "erase"
-    assert turn.follow_up == "case_access_form"
+def test_a_yes_erases_the_checked_report_its_conversation_and_this_one(language: str, cases_db: str) -> None:
+    reference = new_case(language, "earlier conversation")
+    kept = new_case(language, "someone else")
+    turn = turn_for(language, {"verified_report": verified(reference)}, text="yes", intent="affirm")
+    erase_verified_case(turn)
+    assert said(turn) == render(language, "erase.verified_done", reference=reference)
+    assert turn.changes["verified_report"] is None
+    with session() as db:
+        assert db.scalars(sa.select(Case.reference)).all() == [kept]
+        assert sorted(db.scalars(sa.select(ErasureJob.sender_id)).all()) == ["earlier conversation", "review"]
+
+
+def test_a_yes_after_the_check_expired_erases_nothing_and_asks_again(language: str, cases_db: str) -> None:
+    reference = new_case(language, "earlier conversation")
+    old = verified(reference, at=time.time() - VERIFIED_FOR_S - 1)
+    turn = turn_for(language, {"verified_report": old}, text="yes", intent="affirm")
+    erase_verified_case(turn)
+    assert said(turn) == "\n".join([render(language, "erase.earlier_hint"), render(language, "erase.confirm")])
+    with session() as db:
+        assert db.scalars(sa.select(Case.reference)).all() == [reference]
+        assert db.scalars(sa.select(ErasureJob.sender_id)).all() == []
+
+
+def test_delete_my_data_after_a_status_check_names_the_report(language: str) -> None:
+    """The classifier takes "erase my report" for "delete my data" (`action_delete_data`), in every language."""
+    slots = {"language": language, "verified_report": verified("RL-ABCD-EFGH")}
+    outcome = run(ActionDeleteData(), "delete_my_data", slots, text=ERASE_MY_REPORT[language])
+    assert outcome.texts == [render(language, "erase.confirm_verified", reference="RL-ABCD-EFGH")]
+    assert outcome.slot("offer") == "erase_verified"
+
+
+def test_a_checked_report_made_in_this_conversation_goes_with_it_once(language: str, cases_db: str) -> None:
+    reference = new_case(language, "review")
+    turn = turn_for(language, {"verified_report": verified(reference)}, text="yes", intent="affirm")
+    erase_verified_case(turn)
+    with session() as db:
+        assert db.scalars(sa.select(Case.reference)).all() == []
+        jobs = db.scalars(sa.select(ErasureJob)).all()
+        assert [(job.sender_id, job.during_turn) for job in jobs] == [("review", True)], "once the turn is saved"

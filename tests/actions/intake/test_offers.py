@@ -29,11 +29,11 @@ def test_a_yes_to_the_intake_offer_starts_the_form(language: str) -> None:
     assert turn.follow_up == "intake_form"
 
 
-def test_a_yes_to_erasing_an_earlier_report_asks_for_its_pin(language: str) -> None:
-    turn = turn_for(language, {"offer": "erase_case", "access_reference": "RL-ABCD-EFGH"}, intent="affirm")
+def test_a_yes_to_erasing_a_report_whose_check_is_gone_asks_for_nothing_to_be_erased(language: str) -> None:
+    turn = turn_for(language, {"offer": "erase_verified"}, intent="affirm")
     answer_yes(turn)
-    assert turn.changes["access_purpose"] == "erase" and turn.changes["access_reference"] == "RL-ABCD-EFGH"
-    assert turn.follow_up == "case_access_form"
+    assert said(turn) == "\n".join([render(language, "erase.earlier_hint"), render(language, "erase.confirm")])
+    assert turn.changes["offer"] == "erase", "a question again, never an erasure"
 
 
 def test_a_late_yes_or_no_starts_nothing_and_is_not_called_a_misreading(language: str) -> None:

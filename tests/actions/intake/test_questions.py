@@ -109,7 +109,7 @@ def test_the_summary_follows_the_table(language: str) -> None:
     order = ["situation", "links", "places", "found", "ongoing", "subject", "minor", "consent", "contact"]
     shown = iter(lines)
     assert all(name in shown for name in order), f"{order} in this order in {list(lines)}"
-    assert lines["situation"] == render(language, "situation.sextortion")
+    assert lines["situation"] == render(language, "intake.summary.what.sextortion")
     assert lines["found"] == render(language, "intake.choice.today")
     assert lines["contact"] == f"{render(language, 'intake.choice.email')} (jane@example.org)"
 

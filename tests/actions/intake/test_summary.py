@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from actions.intake.answers import DONE, SKIPPED
-from actions.intake.summary import answered, contact_line, evidence_log, where_lines, words
+import re
+
+from actions.guidance import SITUATIONS
+from actions.intake.answers import DONE, SKIPPED, UNSURE
+from actions.intake.summary import answered, contact_line, evidence_log, situation_line, where_lines, words
 from actions.intake.summary import render as render_lines
 from content.texts import render
 from tests.actions.intake.conftest import turn_for
@@ -58,3 +61,26 @@ def test_the_evidence_log_without_links_says_so(language: str) -> None:
     log = evidence_log(turn_for(language), "RL-ABCD-EFGH", CREATED_AT, [], [("situation", "S"), ("found", "F")])
     assert render(language, "intake.summary.situation", value="S") not in log, "no situation given, none shown"
     assert log.endswith(render(language, "case.log.no_links"))
+
+
+FIRST_PERSON = {
+    "fr": r"\b(je|j'|moi|mes|mon|ma|m')",
+    "ko": r"(저는|제가|저를|내가|나를|제 )",
+    "en": r"\b(I|me|my|mine)\b",
+}
+
+
+def test_what_happened_speaks_of_the_person_shown_not_the_writer(language: str) -> None:
+    """A parent's report ("my daughter was filmed") is never summarised as "I was filmed secretly"."""
+    for situation in SITUATIONS:
+        turn = turn_for(language, {"intake_situation": situation, "intake_subject": "other"})
+        [(name, shown)] = situation_line(turn, "intake_situation", SITUATIONS, "situation")
+        assert name == "situation" and shown == render(language, f"intake.summary.what.{situation}")
+        assert shown != render(language, f"situation.{situation}")
+        assert not re.search(FIRST_PERSON[language], shown), shown
+
+
+def test_i_dont_know_where_is_shown_as_such(language: str) -> None:
+    turn = turn_for(language, {"intake_where": UNSURE})
+    unsure = render(language, "intake.choice.unsure")
+    assert where_lines(turn, "intake_where", (), "intake.choice") == [("links", unsure), ("places", unsure)]

@@ -1,0 +1,88 @@
+"""A correction said at the summary is applied and the summary shown again, whichever action the
+classifier chose for it; nothing is sent and nothing is declined."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk import Action
+
+from actions.conversation import ActionAffirm, ActionClarify, ActionDeny, ActionInform, ActionOutOfScope
+from actions.intake.questions import summary_lines
+from actions.intake.summary import render as render_lines
+from content.texts import render
+from tests.actions.conftest import Outcome, run
+from tests.actions.intake.conftest import turn_for
+from tests.actions.intake.test_questions import ANSWERED
+
+AT_SUMMARY = {**ANSWERED, "offer": "submit"}
+EMAIL = {
+    "fr": "non, mon mail c'est x@y.fr",
+    "ko": "아니요, 제 메일은 x@y.fr 이에요",
+    "en": "no, my email is x@y.fr",
+}
+DATE_CHOICE = {"fr": "non, c'était hier", "ko": "날짜는 어제예요", "en": "no, it was yesterday"}
+DATE_WORDS = {
+    "fr": ("en fait c'était vendredi dernier", "c'était vendredi dernier"),
+    "ko": ("사실은 지난 금요일이었어요", "지난 금요일이었어요"),
+    "en": ("actually it was last friday", "it was last friday"),
+}
+CLASSIFIED_AS = [
+    (ActionDeny(), "deny"),
+    (ActionAffirm(), "affirm"),
+    (ActionInform(), "inform"),
+    (ActionClarify(), "nlu_fallback"),
+    (ActionOutOfScope(), "out_of_scope"),
+]
+
+
+def shown_again(language: str, outcome: Outcome, slots: dict[str, Any]) -> None:
+    """The reply is "changed", then the whole summary with the new answers, then "shall I send it?"."""
+    changed = {e["name"]: e["value"] for e in outcome.events if e.get("event") == "slot"}
+    corrected = turn_for(language, {**slots, **changed})
+    assert outcome.texts == [
+        render(language, "intake.corrected"),
+        render(language, "intake.summary.title"),
+        "\n".join(render_lines(corrected, summary_lines(corrected))),
+        render(language, "intake.summary.confirm"),
+    ]
+    assert outcome.slot("offer") == "submit"
+
+
+@pytest.mark.parametrize(("action", "intent"), CLASSIFIED_AS, ids=[intent for _, intent in CLASSIFIED_AS])
+def test_an_email_correction_is_applied_and_shown(language: str, action: Action, intent: str) -> None:
+    outcome = run(action, intent, {**AT_SUMMARY, "language": language}, text=EMAIL[language])
+    assert outcome.slot("intake_contact") == "email" and outcome.slot("intake_contact_detail") == "x@y.fr"
+    shown_again(language, outcome, AT_SUMMARY)
+    assert "x@y.fr" in outcome.texts[2] and "jane@example.org" not in outcome.texts[2]
+
+
+@pytest.mark.parametrize(("action", "intent"), CLASSIFIED_AS, ids=[intent for _, intent in CLASSIFIED_AS])
+def test_a_date_correction_is_applied_and_shown(language: str, action: Action, intent: str) -> None:
+    slots = {**AT_SUMMARY, "language": language, "intake_found": "earlier"}
+    outcome = run(action, intent, slots, text=DATE_CHOICE[language])
+    assert outcome.slot("intake_found") == "this_week"
+    shown_again(language, outcome, slots)
+    typed, kept = DATE_WORDS[language]
+    outcome = run(action, intent, slots, text=typed)
+    assert outcome.slot("intake_found") == kept
+    assert render(language, "intake.summary.found", value=kept) in outcome.texts[2]
+
+
+def test_a_phone_number_replaces_the_email(language: str) -> None:
+    outcome = run(ActionInform(), "inform", {**AT_SUMMARY, "language": language}, text="+33 6 12 34 56 78")
+    assert outcome.slot("intake_contact") == "phone" and outcome.slot("intake_contact_detail") == "+33612345678"
+    shown_again(language, outcome, AT_SUMMARY)
+
+
+def test_a_plain_yes_or_no_at_the_summary_is_still_an_answer(language: str) -> None:
+    typed = {"fr": "non", "ko": "아니요", "en": "no"}[language]
+    no = run(ActionDeny(), "deny", {**AT_SUMMARY, "language": language}, text=typed)
+    assert no.texts == [render(language, "intake.not_now")]
+
+
+def test_a_date_is_no_correction_when_the_summary_is_not_pending(language: str) -> None:
+    outcome = run(ActionInform(), "inform", {**ANSWERED, "language": language}, text=DATE_CHOICE[language])
+    assert render(language, "intake.corrected") not in outcome.text
+    assert outcome.slot("intake_found") is None
