@@ -23,9 +23,9 @@ def test_an_earlier_yes_or_no_button_gets_the_current_choices(language: str, act
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_typed_yes_with_nothing_asked_is_still_asked_again_in_other_words(language: str) -> None:
+def test_a_typed_yes_with_nothing_asked_is_an_acknowledgement_with_the_current_choices(language: str) -> None:
     out = run(ActionAffirm(), "affirm", {"language": language, "offer": None}, text=TYPED_YES[language])
-    assert out.texts == [render(language, "clarify.text")]
+    assert out.texts == [render(language, "next.prompt")]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
