@@ -10,6 +10,14 @@ Reading a tracker is Rasa's own query and replay, with one difference: Rasa 3.6.
 event's class by walking every subclass of Event (`Event.resolve_by_type`, with an `inspect.isabstract`
 check each), for every event of the session at every turn; that was about nine tenths of a long
 conversation's retrieval. Here the classes are listed once per retrieval (`deserialised`).
+
+Its connections are tested before use (SQLAlchemy's `pool_pre_ping`). Rasa 3.6 builds the store's engine
+itself (`sa.create_engine(url, **create_engine_kwargs(url))`: a pool of 50 on PostgreSQL, no pre-ping) and
+offers no setting for it, so after PostgreSQL restarted or failed over, or an administrator terminated
+the backends, every pooled connection was dead and each turn that drew one failed. The engine is built
+again here, the same way plus the pre-ping: a dead connection is replaced at check-out, and only a turn
+whose statement was running at the very moment of the cut fails (the channels then say so,
+bot/channels/turn_failure.py).
 """
 
 from __future__ import annotations
@@ -19,7 +27,9 @@ import json
 import re
 from typing import Any, Dict, Iterator, List, Type
 
-from rasa.core.tracker_store import SQLTrackerStore
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
+from sqlalchemy.orm import sessionmaker
 from rasa.shared.core.events import BotUttered, Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
@@ -71,8 +81,22 @@ def deserialised(serialised: List[Dict[str, Any]]) -> List[Event]:
     return events
 
 
+def pinged_engine(engine: sa.engine.Engine) -> sa.engine.Engine:
+    """An engine on `engine`'s URL with Rasa's own options (`create_engine_kwargs`: pool size, schema) and
+    `pool_pre_ping`; `engine` is disposed of (its connections closed)."""
+    url = engine.url
+    engine.dispose()
+    return sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+
+
 class PrivateSQLTrackerStore(SQLTrackerStore):
-    """SQLTrackerStore whose new events are stored without a report's PIN, read faster (see the module docstring)."""
+    """SQLTrackerStore whose new events are stored without a report's PIN, read faster, on connections
+    tested before use (see the module docstring)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.engine = pinged_engine(self.engine)
+        self.sessionmaker = sessionmaker(bind=self.engine)
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:
         with self.session_scope() as session:
