@@ -9,7 +9,9 @@ The same as `rasa run`, with three differences that cannot be made from the comm
   logging and warning filters (its "show each UserWarning once" would otherwise come first) and
   before the server starts;
 - the action server is sent the events its actions read, not the whole session
-  (bot/rasa_server/action_payload.py), so a turn's request does not grow with the conversation.
+  (bot/rasa_server/action_payload.py), so a turn's request does not grow with the conversation;
+- a custom action that cannot run (the action server down, an action raising) says `turn.failed`
+  instead of leaving the turn silent (bot/rasa_server/action_failure.py), installed in the same hook.
 """
 
 from __future__ import annotations
@@ -19,18 +21,19 @@ import sys
 
 import pluggy
 
-from bot.rasa_server import log_privacy
+from bot.rasa_server import action_failure, log_privacy
 from bot.rasa_server.action_payload import SmallActionPayload
 
 hookimpl = pluggy.HookimplMarker("rasa")
 
 
 class Privacy:
-    """A Rasa plugin with one hook."""
+    """A Rasa plugin with one hook: the log filters, and the calm answer of a failed action."""
 
     @hookimpl
     def init_managers(self, endpoints_file: str | None) -> None:
         log_privacy.install()
+        action_failure.install()
 
 
 def register_plugins() -> None:

@@ -1,0 +1,69 @@
+"""A custom action that cannot run says `turn.failed` instead of nothing.
+
+When the action server is down, times out or answers an error (an action raised), Rasa 3.6's
+`RemoteAction.run` raises, and the processor logs it, drops the action's events and carries on
+(`MessageProcessor._run_action`): the turn usually ends without a word, the REST channel answers `[]`
+and the widget waits. Rasa has no hook there (its plugin hooks see an action's request and successful
+response only), so `install` wraps `RemoteAction.run`: a failure becomes one bot message, `turn.failed`
+in the conversation language (bot/channels/turn_failure.py), which every channel then delivers as it
+delivers any answer and which the tracker keeps, so an analyst reading the conversation sees it too.
+The action's own events are still lost, as in Rasa; a rejection (`ActionExecutionRejection`, a form's
+"not me") is not a failure and passes unchanged. One turn says it once, however many actions fail.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Any, List
+
+from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
+from rasa.shared.core.events import BotUttered, Event, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.channels.turn_failure import failure_language, failure_text, is_failure_text
+
+log = logging.getLogger(__name__)
+
+INSTALLED = "_relais_says_failures"
+
+
+def _said_this_turn(tracker: DialogueStateTracker) -> bool:
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, BotUttered) and is_failure_text(event.text):
+            return True
+    return False
+
+
+def failure_events(tracker: DialogueStateTracker) -> List[Event]:
+    """The events of a failed action: `turn.failed` in the conversation's language, or none when this
+    turn has said it already."""
+    if _said_this_turn(tracker):
+        return []
+    latest = tracker.latest_message
+    language = failure_language(
+        latest.metadata if latest else None, latest.text if latest else None, tracker.get_slot("language")
+    )
+    return [BotUttered(failure_text(language))]
+
+
+def install() -> None:
+    """Wrap `RemoteAction.run` once per process (the Rasa server's plugin hook calls this)."""
+    original = RemoteAction.run
+    if getattr(original, INSTALLED, False):
+        return
+
+    @functools.wraps(original)
+    async def run(self: RemoteAction, output_channel: Any, nlg: Any, tracker: Any, domain: Any) -> List[Event]:
+        try:
+            return await original(self, output_channel, nlg, tracker, domain)
+        except ActionExecutionRejection:
+            raise
+        except Exception as error:  # noqa: BLE001  # Rasa's processor would swallow it into silence
+            log.error("custom action %s failed: %s", self.name(), type(error).__name__)
+            return failure_events(tracker)
+
+    setattr(run, INSTALLED, True)
+    RemoteAction.run = run  # type: ignore[method-assign]
