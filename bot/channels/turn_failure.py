@@ -17,18 +17,19 @@ for a message in Hangul, else English.
 from __future__ import annotations
 
 import logging
-from typing import Any, Awaitable, Callable, Mapping
-
-from rasa.core.channels.channel import UserMessage
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping
 
 from content.texts import render
 from vocabulary.languages import SUPPORTED
+
+if TYPE_CHECKING:  # the texts are also read by the benches' clients, which do not load Rasa
+    from rasa.core.channels.channel import UserMessage
 
 log = logging.getLogger(__name__)
 
 FAILED_KEY = "turn.failed"
 DEFAULT_LANGUAGE = "en"
-OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+OnNewMessage = Callable[["UserMessage"], Awaitable[Any]]
 
 
 def _supported(code: Any) -> str | None:

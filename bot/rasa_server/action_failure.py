@@ -66,4 +66,4 @@ def install() -> None:
             return failure_events(tracker)
 
     setattr(run, INSTALLED, True)
-    RemoteAction.run = run  # type: ignore[method-assign]
+    RemoteAction.run = run

@@ -29,10 +29,10 @@ from typing import Any, Dict, Iterator, List, Type
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
-from sqlalchemy.orm import sessionmaker
 from rasa.shared.core.events import BotUttered, Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
+from sqlalchemy.orm import sessionmaker
 
 from bot.cases.pin_seal import seal
 from bot.settings import load
@@ -95,7 +95,8 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.engine = pinged_engine(self.engine)
+        rasas: sa.engine.Engine = self.engine  # type: ignore[has-type]  # made by Rasa's __init__, untyped
+        self.engine = pinged_engine(rasas)
         self.sessionmaker = sessionmaker(bind=self.engine)
 
     async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> DialogueStateTracker | None:

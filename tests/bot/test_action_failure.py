@@ -33,7 +33,7 @@ def installed() -> None:
 
 def tracker(language: str) -> DialogueStateTracker:
     """A first message with the channel's language hint; the conversation has no `language` slot value yet."""
-    current = DialogueStateTracker("failure-test", [TextSlot("language", mappings=[{}])])
+    current = DialogueStateTracker("failure-test", [TextSlot("language", mappings=[{"type": "custom"}])])
     current.update(ActionExecuted("action_listen"))
     current.update(UserUttered(MESSAGES[language], {"name": "greet"}, metadata={"language_hint": language}))
     return current

@@ -83,11 +83,14 @@ def test_socketio_fans_out_through_redis_only_when_redis_is_set(tmp_path: Path) 
     assert runtime_config.SOCKETIO_CHANNEL in runtime_config.credentials(alone)
     fanned = runtime_config.credentials(replicated)
     assert runtime_config.SOCKETIO_CHANNEL not in fanned
-    assert fanned[runtime_config.FANOUT_SOCKETIO_CHANNEL] == runtime_config.credentials(alone)[runtime_config.SOCKETIO_CHANNEL]
+    assert (
+        fanned[runtime_config.FANOUT_SOCKETIO_CHANNEL]
+        == runtime_config.credentials(alone)[runtime_config.SOCKETIO_CHANNEL]
+    )
 
 
 def test_rest_and_socketio_are_relais_guarded_channels(tmp_path: Path) -> None:
-    """Rasa's own channels answer nothing when a turn fails; Relais' answer turn.failed (bot/channels/turn_failure.py)."""
+    """Rasa's own channels answer nothing when a turn fails; Relais' say turn.failed (bot/channels/turn_failure.py)."""
     for redis_url in (None, "redis://127.0.0.1:6379/0"):
         channels = runtime_config.credentials(replace(load(), var_dir=tmp_path, redis_url=redis_url))
         assert runtime_config.REST_CHANNEL in channels
