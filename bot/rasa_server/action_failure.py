@@ -8,7 +8,8 @@ response only), so `install` wraps `RemoteAction.run`: a failure becomes one bot
 in the conversation language (bot/channels/turn_failure.py), which every channel then delivers as it
 delivers any answer and which the tracker keeps, so an analyst reading the conversation sees it too.
 The action's own events are still lost, as in Rasa; a rejection (`ActionExecutionRejection`, a form's
-"not me") is not a failure and passes unchanged. One turn says it once, however many actions fail.
+"not me") is not a failure and passes unchanged. One turn says it once, however many actions fail,
+and a failed `action_session_start` (which runs before the message is on the tracker) says nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import logging
 from typing import Any, List
 
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
+from rasa.shared.core.constants import ACTION_SESSION_START_NAME
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -63,6 +65,10 @@ def install() -> None:
             raise
         except Exception as error:  # noqa: BLE001  # Rasa's processor would swallow it into silence
             log.error("custom action %s failed: %s", self.name(), type(error).__name__)
+            if self.name() == ACTION_SESSION_START_NAME:
+                # Runs before the person's message is on the tracker (no language to read yet); the
+                # turn's own action fails too if the action server is out, and says it then.
+                return []
             return failure_events(tracker)
 
     setattr(run, INSTALLED, True)

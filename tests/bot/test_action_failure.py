@@ -91,6 +91,12 @@ async def test_one_turn_says_it_once(action_server: str) -> None:
     assert await action.run(CollectingOutputChannel(), None, current, Domain.empty()) == []
 
 
+async def test_a_failed_session_start_leaves_it_to_the_turns_action(action_server: str) -> None:
+    """`action_session_start` runs before the message is on the tracker: its language is not known yet."""
+    action = RemoteAction("action_session_start", EndpointConfig(f"{action_server}/webhook"))
+    assert await action.run(CollectingOutputChannel(), None, tracker("ko"), Domain.empty()) == []
+
+
 def test_the_conversation_language_wins_over_the_hint() -> None:
     current = tracker("en")
     current.update(SlotSet("language", "ko"))  # the slot Relais' actions keep (actions/reply.py)
