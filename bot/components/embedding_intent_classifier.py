@@ -172,7 +172,9 @@ class EmbeddingIntentClassifier(GraphComponent, IntentClassifier):
         try:
             with model_storage.read_from(resource) as directory:
                 with np.load(directory / MODEL_FILE, allow_pickle=False) as arrays:
-                    return cls(config, model_storage, resource, arrays["classes"], arrays["coef"], arrays["intercept"])
+                    return cls(
+                        config, model_storage, resource, arrays["classes"], arrays["coef"], arrays["intercept"]
+                    )
         except (ValueError, FileNotFoundError):
             logger.debug("EmbeddingIntentClassifier: nothing persisted in %s, leaving intents alone", resource.name)
             return cls(config, model_storage, resource)
@@ -197,7 +199,9 @@ class EmbeddingIntentClassifier(GraphComponent, IntentClassifier):
         length = int(self.config["ranking_length"]) or len(self.classes)
         for message, row in zip(kept, probabilities, strict=True):
             order = np.argsort(-row, kind="stable")[:length]
-            ranking = [{INTENT_NAME_KEY: str(self.classes[i]), PREDICTED_CONFIDENCE_KEY: float(row[i])} for i in order]
+            ranking = [
+                {INTENT_NAME_KEY: str(self.classes[i]), PREDICTED_CONFIDENCE_KEY: float(row[i])} for i in order
+            ]
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

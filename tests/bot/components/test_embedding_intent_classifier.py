@@ -86,9 +86,8 @@ def test_untrained_or_featureless_messages_keep_the_intent_they_have(tmp_path: P
 def test_config_runs_it_as_the_only_intent_classifier_before_fallback_and_crisis_guard() -> None:
     names = [c["name"].rsplit(".", 1)[-1] for c in yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]]
     assert "DIETClassifier" not in names
-    crf, featurizer, classifier = (
-        names.index(n) for n in ("CRFEntityExtractor", "SentenceEmbeddingFeaturizer", "EmbeddingIntentClassifier")
-    )
+    crf, featurizer, classifier = (names.index(n) for n in ("CRFEntityExtractor", "SentenceEmbeddingFeaturizer",
+                                                             "EmbeddingIntentClassifier"))
     assert crf < featurizer < classifier < names.index("FallbackClassifier") < names.index("CrisisGuard")
 
 
