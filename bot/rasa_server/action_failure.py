@@ -22,6 +22,7 @@ from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.shared.core.constants import ACTION_SESSION_START_NAME
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.exceptions import RasaException
 
 from bot.channels.turn_failure import failure_language, failure_text, is_failure_text
 
@@ -51,6 +52,17 @@ def failure_events(tracker: DialogueStateTracker) -> List[Event]:
     return [BotUttered(failure_text(language))]
 
 
+def _described(error: Exception) -> str:
+    """The failure without the person's words: Rasa's own message about the endpoint (action name, URL),
+    and the class and HTTP status of its cause."""
+    cause = error.__cause__
+    status = getattr(cause, "status", None)
+    said = str(error) if isinstance(error, RasaException) else ""
+    return " ".join(
+        part for part in (type(error).__name__, said, type(cause).__name__ if cause else "", str(status or "")) if part
+    )
+
+
 def install() -> None:
     """Wrap `RemoteAction.run` once per process (the Rasa server's plugin hook calls this)."""
     original = RemoteAction.run
@@ -64,7 +76,7 @@ def install() -> None:
         except ActionExecutionRejection:
             raise
         except Exception as error:  # noqa: BLE001  # Rasa's processor would swallow it into silence
-            log.error("custom action %s failed: %s", self.name(), type(error).__name__)
+            log.error("custom action %s failed: %s", self.name(), _described(error))
             if self.name() == ACTION_SESSION_START_NAME:
                 # Runs before the person's message is on the tracker (no language to read yet); the
                 # turn's own action fails too if the action server is out, and says it then.
