@@ -9,7 +9,8 @@ in the conversation language (bot/channels/turn_failure.py), which every channel
 delivers any answer and which the tracker keeps, so an analyst reading the conversation sees it too.
 The action's own events are still lost, as in Rasa; a rejection (`ActionExecutionRejection`, a form's
 "not me") is not a failure and passes unchanged. One turn says it once, however many actions fail,
-and a failed `action_session_start` (which runs before the message is on the tracker) says nothing.
+and a failed `action_session_start` (which runs before the message is on the tracker) says nothing and
+starts the session as Rasa's default action does.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import functools
 import logging
 from typing import Any, List
 
-from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
+from rasa.core.actions.action import ActionExecutionRejection, ActionSessionStart, RemoteAction
 from rasa.shared.core.constants import ACTION_SESSION_START_NAME
 from rasa.shared.core.events import BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -78,9 +79,11 @@ def install() -> None:
         except Exception as error:  # noqa: BLE001  # Rasa's processor would swallow it into silence
             log.error("custom action %s failed: %s", self.name(), _described(error))
             if self.name() == ACTION_SESSION_START_NAME:
-                # Runs before the person's message is on the tracker (no language to read yet); the
-                # turn's own action fails too if the action server is out, and says it then.
-                return []
+                # Runs before the person's message is on the tracker (no language to read yet): the session
+                # starts as Rasa's default starts it, so the turn goes on, and the turn's own action says
+                # turn.failed if the action server is still out. Left without a SessionStarted, a
+                # conversation's later turns were recorded without any answer (seen after a restart).
+                return list(await ActionSessionStart().run(output_channel, nlg, tracker, domain))
             return failure_events(tracker)
 
     setattr(run, INSTALLED, True)

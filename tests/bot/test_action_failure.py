@@ -13,7 +13,7 @@ from aiohttp import web
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.core.channels.channel import CollectingOutputChannel
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.slots import TextSlot
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
@@ -91,10 +91,13 @@ async def test_one_turn_says_it_once(action_server: str) -> None:
     assert await action.run(CollectingOutputChannel(), None, current, Domain.empty()) == []
 
 
-async def test_a_failed_session_start_leaves_it_to_the_turns_action(action_server: str) -> None:
-    """`action_session_start` runs before the message is on the tracker: its language is not known yet."""
+async def test_a_failed_session_start_starts_the_session_as_rasas_default(action_server: str) -> None:
+    """`action_session_start` runs before the message is on the tracker (its language is not known yet):
+    it says nothing, and the session starts as without a custom session start, so the turn goes on."""
     action = RemoteAction("action_session_start", EndpointConfig(f"{action_server}/webhook"))
-    assert await action.run(CollectingOutputChannel(), None, tracker("ko"), Domain.empty()) == []
+    events = await action.run(CollectingOutputChannel(), None, tracker("ko"), Domain.empty())
+    assert [type(event) for event in events] == [SessionStarted, ActionExecuted]
+    assert events[-1].action_name == "action_listen"
 
 
 def test_the_conversation_language_wins_over_the_hint() -> None:
