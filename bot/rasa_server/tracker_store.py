@@ -18,6 +18,13 @@ the backends, every pooled connection was dead and each turn that drew one faile
 again here, the same way plus the pre-ping: a dead connection is replaced at check-out, and only a turn
 whose statement was running at the very moment of the cut fails (the channels then say so,
 bot/channels/turn_failure.py).
+
+That turn must fail. Rasa's agent wraps every tracker store in `FailSafeTrackerStore`, which on an error
+saves the turn into an in-memory store of this process instead and answers as if nothing happened (the
+turn is lost: `make bench-load` counted one "answered but not recorded" in a PostgreSQL cut), and on a
+read error hands back no tracker, so the conversation would start over (and the HTTP API would show an
+empty tracker, which a client would take for "not recorded" and resend). With replicas an in-memory copy
+is never right; `fail_loudly` makes that wrapper re-raise.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ import re
 from typing import Any, Dict, Iterator, List, Type
 
 import sqlalchemy as sa
-from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.events import BotUttered, Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
@@ -110,3 +117,14 @@ class PrivateSQLTrackerStore(SQLTrackerStore):
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
         token = load().rasa_token()
         return (without_pin(event, token) for event in super()._additional_events(session, tracker))
+
+
+def _reraise(store: FailSafeTrackerStore, error: Exception) -> None:
+    raise error
+
+
+def fail_loudly() -> None:
+    """Make Rasa's `FailSafeTrackerStore` re-raise the tracker store's errors instead of falling back to
+    memory (module docstring); once per process, from the Rasa server's plugin hook."""
+    FailSafeTrackerStore.on_tracker_store_error = _reraise
+    FailSafeTrackerStore.on_tracker_store_retrieve_error = _reraise

@@ -1,16 +1,17 @@
-"""Relais' tracker store carries on after PostgreSQL's connections are cut (a restart, a fail-over)."""
+"""Relais' tracker store carries on after PostgreSQL's connections are cut (a restart, a fail-over), and a
+turn it cannot save fails instead of being kept in one process's memory."""
 
 from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bench.faults import cut_postgres
-from bot.rasa_server.tracker_store import PrivateSQLTrackerStore
+from bot.rasa_server.tracker_store import PrivateSQLTrackerStore, fail_loudly
 from bot.runtime_config import tracker_store
 from tests.bot.stores import POSTGRES_ADMIN_URL, postgres_database
 
@@ -68,3 +69,28 @@ def test_the_rebuilt_engine_keeps_rasas_pool_size() -> None:
             assert store.engine.pool.size() == 50  # type: ignore[attr-defined]  # Rasa's POSTGRESQL_DEFAULT_POOL_SIZE
         finally:
             store.engine.dispose()
+
+
+class Unreachable(SQLTrackerStore):
+    """A tracker store whose database is out (every read and write raises, as during a cut)."""
+
+    def __init__(self) -> None:
+        super().__init__(Domain.empty(), db=":memory:")
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        raise sa.exc.OperationalError("INSERT", {}, Exception("server closed the connection unexpectedly"))
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        raise sa.exc.OperationalError("SELECT", {}, Exception("server closed the connection unexpectedly"))
+
+
+async def test_rasas_fail_safe_wrapper_lets_the_turn_fail_instead_of_keeping_it_in_memory() -> None:
+    """Rasa's agent wraps the store in FailSafeTrackerStore; without `fail_loudly` a failed save went to an
+    in-memory store (the turn answered, then lost) and a failed read gave a fresh tracker."""
+    fail_loudly()
+    wrapped = FailSafeTrackerStore(Unreachable())
+    with pytest.raises(sa.exc.OperationalError):
+        await wrapped.save(one_turn("out", "bonjour"))
+    with pytest.raises(sa.exc.OperationalError):
+        await wrapped.retrieve("out")
+    assert wrapped._fallback_tracker_store is None  # nothing was kept in memory
