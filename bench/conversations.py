@@ -8,9 +8,10 @@ after the run, `audit` reads each conversation's tracker and counts turns lost (
 not in the tracker), duplicated (in the tracker twice), reordered, or never answered by the bot.
 
 A turn that fails with an error meaning "no replica has it" (a refused or dropped connection, HTTP 502 or
-503) is resent, but only after the tracker shows that the replica which died had not recorded it: a turn
-is never processed twice. A timeout (HTTP 504 or the client's own) is never resent, since the turn may
-still be running; it is reported as an error.
+503, the latter also Relais' own answer to a turn that could not be served, with its calm message
+`turn.failed`: bot/channels/rest.py) is resent, but only after the tracker shows that the replica had not
+recorded it: a turn is never processed twice. A timeout (HTTP 504 or the client's own) is never resent,
+since the turn may still be running; it is reported as an error.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from typing import Any, Awaitable, Callable, Sequence
 from urllib.parse import quote
 
 import aiohttp
+
+from bot.channels.turn_failure import is_failure_text
 
 TURN_KEY = "bench_turn"
 SCRIPTS: dict[str, tuple[str, ...]] = {
@@ -46,7 +49,10 @@ SCRIPTS: dict[str, tuple[str, ...]] = {
 }
 """Four turns a conversation in each language: a greeting, then questions that each get an answer."""
 RESENT_STATUSES = frozenset({502, 503})
-"""The balancer's "no replica took it" answers; anything else is not resent."""
+"""The balancer's "no replica took it" answers, and Relais' answer to a turn a replica could not serve
+(its tracker store or lock store out); anything else is not resent."""
+FAILED_ANSWER = "answered turn.failed"
+"""A turn recorded and answered by the calm error of a failed action (bot/rasa_server/action_failure.py)."""
 ATTEMPTS = 5
 """Sends of one turn at most; between them 1, 2, 4, 8 s (the balancer needs a second or two to mark a dead replica)."""
 
@@ -94,6 +100,16 @@ async def _recorded(http: aiohttp.ClientSession, rasa_url: str, token: str, turn
     return any(turn.index == (event.get("metadata") or {}).get(TURN_KEY) for event in _user_events(events))
 
 
+async def _failure_said(response: aiohttp.ClientResponse) -> str:
+    """ " turn.failed" when an error answer carries Relais' calm message (bot/channels/rest.py), else ""."""
+    try:
+        replies = await response.json(content_type=None)
+    except (ValueError, aiohttp.ClientError):
+        return ""
+    said = isinstance(replies, list) and any(is_failure_text((reply or {}).get("text")) for reply in replies)
+    return " turn.failed" if said else ""
+
+
 async def send(
     http: aiohttp.ClientSession, rasa_url: str, token: str, turn: Turn, language: str, timeout_s: float
 ) -> Turn:
@@ -111,8 +127,10 @@ async def send(
                 if response.status == 200:
                     turn.replies = list(await response.json())
                     turn.served = True
+                    if any(is_failure_text(reply.get("text")) for reply in turn.replies):
+                        turn.errors.append(FAILED_ANSWER)  # recorded and answered, by the calm error
                     break
-                turn.errors.append(f"HTTP {response.status}")
+                turn.errors.append(f"HTTP {response.status}{await _failure_said(response)}")
                 if response.status not in RESENT_STATUSES:
                     break
         except asyncio.TimeoutError:

@@ -8,7 +8,8 @@ The embedded stack runs on a fresh SQLite file; the two-replica topology (bot/re
 throw-away PostgreSQL database, a Redis server of its own (bench/faults.py) and RabbitMQ
 (BENCH_BROKER_URL, a queue of its own, deleted afterwards). Then, unless --no-faults, the same load
 at concurrency N with one fault each a third of the way through: PostgreSQL's connections cut, Redis
-down for 5 s, one Rasa replica killed.
+down for 3 s, one Rasa replica killed; a second table gives, for each, the messages sent and served,
+the audit, the errors (Relais' clear `turn.failed` answers apart), turns that hung, and the slowest turn.
 
 Usage: python -m bench.load [--conversations N] [--concurrency C ...] [--only embedded|replicas]
 Needs a trained model (RELAIS_MODEL) and, for the replicas, PostgreSQL, Redis, RabbitMQ and haproxy.
@@ -42,6 +43,7 @@ from bot.settings import load as load_settings
 POSTGRES_ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 BROKER_URL = os.environ.get("BENCH_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672")
 TURN_TIMEOUT_S = 150.0
+REDIS_OUTAGE_S = 3.0
 
 
 @dataclass(frozen=True)
@@ -56,10 +58,23 @@ class LoadResult:
     audit: Audit
     failures: tuple[str, ...] = ()
     """For each turn never served: what the client got, in order ("HTTP 502, HTTP 503, timeout")."""
+    sent: int = 0
+    """Turns the clients sent (each once, whatever the resends); `messages` of them were served."""
+    error_kinds: tuple[str, ...] = ()
+    """Every error the clients met, one entry each ("HTTP 503 turn.failed", "timeout", ...)."""
 
     @property
     def per_second(self) -> float:
         return self.messages / self.seconds if self.seconds else 0.0
+
+    @property
+    def max_latency_s(self) -> float:
+        return max(self.latencies_s, default=0.0)
+
+    @property
+    def hung(self) -> int:
+        """Turns the client gave up waiting for (no answer, not even an error)."""
+        return self.error_kinds.count("timeout")
 
     def percentile(self, q: int) -> float:
         if len(self.latencies_s) < 2:
@@ -132,6 +147,8 @@ def load(
         sum(len(turn.errors) for turn in turns),
         audit,
         tuple(", ".join(turn.errors) or "no answer" for turn in turns if not turn.served),
+        len(turns),
+        tuple(error for turn in turns for error in turn.errors),
     )
 
 
@@ -148,6 +165,22 @@ HEADER = (
     "| stack | conversations × turns | concurrency | messages/s | p50 / p95 / p99 s | errors "
     "| lost / duplicated / reordered / unanswered |\n|---|---|---|---|---|---|---|"
 )
+FAULT_HEADER = (
+    "| fault (2 replicas) | messages sent / served | lost / duplicated / reordered / unanswered | errors "
+    "(clear `turn.failed` / other) | hung | max latency s |\n|---|---|---|---|---|---|"
+)
+
+
+def fault_row(result: LoadResult) -> str:
+    """One fault run: what was sent and served, the audit, the errors met and the slowest turn."""
+    audit = result.audit
+    clear = sum(1 for kind in result.error_kinds if "turn.failed" in kind)
+    return (
+        f"| {result.target.removeprefix('2 replicas, ')} | {result.sent} / {result.messages} | "
+        f"{audit.lost} / {audit.duplicated} / {audit.reordered} / {audit.unanswered} | "
+        f"{len(result.error_kinds)} ({clear} / {len(result.error_kinds) - clear}) | {result.hung} | "
+        f"{result.max_latency_s:.1f} |"
+    )
 
 
 @contextmanager
@@ -225,7 +258,7 @@ def _faults(topology: Replicated, redis_server: OwnRedis, database_url: str, con
     database = sa.engine.make_url(database_url).database or ""
     faults: list[tuple[str, Callable[[], object]]] = [
         ("PostgreSQL connections cut", lambda: cut_postgres(POSTGRES_ADMIN_URL, database)),
-        ("Redis down 5 s", lambda: redis_server.outage(5)),
+        ("Redis down 3 s", lambda: redis_server.outage(REDIS_OUTAGE_S)),
         ("Rasa replica 1 killed", lambda: topology.kill_rasa(0)),
     ]
     token = topology.settings.rasa_token()
@@ -235,7 +268,8 @@ def _faults(topology: Replicated, redis_server: OwnRedis, database_url: str, con
     ]
 
 
-def _replicas(conversations: int, levels: Sequence[int], faults: bool) -> list[LoadResult]:
+def _replicas(conversations: int, levels: Sequence[int], faults: bool) -> tuple[list[LoadResult], list[LoadResult]]:
+    """The loads at each concurrency, then the fault runs (none when `faults` is false)."""
     run_id = uuid.uuid4().hex[:8]
     with tempfile.TemporaryDirectory() as var, postgres_database() as database_url, OwnRedis() as redis_server:
         settings = replace(
@@ -249,9 +283,7 @@ def _replicas(conversations: int, levels: Sequence[int], faults: bool) -> list[L
                     load("2 Rasa + 2 actions", topology.rasa_url, settings.rasa_token(), conversations, c)
                     for c in levels
                 ]
-                if faults:
-                    results += _faults(topology, redis_server, database_url, conversations)
-                return results
+                return results, _faults(topology, redis_server, database_url, conversations) if faults else []
             finally:
                 topology.stop()
                 asyncio.run(delete_broker_queue(BROKER_URL, settings.broker_queue))
@@ -264,16 +296,22 @@ def main() -> None:
     parser.add_argument("--only", choices=["embedded", "replicas"])
     parser.add_argument("--no-faults", action="store_true", help="skip the fault runs on the replicas")
     args = parser.parse_args()
-    results = []
+    results: list[LoadResult] = []
+    faulted: list[LoadResult] = []
     if args.only != "replicas":
         results += _embedded(args.conversations, args.concurrency)
     if args.only != "embedded":
-        results += _replicas(args.conversations, args.concurrency, not args.no_faults)
+        loads, faulted = _replicas(args.conversations, args.concurrency, not args.no_faults)
+        results += loads
     print(HEADER)
-    for result in results:
+    for result in [*results, *faulted]:
         print(row(result), flush=True)
         for problem in [*result.audit.problems[:5], *sorted(set(result.failures))[:5]]:
             print(f"  {problem}")
+    if faulted:
+        print(f"\n{FAULT_HEADER}")
+        for result in faulted:
+            print(fault_row(result), flush=True)
 
 
 if __name__ == "__main__":

@@ -95,9 +95,13 @@ def endpoints(settings: Settings) -> dict[str, Any]:
 
 
 TELEGRAM_CHANNEL = "bot.channels.telegram.TelegramInput"
-FANOUT_SOCKETIO_CHANNEL = "bot.channels.socketio_fanout.FanOutSocketIOInput"
-"""Rasa's socket.io channel whose pushes reach a socket on any replica (through Redis); used when REDIS_URL is set."""
 """Registered by module path; it reads its token from the settings, so no secret is written to var/."""
+REST_CHANNEL = "bot.channels.rest.GuardedRestInput"
+"""Rasa's REST channel, answering HTTP 503 and a calm message when a turn fails (bot/channels/turn_failure.py)."""
+SOCKETIO_CHANNEL = "bot.channels.socketio_fanout.GuardedSocketIOInput"
+"""Rasa's socket.io channel, answering a calm message when a turn fails; used when REDIS_URL is unset."""
+FANOUT_SOCKETIO_CHANNEL = "bot.channels.socketio_fanout.FanOutSocketIOInput"
+"""The same, whose pushes reach a socket on any replica (through Redis); used when REDIS_URL is set."""
 
 
 def credentials(settings: Settings) -> dict[str, Any]:
@@ -107,11 +111,8 @@ def credentials(settings: Settings) -> dict[str, Any]:
         "session_persistence": True,
         "metadata_key": "metadata",
     }
-    channels: dict[str, Any] = {"rest": None}
-    if settings.redis_url:
-        channels[FANOUT_SOCKETIO_CHANNEL] = socketio
-    else:
-        channels["socketio"] = socketio
+    channels: dict[str, Any] = {REST_CHANNEL: None}
+    channels[FANOUT_SOCKETIO_CHANNEL if settings.redis_url else SOCKETIO_CHANNEL] = socketio
     if settings.telegram_token:
         channels[TELEGRAM_CHANNEL] = None
     return channels

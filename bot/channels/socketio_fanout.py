@@ -8,8 +8,16 @@ replica delivers it to the sockets it holds: the same rooms, across processes. A
 replica it connected to (the widget's relay uses the websocket transport only, one TCP connection), so
 no sticky session is needed.
 
-Redis is then on the path of every message to a socket, the bot's own replies included; the lock store
-already makes it a dependency of every turn in that topology.
+A message is delivered at once to the sockets this replica holds, then published for the others
+(`LocalFirstRedisManager`); each replica skips its own publications. So the bot's reply to a person
+reaches their socket even while Redis is down or this replica's subscription is being re-established
+(python-socketio's own manager publishes only, and drops the message when Redis does not take it);
+what Redis being out costs is an analyst's message sent through another replica meanwhile, which the
+widget reads back from the history when it reconnects.
+
+Both classes answer a turn that fails (Redis down under the lock store, PostgreSQL's connections cut
+under the tracker store) with `turn.failed` on the person's socket (bot/channels/turn_failure.py);
+Rasa's own channel logs the error and the widget would wait for an answer that never comes.
 """
 
 from __future__ import annotations
@@ -20,7 +28,9 @@ import socketio
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
+from socketio.asyncio_manager import AsyncManager
 
+from bot.channels.turn_failure import guarded
 from bot.settings import load
 
 
@@ -29,9 +39,55 @@ def channel_name(redis_prefix: str) -> str:
     return f"{redis_prefix}:socketio"
 
 
-class FanOutSocketIOInput(SocketIOInput):
-    """`SocketIOInput` whose server uses python-socketio's Redis manager; named `socketio` like Rasa's own,
-    so `output_channel=socketio|latest` in the HTTP API finds it."""
+class LocalFirstRedisManager(socketio.AsyncRedisManager):
+    """python-socketio's Redis manager, delivering to this replica's own sockets without Redis (module docstring).
+
+    Emits with an acknowledgement callback (which Rasa does not use) keep python-socketio's path.
+    """
+
+    async def emit(
+        self,
+        event: str,
+        data: Any,
+        namespace: str | None = None,
+        room: str | None = None,
+        skip_sid: Any = None,
+        callback: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        if callback is not None or kwargs.get("ignore_queue"):
+            await super().emit(event, data, namespace, room, skip_sid, callback, **kwargs)
+            return
+        await AsyncManager.emit(self, event, data, namespace or "/", room=room, skip_sid=skip_sid)
+        await self._publish(
+            {
+                "method": "emit",
+                "event": event,
+                "data": data,
+                "namespace": namespace or "/",
+                "room": room,
+                "skip_sid": skip_sid,
+                "callback": None,
+                "host_id": self.host_id,
+            }
+        )
+
+    async def _handle_emit(self, message: dict[str, Any]) -> None:
+        if message.get("host_id") == self.host_id and message.get("callback") is None:
+            return  # delivered here already, by emit
+        await super()._handle_emit(message)
+
+
+class GuardedSocketIOInput(SocketIOInput):
+    """Rasa's `SocketIOInput` whose failed turns are answered `turn.failed` (the embedded stack's);
+    named `socketio` like Rasa's own, so `output_channel=socketio|latest` in the HTTP API finds it."""
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        return super().blueprint(guarded(on_new_message))
+
+
+class FanOutSocketIOInput(GuardedSocketIOInput):
+    """`GuardedSocketIOInput` whose server fans out through Redis (`LocalFirstRedisManager`)."""
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         blueprint = super().blueprint(on_new_message)
@@ -39,7 +95,7 @@ class FanOutSocketIOInput(SocketIOInput):
         if settings.redis_url and self.sio is not None:
             # Swapped in before the server has handled anything: python-socketio initialises its manager
             # lazily, on the first connection.
-            manager = socketio.AsyncRedisManager(settings.redis_url, channel=channel_name(settings.redis_prefix))
+            manager = LocalFirstRedisManager(settings.redis_url, channel=channel_name(settings.redis_prefix))
             manager.set_server(self.sio)
             self.sio.manager = manager
         return blueprint

@@ -9,7 +9,10 @@ The same as `rasa run`, with three differences that cannot be made from the comm
   logging and warning filters (its "show each UserWarning once" would otherwise come first) and
   before the server starts;
 - the action server is sent the events its actions read, not the whole session
-  (bot/rasa_server/action_payload.py), so a turn's request does not grow with the conversation.
+  (bot/rasa_server/action_payload.py), so a turn's request does not grow with the conversation;
+- a custom action that cannot run (the action server down, an action raising) says `turn.failed`
+  instead of leaving the turn silent (bot/rasa_server/action_failure.py), and a tracker store error fails
+  the turn instead of being saved to memory (bot/rasa_server/tracker_store.py), installed in the same hook.
 """
 
 from __future__ import annotations
@@ -19,18 +22,21 @@ import sys
 
 import pluggy
 
-from bot.rasa_server import log_privacy
+from bot.rasa_server import action_failure, log_privacy, tracker_store
 from bot.rasa_server.action_payload import SmallActionPayload
 
 hookimpl = pluggy.HookimplMarker("rasa")
 
 
 class Privacy:
-    """A Rasa plugin with one hook."""
+    """A Rasa plugin with one hook: the log filters, the calm answer of a failed action, and a tracker store
+    error that fails the turn instead of falling back to memory (bot/rasa_server/tracker_store.py)."""
 
     @hookimpl
     def init_managers(self, endpoints_file: str | None) -> None:
         log_privacy.install()
+        action_failure.install()
+        tracker_store.fail_loudly()
 
 
 def register_plugins() -> None:

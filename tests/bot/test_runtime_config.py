@@ -44,7 +44,8 @@ def test_files_are_written_into_var(tmp_path: Path) -> None:
     settings = replace(load(), var_dir=tmp_path, database_url=f"sqlite:///{tmp_path}/x.db")
     endpoints, credentials = runtime_config.write(settings)
     assert yaml.safe_load(endpoints.read_text())["action_endpoint"]["url"] == settings.action_endpoint
-    assert yaml.safe_load(credentials.read_text())["socketio"]["session_persistence"] is True
+    channel = yaml.safe_load(credentials.read_text())[runtime_config.SOCKETIO_CHANNEL]
+    assert channel["session_persistence"] is True
 
 
 def test_the_lock_store_takes_the_deployment_key_prefix() -> None:
@@ -79,10 +80,21 @@ def test_the_broker_password_reaches_rasa_through_the_environment_only(tmp_path:
 def test_socketio_fans_out_through_redis_only_when_redis_is_set(tmp_path: Path) -> None:
     alone = replace(load(), var_dir=tmp_path, redis_url=None)
     replicated = replace(alone, redis_url="redis://127.0.0.1:6379/0")
-    assert "socketio" in runtime_config.credentials(alone)
+    assert runtime_config.SOCKETIO_CHANNEL in runtime_config.credentials(alone)
     fanned = runtime_config.credentials(replicated)
-    assert "socketio" not in fanned
-    assert fanned[runtime_config.FANOUT_SOCKETIO_CHANNEL] == runtime_config.credentials(alone)["socketio"]
+    assert runtime_config.SOCKETIO_CHANNEL not in fanned
+    assert (
+        fanned[runtime_config.FANOUT_SOCKETIO_CHANNEL]
+        == runtime_config.credentials(alone)[runtime_config.SOCKETIO_CHANNEL]
+    )
+
+
+def test_rest_and_socketio_are_relais_guarded_channels(tmp_path: Path) -> None:
+    """Rasa's own channels answer nothing when a turn fails; Relais' say turn.failed (bot/channels/turn_failure.py)."""
+    for redis_url in (None, "redis://127.0.0.1:6379/0"):
+        channels = runtime_config.credentials(replace(load(), var_dir=tmp_path, redis_url=redis_url))
+        assert runtime_config.REST_CHANNEL in channels
+        assert not {"rest", "socketio"} & set(channels)
 
 
 def test_replicas_reach_the_action_servers_through_their_balancer(tmp_path: Path) -> None:
