@@ -51,6 +51,7 @@ async def replica(redis_url: str) -> AsyncIterator[tuple[socketio.AsyncServer, s
     try:
         yield server, f"http://127.0.0.1:{port}"
     finally:
+        await server.eio.shutdown()  # ends engine.io's service task, which else outlives the test's loop
         await runner.cleanup()
         listening = getattr(server.manager, "thread", None)  # the manager's Redis subscription, started lazily
         if listening is not None:
