@@ -51,8 +51,13 @@ async def replica(redis_url: str) -> AsyncIterator[tuple[socketio.AsyncServer, s
     try:
         yield server, f"http://127.0.0.1:{port}"
     finally:
-        await server.eio.shutdown()  # ends engine.io's service task, which else outlives the test's loop
         await runner.cleanup()
+        # engine.io's service task and its sockets' ping tasks: left pending, they outlive the test's loop and
+        # are destroyed (and logged) during a later test.
+        engine_tasks = [t for t in asyncio.all_tasks() if "engineio" in repr(t.get_coro())]
+        for task in engine_tasks:
+            task.cancel()
+        await asyncio.gather(*engine_tasks, return_exceptions=True)
         listening = getattr(server.manager, "thread", None)  # the manager's Redis subscription, started lazily
         if listening is not None:
             listening.cancel()
