@@ -4,7 +4,9 @@
 - `GET /staff/handoffs/{id}/events?since=N`: events `messages` (as the JSON of `/messages`, with `crisis_at`; `id:` the
   next tracker index, so a reconnecting browser resumes from `Last-Event-ID`), `unavailable` when Rasa
   cannot be reached, and `gone` when the conversation is no longer the analyst's (handed back, closed,
-  reassigned), after which the stream ends.
+  reassigned), after which the stream ends. Where the channel tells it (the web widget), also `presence`
+  (`{"presence": "online" | "left", "at"}`, the current one first) and `typing` (`{"typing": bool, "at"}`),
+  from bot/staff/presence.py; never any text.
 
 Both check the session again at every note and heartbeat (HEARTBEAT_S): a signed-out or disabled
 account's stream ends. Streams are part of the audited page view and are not logged again.
@@ -24,6 +26,7 @@ from bot.staff import ids, live, rasa_api
 from bot.staff.auth import SETTINGS, page, settings_of, signed_in
 from bot.staff.models import Handoff
 from bot.staff.pages import label
+from bot.staff.presence import Presence, is_live_note
 from bot.staff.sessions import SignedIn
 from bot.staff.takeover import RefusedError, visible
 from bot.staff.watch import Watcher
@@ -32,6 +35,7 @@ from bot.storage.db import in_thread
 HEARTBEAT_S = 20.0
 """A comment line this often keeps proxies from closing a quiet stream, and re-checks the session."""
 FANOUT = web.AppKey("staff_fanout", notes.LocalFanout)
+PRESENCE = web.AppKey("staff_presence", Presence)
 CRISIS_ACTION = "action_crisis"
 """The assistant's crisis answer (actions/safety.py), run in a held conversation when the person writes a crisis."""
 
@@ -114,6 +118,9 @@ async def conversation_events(request: web.Request, me: SignedIn) -> web.StreamR
     async with request.app[FANOUT].subscribe(notes.conversation(handoff.sender_id)) as source:
         response = await _open(request)
         since = await _push(request, response, since, handoff, me.language)
+        present = request.app[PRESENCE].current(handoff.sender_id)
+        if present is not None:
+            await _send(response, "presence", present)
         async for note in _ticks(source):
             current = await mine() if await _still(request, me) else None
             if current is None:
@@ -121,6 +128,8 @@ async def conversation_events(request: web.Request, me: SignedIn) -> web.StreamR
                 break
             if note is None:
                 await response.write(b": still here\n\n")
+            elif is_live_note(note):
+                await _send(response, "presence" if "presence" in note else "typing", note)
             else:
                 since = await _push(request, response, since, current, me.language)
     return response
@@ -152,6 +161,7 @@ async def _push(
 def install(app: web.Application) -> None:
     """The routes, the process's fan-out and its watcher (started and stopped with the app)."""
     app[FANOUT] = notes.LocalFanout()
+    app[PRESENCE] = Presence(app[FANOUT])
     app.router.add_get("/staff/queue/events", queue_events)
     app.router.add_get("/staff/handoffs/{handoff_id}/events", conversation_events)
 

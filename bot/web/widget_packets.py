@@ -3,8 +3,11 @@
 The proxy forwards a frame to Rasa only if it is one the widget itself sends: heartbeats,
 connecting to and leaving the default namespace, `session_request` and `user_uttered` with a
 valid session id, a message of at most MAX_MESSAGE_CHARS characters and a language that Relais
-speaks. Anything else (another namespace, event, acknowledgement, binary attachment or field)
-never reaches Rasa, so the public edge keeps the size and shape checks the assistant relies on.
+speaks. `user_typing` (the person is typing, or stopped) is never forwarded: the session reads it
+with `typing_state`, and drops any payload but `{"session_id", "typing": true|false}` without
+closing the socket, so a draft's text can never travel with it. Anything else (another namespace,
+event, acknowledgement, binary attachment or field) never reaches Rasa, so the public edge keeps
+the size and shape checks the assistant relies on.
 """
 
 from __future__ import annotations
@@ -49,7 +52,21 @@ def _user_uttered(data: Any) -> bool:
     )
 
 
-EVENTS: dict[str, Callable[[Any], bool]] = {"session_request": _session_request, "user_uttered": _user_uttered}
+def typing_state(data: Any) -> bool | None:
+    """True (typing) or False (stopped) for exactly `{"session_id": <id>, "typing": <bool>}`; None for anything else
+    (a payload with the draft's text, junk, another field), which the relay drops."""
+    if not isinstance(data, dict) or set(data) != {"session_id", "typing"} or not _session_id(data["session_id"]):
+        return None
+    typing = data["typing"]
+    return typing if isinstance(typing, bool) else None
+
+
+TYPING = "user_typing"
+EVENTS: dict[str, Callable[[Any], bool]] = {
+    "session_request": _session_request,
+    "user_uttered": _user_uttered,
+    TYPING: lambda data: True,  # checked by the session (typing_state), which drops a bad one instead of closing
+}
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@
   (bot/edges/typed_text.py), whatever it starts with.
 - NUL characters and lone surrogates are removed; a message left empty is answered, not lost.
 - A socket sending faster than its Throttle allows is told to slow down (bot/edges/flood.py).
+- `user_typing` never reaches Rasa: a valid one for the socket's own session, within the TypingGate's
+  bound, becomes `Verdict.typing` (a note for the console); any other is dropped, the socket kept.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from typing import Any
 from bot.edges import flood
 from bot.edges.button_keys import PREFIX, ButtonKeys
 from bot.edges.typed_text import as_typed, readable
-from bot.web.widget_packets import ENGINE_MESSAGE, SOCKET_EVENT, Frame, event_frame
+from bot.web.widget_packets import ENGINE_MESSAGE, SOCKET_EVENT, TYPING, Frame, event_frame, typing_state
+from bot.web.widget_typing import TypingGate
 from vocabulary.languages import SUPPORTED
 
 SENDER_PREFIX = "widget-"
@@ -43,12 +46,14 @@ class Verdict:
 
     `forward`: the frame for Rasa, if any. `notice`: a text key to say to the person instead
     (`edge.slow_down`, `edge.unreadable`), in `language`. `close`: the frame breaks the rules.
+    `typing`: the person started (True) or stopped (False) typing, for the console. All empty: drop the frame.
     """
 
     forward: str | None = None
     notice: str | None = None
     language: str = "en"
     close: bool = False
+    typing: bool | None = None
 
 
 def _language(metadata: dict[str, Any]) -> str:
@@ -57,9 +62,10 @@ def _language(metadata: dict[str, Any]) -> str:
 
 
 class WidgetSession:
-    def __init__(self, keys: ButtonKeys, throttle: flood.Throttle) -> None:
+    def __init__(self, keys: ButtonKeys, throttle: flood.Throttle, typing: TypingGate | None = None) -> None:
         self._keys = keys
         self._throttle = throttle
+        self._typing = typing or TypingGate()
         self.session_id: str | None = None
 
     @property
@@ -70,6 +76,8 @@ class WidgetSession:
         """The verdict on a frame `widget_packets.parse` accepted."""
         if frame.event is None:
             return Verdict(forward=frame.raw)
+        if frame.event == TYPING:
+            return self._typed(frame.data)
         session_id = frame.data["session_id"]
         if frame.event == "session_request":
             if self.session_id not in (None, session_id):
@@ -79,6 +87,12 @@ class WidgetSession:
         if session_id != self.session_id:
             return Verdict(close=True)
         return await self._uttered(frame.data)
+
+    def _typed(self, data: Any) -> Verdict:
+        typing = typing_state(data)
+        if typing is None or self.session_id is None or data["session_id"] != self.session_id:
+            return Verdict()
+        return Verdict(typing=typing) if self._typing.admit(typing) else Verdict()
 
     async def _uttered(self, data: dict[str, Any]) -> Verdict:
         metadata = data.get("metadata", {})
@@ -97,6 +111,7 @@ class WidgetSession:
             return Verdict(notice="edge.stale_button", language=language)
         if message is None:
             message = text if text in WIDGET_PAYLOADS else as_typed(text)
+        self._typing.sent()
         packet = {"message": message, "session_id": conversation, "metadata": metadata}
         return Verdict(forward=event_frame("user_uttered", packet))
 

@@ -6,6 +6,9 @@ origin, so this relay is where the page's Origin is checked against the allow-li
 every frame from the browser is checked (`widget_packets`) and held to the socket's one
 conversation (`widget_session`) before it reaches Rasa. Only the websocket transport is relayed;
 the widget never falls back to long polling.
+
+Presence and typing (bot/staff/presence.py): when a socket joins its conversation the console hears
+"online", when it closes "left"; a typing signal the session lets through becomes a typing note.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from bot.edges import flood
 from bot.edges.button_keys import ButtonKeys
 from bot.settings import Settings
+from bot.staff.stream import PRESENCE
 from bot.web import widget_packets
 from bot.web.origins import allowed_origin
 from bot.web.widget_session import WidgetSession
@@ -62,14 +66,20 @@ async def _notify(app: web.Application, conversation: str, language: str, key: s
 async def _browser_to_rasa(
     browser: web.WebSocketResponse, rasa: aiohttp.ClientWebSocketResponse, session: WidgetSession, app: web.Application
 ) -> None:
+    presence = app[PRESENCE]
     async for message in browser:
         frame = widget_packets.parse(message.data) if message.type == WSMsgType.TEXT else None
+        joined = session.sender
         verdict = await session.from_browser(frame) if frame is not None else None
         if verdict is None or verdict.close:
             log.info("widget socket closed: a frame the widget never sends")
             await browser.close(code=WSCloseCode.POLICY_VIOLATION)
             return
-        if verdict.forward is not None:
+        if joined is None and session.sender is not None:
+            await presence.joined(session.sender)
+        if verdict.typing is not None and session.sender is not None:
+            await presence.typing(session.sender, verdict.typing)
+        elif verdict.forward is not None:
             await rasa.send_str(verdict.forward)
         elif verdict.notice is not None and session.sender is not None:
             await _notify(app, session.sender, verdict.language, verdict.notice)
@@ -97,6 +107,8 @@ async def _pipe(browser: web.WebSocketResponse, rasa: aiohttp.ClientWebSocketRes
         for direction in directions:
             direction.cancel()
         await asyncio.gather(*directions, return_exceptions=True)
+        if session.sender is not None:
+            await app[PRESENCE].left(session.sender)
 
 
 async def relay(request: web.Request) -> web.StreamResponse:

@@ -6,6 +6,7 @@ embed the widget; the demo page is the web server's own :8000/.
 
 from __future__ import annotations
 
+import json
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -16,7 +17,7 @@ from bot.services import Stack
 from content.texts import render
 from tests.chromium import ASSISTANT_TIMEOUT_MS, PHONE, Requests
 from tests.hotline_site import LANGUAGES, SCREENSHOTS, Site
-from tests.web.widget import WIDGET_KEYS, Widget, push_analyst_message, said, tracker, user_texts
+from tests.web.widget import GREETINGS, WIDGET_KEYS, Widget, push_analyst_message, said, tracker, user_texts
 
 pytestmark = pytest.mark.e2e
 
@@ -223,3 +224,26 @@ def test_an_analyst_message_is_marked_as_from_a_person(stack: Stack, hotline: Si
     expect(links).to_have_attribute("href", "https://example.org/help")
     expect(links).to_have_attribute("rel", "noopener noreferrer")
     expect(message.locator("b")).to_have_count(0)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_typing_is_signalled_without_a_word_of_the_draft(
+    stack: Stack, hotline: Site, page: Page, language: str
+) -> None:
+    """While the person types the widget says only "typing" / "stopped"; the draft never leaves the page."""
+    draft = {"fr": "je ne sais pas quoi dire", "ko": "뭐라고 해야 할지", "en": "not sure how to say it"}[language]
+    sockets = sockets_of(page)
+    widget = on_hotline(page, hotline, language)
+    widget.greet(language)
+    sent: list[str] = []
+    sockets[-1].on("framesent", lambda payload: sent.append(str(payload)))
+    box = widget.part("textarea")
+    box.press_sequentially(draft)
+    box.fill("")
+    with sockets[-1].expect_event("framesent", predicate=lambda payload: '"user_uttered"' in str(payload)):
+        widget.say(GREETINGS[language])
+    typing = [json.loads(frame[2:])[1] for frame in sent if frame.startswith('42["user_typing"')]
+    assert typing[0] == {"session_id": widget.session_id(), "typing": True}
+    assert {"session_id": widget.session_id(), "typing": False} in typing
+    assert all(set(signal) == {"session_id", "typing"} for signal in typing)
+    assert not any(draft in frame or json.dumps(draft)[1:-1] in frame for frame in sent), "the draft left the page"

@@ -37,6 +37,10 @@ export function connect(server, sessionId, on) {
       if (confirmed) socket.emit("user_uttered", packet);
       else waiting.push(packet);
     },
+    /** Typing (true) or stopped (false): a yes/no only, never a word of the draft. Dropped while not joined. */
+    typing(state) {
+      if (confirmed) socket.emit("user_typing", { session_id: sessionId(), typing: state === true });
+    },
     /** A new conversation: a new socket joins only the new session's room. */
     restart() {
       waiting.length = 0;

@@ -10,6 +10,7 @@ import { fromBot, fromHistory, fromUser } from "./messages.js";
 import { onDoubleEscape } from "./quick_exit.js";
 import * as storage from "./storage.js";
 import { loadTexts } from "./texts.js";
+import { typingSignal } from "./typing.js";
 import { createView, MAX_MESSAGE_CHARS } from "./view.js";
 
 /** After an answer, how long to wait before asking the server for its language and parts. */
@@ -30,6 +31,7 @@ function start(script) {
     { stylesheet: new URL("relais.css", script.src).href, target: config.target },
     {
       submit,
+      input: (hasText) => typing.input(hasText),
       button,
       language: chooseLanguage,
       clear,
@@ -141,7 +143,10 @@ function start(script) {
     if (open) greetOnce();
   }
 
+  const typing = typingSignal((state) => connection.typing(state));
+
   function say(message, shown, metadata) {
+    typing.stop();
     if (shown) show(fromUser(shown, language));
     view.setError(null);
     view.setStatus(person ? "web.with_person" : "web.typing");

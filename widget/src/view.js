@@ -277,6 +277,8 @@ export function createView({ stylesheet, target }, on) {
     event.preventDefault();
     if (on.submit(message.value)) message.value = "";
   });
+  // Only whether the box has text, for the typing signal: the draft itself stays here.
+  message.addEventListener("input", () => on.input(message.value.trim() !== ""));
   message.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
       event.preventDefault();

@@ -151,6 +151,8 @@ class Local:
     rasa: RasaStandIn
     base: str
     people: list[Person] = field(default_factory=list)
+    app: web.Application | None = None
+    """The console's app (its fan-out and presence), for tests that play another part of the process."""
 
     def account(self, username: str, role: str = "analyst") -> Person:
         with session(self.settings.database_url) as db:
@@ -193,7 +195,7 @@ async def serving(tmp_path: Path, rasa: RasaStandIn, rasa_port: int | None = Non
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
-    local = Local(settings, rasa, f"http://127.0.0.1:{runner.addresses[0][1]}")
+    local = Local(settings, rasa, f"http://127.0.0.1:{runner.addresses[0][1]}", app=app)
     try:
         yield local
     finally:

@@ -30,6 +30,8 @@ def frame(name: str, data: Any) -> str:
 class RasaStandIn:
     joined: list[str] = field(default_factory=list)
     """The session ids of every `session_request` that reached Rasa."""
+    events: list[str] = field(default_factory=list)
+    """The name of every Socket.IO event that reached Rasa, in order."""
     uttered: list[dict[str, Any]] = field(default_factory=list)
     """Every `user_uttered` payload that reached Rasa."""
     notices: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
@@ -38,6 +40,7 @@ class RasaStandIn:
 
     def clear(self) -> None:
         self.joined.clear()
+        self.events.clear()
         self.uttered.clear()
         self.notices.clear()
 
@@ -59,6 +62,7 @@ class RasaStandIn:
                 await ws.send_str('40{"sid":"stand-in-socket"}')
             elif message.data.startswith("42"):
                 name, data = json.loads(message.data[2:])
+                self.events.append(name)
                 if name == "session_request":
                     self.joined.append(data["session_id"])
                     await ws.send_str(frame("session_confirm", data["session_id"]))

@@ -152,9 +152,44 @@
   const liveStatus = document.getElementById("live-status");
   source.addEventListener("messages", (event) => {
     liveStatus.hidden = true;
-    showAll(JSON.parse(event.data));
+    const body = JSON.parse(event.data);
+    // The person's new words end their typing.
+    if (body.messages.some((message) => message.from === "victim")) stopTyping();
+    showAll(body);
   });
   source.addEventListener("unavailable", () => { liveStatus.hidden = false; });
+
+  // Presence and typing, where the channel tells them (the web widget): notes without any text.
+  const presence = document.getElementById("presence");
+  const typing = document.getElementById("typing");
+  const TYPING_SHOWN_MS = 6000; // the widget repeats its signal every 3 s while the person types
+  let typingTimer = null;
+  function stopTyping() {
+    clearTimeout(typingTimer);
+    typingTimer = null;
+    if (typing) typing.hidden = true;
+  }
+  source.addEventListener("presence", (event) => {
+    if (!presence) return;
+    const note = JSON.parse(event.data);
+    const online = note.presence === "online";
+    document.getElementById("presence-label").textContent = say(online ? "presenceOnline" : "presenceLeft");
+    const when = document.getElementById("presence-at");
+    const at = new Date(note.at * 1000);
+    when.dateTime = at.toISOString();
+    when.textContent = at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    presence.dataset.state = online ? "online" : "left";
+    presence.hidden = false;
+    if (!online) stopTyping();
+  });
+  source.addEventListener("typing", (event) => {
+    if (!typing) return;
+    const note = JSON.parse(event.data);
+    stopTyping();
+    if (!note.typing) return;
+    typing.hidden = false;
+    typingTimer = setTimeout(stopTyping, TYPING_SHOWN_MS);
+  });
   source.addEventListener("gone", () => { source.close(); location.assign("/staff"); });
   source.onerror = () => {
     if (source.readyState === EventSource.CLOSED) setTimeout(() => location.reload(), 3000);

@@ -1,0 +1,135 @@
+"""Presence and typing on the analyst's conversation page: where the channel tells them (the web widget), the
+page's stream carries them as they come, the current presence first, in notes without any text; the labels are
+in the analyst's language; a Telegram conversation says the channel does not tell (console in-process)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any, AsyncIterator, Callable
+
+import aiohttp
+from markupsafe import escape
+
+from bot.staff import queue
+from bot.staff.presence import Presence
+from bot.staff.stream import PRESENCE
+from bot.storage.db import session
+from content.texts import render
+from tests.bot.staff.local import Local, console_test
+
+BOUND_S = 20
+"""How long a test waits for a pushed event before it fails (a bound, not a measurement)."""
+WIDGET = "widget-0123456789abcdef"
+
+
+async def _events(local: Local, cookies: aiohttp.ClientSession, path: str) -> AsyncIterator[tuple[str, Any]]:
+    async with cookies.get(f"{local.base}{path}", timeout=aiohttp.ClientTimeout(total=None)) as response:
+        assert response.status == 200 and response.content_type == "text/event-stream"
+        name, data = "message", ""
+        async for raw in response.content:
+            line = raw.decode().rstrip("\n")
+            if line.startswith("event: "):
+                name = line[7:]
+            elif line.startswith("data: "):
+                data = line[6:]
+            elif not line and data:
+                yield name, json.loads(data)
+                name, data = "message", ""
+
+
+async def _next(stream: AsyncIterator[tuple[str, Any]], wanted: str) -> Any:
+    async def find() -> Any:
+        async for name, data in stream:
+            if name == wanted:
+                return data
+        raise AssertionError(f"the stream ended before a {wanted!r} event")
+
+    return await asyncio.wait_for(find(), BOUND_S)
+
+
+def _presence(local: Local) -> Presence:
+    assert local.app is not None
+    return local.app[PRESENCE]
+
+
+def _held(local: Local, sender_id: str, channel: str) -> int:
+    with session(local.settings.database_url) as db:
+        return queue.request(db, sender_id, channel, "fr", queue.Flags()).id
+
+
+@console_test()
+async def test_the_page_hears_online_typing_stopped_and_left_in_order(local: Local) -> None:
+    analyst = await local.signed_in("ana")
+    handoff_id = _held(local, WIDGET, "socketio")
+    assert (await analyst.post(f"/staff/handoffs/{handoff_id}/claim")).status == 200
+    stream = _events(local, analyst.http, f"/staff/handoffs/{handoff_id}/events?since=0")
+    await _next(stream, "messages")
+    presence = _presence(local)
+    await presence.joined(WIDGET)
+    assert (await _next(stream, "presence"))["presence"] == "online"
+    await presence.typing(WIDGET, True)
+    assert (await _next(stream, "typing"))["typing"] is True
+    await presence.typing(WIDGET, False)
+    assert (await _next(stream, "typing"))["typing"] is False
+    await presence.left(WIDGET)
+    left = await _next(stream, "presence")
+    assert set(left) == {"presence", "at"} and left["presence"] == "left"
+    await stream.aclose()
+
+
+@console_test()
+async def test_two_tabs_are_one_person_and_a_reopened_page_hears_the_current_presence(local: Local) -> None:
+    analyst = await local.signed_in("ana")
+    handoff_id = _held(local, WIDGET, "socketio")
+    assert (await analyst.post(f"/staff/handoffs/{handoff_id}/claim")).status == 200
+    presence = _presence(local)
+    await presence.joined(WIDGET)
+    await presence.joined(WIDGET)
+    await presence.left(WIDGET)
+    stream = _events(local, analyst.http, f"/staff/handoffs/{handoff_id}/events?since=0")
+    assert (await _next(stream, "presence"))["presence"] == "online", "one tab is still open"
+    await presence.left(WIDGET)
+    assert (await _next(stream, "presence"))["presence"] == "left"
+    await stream.aclose()
+
+
+@console_test()
+async def test_another_conversations_notes_do_not_reach_the_page(local: Local) -> None:
+    analyst = await local.signed_in("ana")
+    handoff_id = _held(local, WIDGET, "socketio")
+    assert (await analyst.post(f"/staff/handoffs/{handoff_id}/claim")).status == 200
+    stream = _events(local, analyst.http, f"/staff/handoffs/{handoff_id}/events?since=0")
+    await _next(stream, "messages")
+    presence = _presence(local)
+    await presence.typing("widget-someone-else-entirely", True)
+    await presence.joined(WIDGET)
+    assert await asyncio.wait_for(stream.__anext__(), BOUND_S) == ("presence", presence.current(WIDGET))
+    await stream.aclose()
+
+
+def said(language: str, key: str) -> str:
+    return str(escape(render(language, key)))
+
+
+def _in(language: str) -> Callable[..., None]:
+    @console_test()
+    async def test_the_presence_labels_are_in_the_analysts_language(local: Local) -> None:
+        analyst = await local.signed_in("sue", "supervisor")  # reads any conversation, held or not
+        assert (await analyst.post("/staff/language", language=language)).status == 200
+        widget_id = _held(local, WIDGET, "socketio")
+        telegram_id = _held(local, "telegram-12345", "telegram")
+        widget_page = (await analyst.get(f"/staff/handoffs/{widget_id}")).text
+        assert f'data-presence-online="{said(language, "console.presence.online")}"' in widget_page
+        assert f'data-presence-left="{said(language, "console.presence.left")}"' in widget_page
+        assert said(language, "console.presence.typing") in widget_page and 'id="presence"' in widget_page
+        assert said(language, "console.presence.untold") not in widget_page
+        telegram_page = (await analyst.get(f"/staff/handoffs/{telegram_id}")).text
+        assert said(language, "console.presence.untold") in telegram_page and 'id="presence"' not in telegram_page
+
+    return test_the_presence_labels_are_in_the_analysts_language
+
+
+test_the_presence_labels_in_french = _in("fr")
+test_the_presence_labels_in_korean = _in("ko")
+test_the_presence_labels_in_english = _in("en")
