@@ -4,31 +4,15 @@ without offering what they already have."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Iterator
-
-import pytest
-
 from actions.message_parts import message
 from actions.safety import ActionCrisis, crisis_key
 from bot.staff import queue
-from bot.storage import migrate
-from bot.storage.db import engine, session
+from bot.storage.db import session
 from content.texts import render
 from tests.actions.conftest import run
 
 COUNTRY = {"fr": "FR", "ko": "KR", "en": "GB"}
 
-
-@pytest.fixture
-def handoffs_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """DATABASE_URL on a fresh, migrated SQLite file, as the action server opens it."""
-    url = f"sqlite:///{tmp_path / 'relais.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    engine.cache_clear()
-    migrate.upgrade(url)
-    yield url
-    engine.cache_clear()
 
 
 def _held(url: str, sender_id: str = "review") -> int:
@@ -38,8 +22,8 @@ def _held(url: str, sender_id: str = "review") -> int:
         return handoff.id
 
 
-def test_held_the_crisis_line_comes_first_then_that_a_person_is_there(language: str, handoffs_db: str) -> None:
-    handoff_id = _held(handoffs_db)
+def test_held_the_crisis_line_comes_first_then_that_a_person_is_there(language: str, cases_db: str) -> None:
+    handoff_id = _held(cases_db)
     slots = {"language": language, "country": COUNTRY[language], "handoff_state": "human"}
     outcome = run(ActionCrisis(), "crisis", slots)
     crisis_line = message(language, f"crisis.{COUNTRY[language]}", {})["text"]
@@ -47,13 +31,13 @@ def test_held_the_crisis_line_comes_first_then_that_a_person_is_there(language: 
     assert outcome.payloads == [], "no button: the assistant is paused and would not read it"
     assert outcome.slot("offer") is None and outcome.slot("in_crisis") is True
     assert "contacts" in outcome.messages[0]["parts"], "the numbers are tap-to-call, from the knowledge module"
-    with session(handoffs_db) as db:
+    with session(cases_db) as db:
         held = queue.get(db, handoff_id)
         assert held is not None and (held.state, held.priority) == ("human", queue.CRISIS)
 
 
-def test_held_without_a_country_the_lines_of_the_persons_language_are_given(language: str, handoffs_db: str) -> None:
-    _held(handoffs_db)
+def test_held_without_a_country_the_lines_of_the_persons_language_are_given(language: str, cases_db: str) -> None:
+    _held(cases_db)
     outcome = run(ActionCrisis(), "crisis", {"language": language, "handoff_state": "human"})
     assert outcome.texts[0] == message(language, "crisis.unknown", {})["text"]
     assert outcome.texts[-1] == render(language, "crisis.held")

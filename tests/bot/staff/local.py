@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, AsyncIterator, Awaitable, Callable
 
 import aiohttp
+import sqlalchemy as sa
 from aiohttp import web
 
 from bot.settings import Settings, load
@@ -225,3 +226,21 @@ def console_test(rasa_down: bool = False) -> Callable[[Scenario], Callable[[Path
         return test
 
     return wrap
+
+
+def rasa_events(url: str) -> sa.Table:
+    """Rasa's `events` table on `url`, created if absent, with the columns its SQL tracker store fills for a user
+    message (the console's watcher reads it)."""
+    table = sa.Table(
+        "events",
+        sa.MetaData(),
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("sender_id", sa.String(255)),
+        sa.Column("type_name", sa.String(255)),
+        sa.Column("timestamp", sa.Float),
+        sa.Column("intent_name", sa.String(255)),
+        sa.Column("action_name", sa.String(255)),
+    )
+    with session(url) as db:
+        table.create(db.get_bind(), checkfirst=True)
+    return table

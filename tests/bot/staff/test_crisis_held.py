@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -27,30 +26,12 @@ from bot.staff.watch import Watcher
 from bot.storage import migrate
 from bot.storage.db import session
 from content.texts import render
-from tests.bot.staff.local import Local, console_test
-from tests.bot.staff.test_live import _events, _next
+from tests.bot.staff.local import Local, console_test, rasa_events
+from tests.sse import BOUND_S, events, next_event
 
 CRISES = {"fr": "je veux mourir", "ko": "죽고 싶어요", "en": "i want to die"}
 ORDINARY = {"fr": "vous êtes là ?", "ko": "계세요?", "en": "are you there?"}
-BOUND_S = 20
-"""How long a test waits for the console to act before it fails (a bound, not a measurement)."""
 
-
-def _rasa_events(url: str) -> sa.Table:
-    """Rasa's `events` table, with the columns its SQL tracker store fills for a user message."""
-    table = sa.Table(
-        "events",
-        sa.MetaData(),
-        sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("sender_id", sa.String(255)),
-        sa.Column("type_name", sa.String(255)),
-        sa.Column("timestamp", sa.Float),
-        sa.Column("intent_name", sa.String(255)),
-        sa.Column("action_name", sa.String(255)),
-    )
-    with session(url) as db:
-        table.create(db.get_bind(), checkfirst=True)
-    return table
 
 
 def _intent(text: str) -> str:
@@ -64,7 +45,7 @@ def _writes(url: str, sender_id: str, text: str) -> None:
     """The person writes `text` (Rasa stores it with its intent, paused or not)."""
     with session(url) as db:
         db.execute(
-            _rasa_events(url)
+            rasa_events(url)
             .insert()
             .values(sender_id=sender_id, type_name="user", timestamp=time.time(), intent_name=_intent(text))
         )
@@ -110,7 +91,7 @@ class Heard:
 def url(tmp_path: Path) -> str:
     database = f"sqlite:///{tmp_path / 'relais.db'}"
     migrate.upgrade(database)
-    _rasa_events(database)
+    rasa_events(database)
     return database
 
 
@@ -211,7 +192,7 @@ def test_a_line_that_cannot_be_given_leaves_the_watcher_watching(url: str) -> No
 @console_test()
 async def test_the_console_has_the_assistant_give_the_line_and_shows_why(local: Local) -> None:
     url = local.settings.database_url
-    await asyncio.to_thread(_rasa_events, url)
+    await asyncio.to_thread(rasa_events, url)
     analyst = await local.signed_in("ana")
     with session(url) as db:
         handoff_id = queue.request(db, "victim", "socketio", "ko", queue.Flags()).id
@@ -219,14 +200,14 @@ async def test_the_console_has_the_assistant_give_the_line_and_shows_why(local: 
     page = await analyst.get(f"/staff/handoffs/{handoff_id}")
     assert 'id="crisis-alert" class="notice crisis" role="alert" hidden' in page.text
 
-    stream = _events(analyst, f"/staff/handoffs/{handoff_id}/events?since=0")
-    assert (await _next(stream, "messages"))["crisis_at"] is None
+    stream = events(analyst.http, analyst.base + f"/staff/handoffs/{handoff_id}/events?since=0")
+    assert (await next_event(stream, "messages"))["crisis_at"] is None
     await asyncio.to_thread(_writes, url, "victim", CRISES["ko"])
     await asyncio.wait_for(local.rasa.ran.wait(), BOUND_S)
     assert local.rasa.executed == [("victim", "action_crisis", "latest")]
-    pushed = await _next(stream, "messages")
+    pushed = await next_event(stream, "messages")
     while pushed["crisis_at"] is None:
-        pushed = await _next(stream, "messages")
+        pushed = await next_event(stream, "messages")
     await stream.aclose()
 
     page = await analyst.get(f"/staff/handoffs/{handoff_id}")

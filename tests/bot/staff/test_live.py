@@ -5,8 +5,6 @@ is no longer theirs. Console in-process, Rasa a stand-in, Rasa's `events` table 
 from __future__ import annotations
 
 import asyncio
-import json
-from typing import Any, AsyncIterator
 
 import aiohttp
 import sqlalchemy as sa
@@ -14,52 +12,8 @@ import sqlalchemy as sa
 from bot.staff import queue
 from bot.staff.fanout import LocalFanout
 from bot.storage.db import session
-from tests.bot.staff.local import Local, Person, console_test
-
-BOUND_S = 20
-"""How long a test waits for a pushed event before it fails (a bound, not a measurement)."""
-
-
-def _rasa_events(local: Local) -> sa.Table:
-    table = sa.Table(
-        "events",
-        sa.MetaData(),
-        sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("sender_id", sa.String(255)),
-        sa.Column("type_name", sa.String(255)),
-        sa.Column("intent_name", sa.String(255)),
-        sa.Column("action_name", sa.String(255)),
-        sa.Column("timestamp", sa.Float),
-    )
-    with session(local.settings.database_url) as db:
-        table.create(db.get_bind(), checkfirst=True)
-    return table
-
-
-async def _events(person: Person, path: str) -> AsyncIterator[tuple[str, Any]]:
-    """(event name, data) of a server-sent event stream, as a browser's EventSource reads them."""
-    async with person.http.get(f"{person.base}{path}", timeout=aiohttp.ClientTimeout(total=None)) as response:
-        assert response.status == 200 and response.content_type == "text/event-stream"
-        name, data = "message", ""
-        async for raw in response.content:
-            line = raw.decode().rstrip("\n")
-            if line.startswith("event: "):
-                name = line[7:]
-            elif line.startswith("data: "):
-                data = line[6:]
-            elif not line and data:
-                yield name, json.loads(data)
-                name, data = "message", ""
-
-
-async def _next(stream: AsyncIterator[tuple[str, Any]], wanted: str) -> Any:
-    async def find() -> Any:
-        async for name, data in stream:
-            if name == wanted:
-                return data
-        raise AssertionError(f"the stream ended before a {wanted!r} event")
-
-    return await asyncio.wait_for(find(), BOUND_S)
+from tests.bot.staff.local import Local, console_test, rasa_events
+from tests.sse import events, next_event
 
 
 def _request(local: Local, sender_id: str) -> int:
@@ -70,35 +24,35 @@ def _request(local: Local, sender_id: str) -> int:
 @console_test()
 async def test_the_queue_page_hears_of_a_new_waiting_person(local: Local) -> None:
     analyst = await local.signed_in("ana")
-    stream = _events(analyst, "/staff/queue/events")
-    await _next(stream, "ready")
+    stream = events(analyst.http, analyst.base + "/staff/queue/events")
+    await next_event(stream, "ready")
     await asyncio.to_thread(_request, local, "newcomer")
-    assert await _next(stream, "queue") == {}
+    assert await next_event(stream, "queue") == {}
     await stream.aclose()
 
 
 @console_test()
 async def test_the_conversation_page_hears_the_persons_words_and_ends_when_reassigned(local: Local) -> None:
-    events = _rasa_events(local)
+    table = rasa_events(local.settings.database_url)
     analyst = await local.signed_in("ana")
     supervisor = await local.signed_in("sue", "supervisor")
     handoff_id = _request(local, "victim")
     assert (await analyst.post(f"/staff/handoffs/{handoff_id}/claim")).status == 200
-    stream = _events(analyst, f"/staff/handoffs/{handoff_id}/events?since=0")
-    first = await _next(stream, "messages")
+    stream = events(analyst.http, analyst.base + f"/staff/handoffs/{handoff_id}/events?since=0")
+    first = await next_event(stream, "messages")
     assert first["messages"] == [] and first["state"] == "human"
 
     local.rasa.trackers["victim"] = [{"event": "user", "text": "vous êtes là ?", "timestamp": 5.0}]
     with session(local.settings.database_url) as db:
-        db.execute(events.insert(), [{"sender_id": "victim", "type_name": "user", "timestamp": 5.0}])
-    pushed = await _next(stream, "messages")
+        db.execute(table.insert(), [{"sender_id": "victim", "type_name": "user", "timestamp": 5.0}])
+    pushed = await next_event(stream, "messages")
     assert pushed["next"] == 1 and [m["text"] for m in pushed["messages"]] == ["vous êtes là ?"]
 
     await supervisor.get(f"/staff/handoffs/{handoff_id}")
     with session(local.settings.database_url) as db:
         other = db.scalar(sa.text("select id from staff where username = 'sue'"))
     assert (await supervisor.post(f"/staff/handoffs/{handoff_id}/reassign", staff_id=str(other))).status == 200
-    assert await _next(stream, "gone") == {}
+    assert await next_event(stream, "gone") == {}
     await stream.aclose()
 
 

@@ -5,10 +5,8 @@ in the analyst's language; a Telegram conversation says the channel does not tel
 from __future__ import annotations
 
 import asyncio
-import json
-from typing import Any, AsyncIterator, Callable
+from typing import Callable
 
-import aiohttp
 from markupsafe import escape
 
 from bot.staff import queue
@@ -17,35 +15,11 @@ from bot.staff.stream import PRESENCE
 from bot.storage.db import session
 from content.texts import render
 from tests.bot.staff.local import Local, console_test
+from tests.sse import BOUND_S, events, next_event
 
-BOUND_S = 20
-"""How long a test waits for a pushed event before it fails (a bound, not a measurement)."""
 WIDGET = "widget-0123456789abcdef"
 
 
-async def _events(local: Local, cookies: aiohttp.ClientSession, path: str) -> AsyncIterator[tuple[str, Any]]:
-    async with cookies.get(f"{local.base}{path}", timeout=aiohttp.ClientTimeout(total=None)) as response:
-        assert response.status == 200 and response.content_type == "text/event-stream"
-        name, data = "message", ""
-        async for raw in response.content:
-            line = raw.decode().rstrip("\n")
-            if line.startswith("event: "):
-                name = line[7:]
-            elif line.startswith("data: "):
-                data = line[6:]
-            elif not line and data:
-                yield name, json.loads(data)
-                name, data = "message", ""
-
-
-async def _next(stream: AsyncIterator[tuple[str, Any]], wanted: str) -> Any:
-    async def find() -> Any:
-        async for name, data in stream:
-            if name == wanted:
-                return data
-        raise AssertionError(f"the stream ended before a {wanted!r} event")
-
-    return await asyncio.wait_for(find(), BOUND_S)
 
 
 def _presence(local: Local) -> Presence:
@@ -63,17 +37,17 @@ async def test_the_page_hears_online_typing_stopped_and_left_in_order(local: Loc
     analyst = await local.signed_in("ana")
     handoff_id = _held(local, WIDGET, "socketio")
     assert (await analyst.post(f"/staff/handoffs/{handoff_id}/claim")).status == 200
-    stream = _events(local, analyst.http, f"/staff/handoffs/{handoff_id}/events?since=0")
-    await _next(stream, "messages")
+    stream = events(analyst.http, local.base + f"/staff/handoffs/{handoff_id}/events?since=0")
+    await next_event(stream, "messages")
     presence = _presence(local)
     await presence.joined(WIDGET)
-    assert (await _next(stream, "presence"))["presence"] == "online"
+    assert (await next_event(stream, "presence"))["presence"] == "online"
     await presence.typing(WIDGET, True)
-    assert (await _next(stream, "typing"))["typing"] is True
+    assert (await next_event(stream, "typing"))["typing"] is True
     await presence.typing(WIDGET, False)
-    assert (await _next(stream, "typing"))["typing"] is False
+    assert (await next_event(stream, "typing"))["typing"] is False
     await presence.left(WIDGET)
-    left = await _next(stream, "presence")
+    left = await next_event(stream, "presence")
     assert set(left) == {"presence", "at"} and left["presence"] == "left"
     await stream.aclose()
 
@@ -87,10 +61,10 @@ async def test_two_tabs_are_one_person_and_a_reopened_page_hears_the_current_pre
     await presence.joined(WIDGET)
     await presence.joined(WIDGET)
     await presence.left(WIDGET)
-    stream = _events(local, analyst.http, f"/staff/handoffs/{handoff_id}/events?since=0")
-    assert (await _next(stream, "presence"))["presence"] == "online", "one tab is still open"
+    stream = events(analyst.http, local.base + f"/staff/handoffs/{handoff_id}/events?since=0")
+    assert (await next_event(stream, "presence"))["presence"] == "online", "one tab is still open"
     await presence.left(WIDGET)
-    assert (await _next(stream, "presence"))["presence"] == "left"
+    assert (await next_event(stream, "presence"))["presence"] == "left"
     await stream.aclose()
 
 
@@ -99,8 +73,8 @@ async def test_another_conversations_notes_do_not_reach_the_page(local: Local) -
     analyst = await local.signed_in("ana")
     handoff_id = _held(local, WIDGET, "socketio")
     assert (await analyst.post(f"/staff/handoffs/{handoff_id}/claim")).status == 200
-    stream = _events(local, analyst.http, f"/staff/handoffs/{handoff_id}/events?since=0")
-    await _next(stream, "messages")
+    stream = events(analyst.http, local.base + f"/staff/handoffs/{handoff_id}/events?since=0")
+    await next_event(stream, "messages")
     presence = _presence(local)
     await presence.typing("widget-someone-else-entirely", True)
     await presence.joined(WIDGET)

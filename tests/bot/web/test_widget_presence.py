@@ -13,7 +13,6 @@ import json
 from pathlib import Path
 from typing import Any, AsyncIterator
 
-import aiohttp
 import pytest
 
 from bot.staff import accounts, queue
@@ -21,6 +20,7 @@ from bot.storage.db import session
 from bot.web.widget_session import sender
 from tests.bot.staff.local import PASSWORD, Person
 from tests.bot.web.relay import TIMEOUT_S, Relay, event, next_event, relay
+from tests.sse import events
 
 SESSION = "0123456789abcdef" * 2
 OTHER = "fedcba9876543210" * 2
@@ -43,21 +43,6 @@ JUNK = [
     None,
 ]
 
-
-async def _stream(person: Person, path: str) -> AsyncIterator[tuple[str, Any]]:
-    """(event name, data) of a server-sent event stream, as a browser's EventSource reads them."""
-    async with person.http.get(f"{person.base}{path}", timeout=aiohttp.ClientTimeout(total=None)) as response:
-        assert response.status == 200 and response.content_type == "text/event-stream"
-        name, data = "message", ""
-        async for raw in response.content:
-            line = raw.decode().rstrip("\n")
-            if line.startswith("event: "):
-                name = line[7:]
-            elif line.startswith("data: "):
-                data = line[6:]
-            elif not line and data:
-                yield name, json.loads(data)
-                name, data = "message", ""
 
 
 async def _next_live(stream: AsyncIterator[tuple[str, Any]]) -> tuple[str, Any]:
@@ -88,7 +73,7 @@ async def _analyst_watching(edge: Relay) -> tuple[Person, AsyncIterator[tuple[st
     assert (await analyst.login()).status == 200
     assert (await analyst.post(f"/staff/handoffs/{handoff_id}/claim")).status == 200
     path = f"/staff/handoffs/{handoff_id}/events?since=0"
-    return analyst, _stream(analyst, path), path
+    return analyst, events(analyst.http, analyst.base + path), path
 
 
 async def _joined(ws: Any, session_id: str = SESSION) -> None:
@@ -123,7 +108,7 @@ async def test_a_reopened_page_is_told_the_current_presence_first(edge: Relay) -
             await _joined(ws)
             assert (await _next_live(stream))[1]["presence"] == "online"
             await stream.aclose()
-            again = _stream(analyst, path)
+            again = events(analyst.http, analyst.base + path)
             name, note = await _next_live(again)
             assert (name, note["presence"]) == ("presence", "online")
             await again.aclose()
