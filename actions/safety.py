@@ -48,6 +48,8 @@ def minor_route(turn: Turn) -> None:
     turn.set("is_minor", True)
     told_by_someone_else = about_someone_else(turn.tracker) or turn.slot("intake_subject") == "other"
     turn.say("minor.intro.other" if told_by_someone_else else "minor.intro")
+    if not told_by_someone_else:  # a parent or a teacher writing is that trusted adult
+        turn.say("minor.trusted_adult")
     if turn.situation == "sextortion" and "situation" not in turn.changes:
         turn.say("minor.sextortion")
     turn.say("minor.never_save")

@@ -155,3 +155,19 @@ def test_a_pupils_story_takes_the_child_route(language: str) -> None:
     outcome = run(ActionSituation(), "describe_sharing", {"language": language}, text=text)
     assert outcome.slot("is_minor") is True
     assert render(language, "minor.intro") in outcome.texts and render(language, "minor.never_save") in outcome.texts
+
+
+CHILDREN = {
+    "fr": "j'ai 14 ans et un garçon de ma classe a publié ma photo",
+    "ko": "저 14살인데 같은 반 남자애가 제 사진을 올렸어요",
+    "en": "i'm 14 and a boy in my class posted my photo",
+}
+
+
+def test_only_the_child_is_told_to_talk_to_a_trusted_adult_a_parent_is_that_adult(language: str) -> None:
+    child = run(ActionMinor(), "report_minor", {"language": language}, text=CHILDREN[language])
+    parent = run(ActionMinor(), "report_minor", {"language": language}, text=PARENTS[language])
+    assert render(language, "minor.trusted_adult") in child.texts
+    assert render(language, "minor.trusted_adult") not in parent.texts
+    for key in ("minor.other", "minor.CA", "minor.IE", "minor.GB"):
+        assert render(language, "minor.trusted_adult") not in render(language, key)
