@@ -43,8 +43,8 @@ def minor_route(turn: Turn) -> None:
     """The child-protection route; a parent or a friend telling it hears about "the person", not "you".
 
     A minor facing sextortion, or whose message tells a threat or a demand beside a deepfake or another
-    story, hears not to pay or send anything more, unless this very turn said it already (`warn_of_threat`). Without a country, the services are those of the
-    language's country.
+    story, hears not to pay or send anything more, unless this very turn said it already (`warn_of_threat`).
+    Without a country, the services are those of the language's country.
     """
     turn.set("is_minor", True)
     told_by_someone_else = about_someone_else(turn.tracker) or turn.slot("intake_subject") == "other"
