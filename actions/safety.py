@@ -13,6 +13,7 @@ from actions.facts_in_message import about_someone_else, speaks_of_minor
 from actions.jurisdiction import ASK_BUTTONS, OTHER, likely_jurisdiction
 from actions.menu import HUMAN, MAIN_MENU, SUPPORT
 from actions.reply import RelaisAction, Turn
+from actions.threat import warn_of_threat
 from bot.staff import queue
 from bot.storage.db import session
 from content.texts import has
@@ -41,17 +42,16 @@ def child_route_jurisdiction(country: str | None, language: str) -> str:
 def minor_route(turn: Turn) -> None:
     """The child-protection route; a parent or a friend telling it hears about "the person", not "you".
 
-    A minor facing sextortion hears again not to pay or send anything more, unless this very turn
-    acknowledged the sextortion (which says it). Without a country, the services are those of the
-    language's country.
+    A minor facing sextortion, or whose message tells a threat or a demand beside a deepfake or another
+    story, hears not to pay or send anything more, unless this very turn said it already (`warn_of_threat`).
+    Without a country, the services are those of the language's country.
     """
     turn.set("is_minor", True)
     told_by_someone_else = about_someone_else(turn.tracker) or turn.slot("intake_subject") == "other"
     turn.say("minor.intro.other" if told_by_someone_else else "minor.intro")
+    warn_of_threat(turn, child=True)
     if not told_by_someone_else:  # a parent or a teacher writing is that trusted adult
         turn.say("minor.trusted_adult")
-    if turn.situation == "sextortion" and "situation" not in turn.changes:
-        turn.say("minor.sextortion")
     turn.say("minor.never_save")
     turn.say("minor.take_it_down")
     turn.say(f"minor.{child_route_jurisdiction(turn.country, turn.language)}")

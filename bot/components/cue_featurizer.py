@@ -1,5 +1,5 @@
 """Rasa featurizer: one dense feature per cue of `patterns/cues.yml` (a threat, a fabricated image, covert
-filming, a child, a question and its subject).
+filming, a child, a question and its subject), read by `cue_patterns`, which the action server shares.
 
 The intent classifier reads these next to the sentence vector (config.yml: `featurizers: [e5, cues]`) and
 learns each cue's weight from the training data. Real messages tell a threat or a fake image in passing,
@@ -11,13 +11,9 @@ regression alone on the same vectors; docs/understanding.md).
 from __future__ import annotations
 
 import hashlib
-import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List
 
-import numpy as np
-import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -29,30 +25,14 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.components.evidence_cues import normalise
+from bot.components import cue_patterns
+from bot.components.cue_patterns import DEFAULT_WEIGHT, PATTERNS, cue_vector, cues
 
-PATTERNS = Path(__file__).parent / "patterns" / "cues.yml"
 DEFAULT_ALIAS = "cues"
-DEFAULT_WEIGHT = 0.2
-"""A present cue's value. E5 vectors have unit length (a component is about 0.05), so a cue at 1.0 would
-outweigh the sentence; 0.1 to 0.3 gave the same real-message accuracy within two messages, 0.2 is the
-middle (docs/understanding.md)."""
+SOURCES = (Path(__file__), Path(cue_patterns.__file__))
+"""The code that decides the features: changing it retrains what reads them."""
 
-
-@lru_cache(maxsize=1)
-def cues() -> Dict[str, tuple[re.Pattern[str], ...]]:
-    """Each cue's name and compiled patterns, in the file's order (the feature's column order)."""
-    data: Dict[str, List[str]] = yaml.safe_load(PATTERNS.read_text(encoding="utf-8"))
-    return {name: tuple(re.compile(pattern) for pattern in patterns) for name, patterns in data.items()}
-
-
-def cue_vector(text: str, weight: float = DEFAULT_WEIGHT) -> np.ndarray:
-    """Float32 array of shape (number of cues,): `weight` where a cue's pattern matches `text`, else 0."""
-    folded = normalise(text)
-    return np.array(
-        [weight if any(p.search(folded) for p in patterns) else 0.0 for patterns in cues().values()],
-        dtype=np.float32,
-    )
+__all__ = ["DEFAULT_WEIGHT", "CueFeaturizer", "cue_vector", "cues"]
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
@@ -78,7 +58,8 @@ class CueFeaturizer(DenseFeaturizer, GraphComponent):
     def fingerprint_addon(cls, config: Dict[str, Any]) -> str | None:
         """The patterns and this code: changing either retrains what reads the features."""
         digest = hashlib.sha256(PATTERNS.read_bytes())
-        digest.update(Path(__file__).read_bytes())
+        for source in SOURCES:
+            digest.update(source.read_bytes())
         return digest.hexdigest()
 
     def __init__(self, config: Dict[str, Any], name: str) -> None:
