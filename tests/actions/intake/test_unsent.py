@@ -33,6 +33,12 @@ UNREAD = {
     "en": "no the site was onlyfans not pornhub",
 }
 SEND_IT = {"fr": "ok envoie", "ko": "보내줘", "en": "yes send it"}
+FOUND = {
+    "fr": [],
+    "ko": [{"entity": "platform", "value": "Twitter"}, {"entity": "platform", "value": "Instagram"}],
+    "en": [{"entity": "platform", "value": "OnlyFans"}, {"entity": "platform", "value": "Pornhub"}],
+}
+"""The platforms NLU finds in `UNREAD`: two, so neither is read as the correction."""
 CLASSIFIED_AS = [
     (ActionInform(), "inform"),
     (ActionClarify(), "nlu_fallback"),
@@ -56,7 +62,7 @@ def cases() -> list[tuple[str, list[str], str | None]]:
 def test_an_unread_message_at_the_summary_keeps_the_report_and_says_it_is_not_sent(
     language: str, action: Action, intent: str, cases_db: str
 ) -> None:
-    outcome = run(action, intent, {**AT_SUMMARY, "language": language}, text=UNREAD[language])
+    outcome = run(action, intent, {**AT_SUMMARY, "language": language}, text=UNREAD[language], entities=FOUND[language])
     assert outcome.slot("offer") == "submit"
     assert outcome.texts[-1] == render(language, "intake.summary.unsent")
     assert [b["payload"] for b in outcome.messages[-1]["buttons"]] == ["/affirm", "/deny"]
@@ -70,7 +76,7 @@ def test_an_unread_message_at_the_summary_keeps_the_report_and_says_it_is_not_se
 
 def test_a_yes_after_the_reminder_sends_the_report(language: str, cases_db: str) -> None:
     slots = {**AT_SUMMARY, "language": language}
-    reminded = run(ActionInform(), "inform", slots, text=UNREAD[language])
+    reminded = run(ActionInform(), "inform", slots, text=UNREAD[language], entities=FOUND[language])
     slots = {**slots, **changed(reminded)}
     sent = run(ActionAffirm(), "affirm", slots, text=SEND_IT[language])
     [(reference, urls, contact)] = cases()
@@ -81,7 +87,7 @@ def test_a_yes_after_the_reminder_sends_the_report(language: str, cases_db: str)
 
 def test_after_a_crisis_the_line_comes_before_the_question_still_pending(language: str) -> None:
     slots = {**AT_SUMMARY, "language": language, "in_crisis": True, "country": "FR"}
-    outcome = run(ActionClarify(), "nlu_fallback", slots, text=UNREAD[language])
+    outcome = run(ActionClarify(), "nlu_fallback", slots, text=UNREAD[language], entities=FOUND[language])
     assert outcome.texts[-1] == render(language, "intake.summary.unsent")
     assert outcome.slot("offer") == "submit"
     assert "/request_human" in outcome.payloads
