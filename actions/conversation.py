@@ -100,6 +100,8 @@ class ActionClarify(RelaisAction):
 class ActionAffirm(RelaisAction):
     """A yes answers the question Relais just asked (`actions/intake/offers.py`)."""
 
+    answers_summary = True
+
     def name(self) -> str:
         return "action_affirm"
 
@@ -109,6 +111,8 @@ class ActionAffirm(RelaisAction):
 
 class ActionDeny(RelaisAction):
     """A no declines the question Relais just asked (`actions/intake/offers.py`)."""
+
+    answers_summary = True
 
     def name(self) -> str:
         return "action_deny"

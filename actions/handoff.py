@@ -101,6 +101,8 @@ class ActionRequestHuman(RelaisAction):
     tells_lapse = False
     """Asking again joins the queue anew, and cancelling a lapsed request says there is nothing waiting."""
 
+    answers_summary = True  # the person will see the draft with the team
+
     def name(self) -> str:
         return "action_request_human"
 

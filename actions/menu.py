@@ -14,6 +14,10 @@ REMOVAL: Button = ("button.removal", "/ask_removal")
 SUPPORT: Button = ("button.support", "/express_distress")
 HUMAN: Button = ("button.human", "/request_human")
 
+SEND: Button = ("intake.button.send", "/affirm")
+NOT_NOW: Button = ("intake.button.not_now", "/deny")
+"""The answers to "shall I send the report?" (and to other offers: not now)."""
+
 MAIN_MENU: tuple[Button, ...] = (OFFENCE, EVIDENCE, REPORT, REMOVAL, SUPPORT, HUMAN)
 
 LANGUAGES: tuple[Button, ...] = tuple(

@@ -19,6 +19,8 @@ class ActionPrivacy(RelaisAction):
 class ActionDeleteData(RelaisAction):
     """Delete my data: always a yes/no question first (`actions/intake/erase.py`)."""
 
+    answers_summary = True  # erasing asks its own question, which replaces "shall I send it?"
+
     def name(self) -> str:
         return "action_delete_data"
 

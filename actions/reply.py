@@ -18,12 +18,12 @@ from actions.availability import team_open
 from actions.handoff_lapse import tell_if_lapsed
 from actions.jurisdiction import OTHER, country_in_message, country_slot, jurisdiction
 from actions.language import CHOSEN_SLOT, conversation_language, explicit_choice
-from actions.menu import HUMAN, Button
+from actions.menu import HUMAN, NOT_NOW, SEND, Button
 from actions.message_parts import message
 from content.knowledge import CONTACTS
 from content.texts import render
 
-__all__ = ["Button", "RelaisAction", "Turn", "fixed_reply", "keep_crisis_in_mind"]
+__all__ = ["Button", "RelaisAction", "Turn", "fixed_reply", "keep_crisis_in_mind", "keep_report_pending"]
 
 
 @dataclass
@@ -133,6 +133,16 @@ def keep_crisis_in_mind(turn: Turn) -> None:
         turn.set("offer", "human")
 
 
+def keep_report_pending(turn: Turn) -> None:
+    """The report's summary was waiting for its answer and this turn gave none: the report is not
+    sent, and the question is asked again (`intake.summary.unsent`), so a later yes still sends it.
+
+    Said last but for the crisis reminder, which `keep_crisis_in_mind` places before it.
+    """
+    turn.set("offer", "submit")
+    turn.say("intake.summary.unsent", (SEND, NOT_NOW))
+
+
 class RelaisAction(Action, ABC):
     """An action that answers in the conversation language and keeps language and country up to date.
 
@@ -142,9 +152,14 @@ class RelaisAction(Action, ABC):
     (`in_crisis`), every answer offers the crisis line and the priority handoff again
     (`keep_crisis_in_mind`), except when a form follows or the person has just joined the queue.
     A person whose request for a person lapsed while the chat was quiet hears so first (`tell_if_lapsed`).
+    While the report's summary awaits its answer (`offer` is "submit"), only the actions that answer it
+    (`answers_summary`: yes, no, crisis, erasing, a person) may drop it; any other keeps it pending and
+    says it is not sent yet (`keep_report_pending`).
     """
 
     interrupts_forms = True
+    answers_summary = False
+    """Whether this action, run at the report's summary, is itself an answer to "shall I send it?"."""
     recalls_crisis = True
     tells_lapse = True
     """Whether the answer starts with the lapsed request's line (asking for a person again says more)."""
@@ -172,7 +187,10 @@ class RelaisAction(Action, ABC):
         interrupted = self.interrupts_forms and bool((tracker.active_loop or {}).get("name"))
         if self.tells_lapse:
             tell_if_lapsed(turn)
+        summary_pending = tracker.get_slot("offer") == "submit"
         self.respond(turn)
+        if self.interrupts_forms and summary_pending and not self.answers_summary and turn.slot("offer") != "submit":
+            keep_report_pending(turn)
         just_queued = turn.changes.get("handoff_state") == "waiting"
         if self.interrupts_forms and self.recalls_crisis and tracker.get_slot("in_crisis"):
             if not (turn.follow_up or just_queued):

@@ -83,6 +83,8 @@ class ActionCrisis(RelaisAction):
     recalls_crisis = False
     """It says the crisis line itself."""
 
+    answers_summary = True  # the crisis comes first; the report waits in the draft
+
     def name(self) -> str:
         return "action_crisis"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from actions.intake.answers import SKIPPED
 from actions.intake.questions import QUESTIONS, answers_to_keep, summary_lines
 from actions.intake.summary import answered, evidence_log, render
-from actions.menu import MAIN_MENU
+from actions.menu import MAIN_MENU, NOT_NOW, SEND
 from actions.reply import Button, RelaisAction, Turn
 from bot.cases.repository import CaseDraft, create_case
 from bot.staff import queue
@@ -13,8 +13,6 @@ from bot.storage.db import session
 
 START: Button = ("intake.button.start", "/affirm")
 CONTINUE: Button = ("intake.button.continue", "/affirm")
-NOT_NOW: Button = ("intake.button.not_now", "/deny")
-SEND: Button = ("intake.button.send", "/affirm")
 INTAKE_SLOTS = (*(q.slot for q in QUESTIONS), "intake_urls", "intake_places", "intake_stopped")
 
 

@@ -86,3 +86,33 @@ def test_a_date_is_no_correction_when_the_summary_is_not_pending(language: str) 
     outcome = run(ActionInform(), "inform", {**ANSWERED, "language": language}, text=DATE_CHOICE[language])
     assert render(language, "intake.corrected") not in outcome.text
     assert outcome.slot("intake_found") is None
+
+
+PLATFORM = {"fr": "non le site c'était onlyfans", "ko": "아니 사이트는 온리팬스였어", "en": "no the site was onlyfans"}
+LINK = {
+    "fr": "non le lien c'est https://b.example/2",
+    "ko": "아니 링크는 https://b.example/2 이에요",
+    "en": "no the link is https://b.example/2",
+}
+ONLYFANS = [{"entity": "platform", "value": "OnlyFans"}]
+
+
+@pytest.mark.parametrize(("action", "intent"), CLASSIFIED_AS, ids=[intent for _, intent in CLASSIFIED_AS])
+def test_a_platform_or_a_link_replaces_where_the_content_is(language: str, action: Action, intent: str) -> None:
+    slots = {**AT_SUMMARY, "language": language}
+    named = run(action, intent, slots, text=PLATFORM[language], entities=ONLYFANS)
+    assert named.slot("intake_places") == ["OnlyFans"] and named.slot("intake_urls") is None
+    shown_again(language, named, slots)
+    assert "OnlyFans" in named.texts[2] and "Instagram" not in named.texts[2]
+    linked = run(action, intent, slots, text=LINK[language])
+    assert linked.slot("intake_urls") == ["https://b.example/2"] and linked.slot("intake_places") is None
+    shown_again(language, linked, slots)
+    assert "https://b.example/2" in linked.texts[2] and "https://a.example/1" not in linked.texts[2]
+
+
+def test_two_platforms_are_no_correction(language: str) -> None:
+    """"onlyfans not pornhub": which one is meant is not read, so the report is left as it was."""
+    both = [*ONLYFANS, {"entity": "platform", "value": "Pornhub"}]
+    typed = {"fr": "onlyfans pas pornhub", "ko": "폰허브 말고 온리팬스", "en": "onlyfans not pornhub"}[language]
+    outcome = run(ActionInform(), "inform", {**AT_SUMMARY, "language": language}, text=typed, entities=both)
+    assert outcome.slot("intake_places") is None and render(language, "intake.corrected") not in outcome.text
