@@ -5,7 +5,8 @@ cannot tell a turn that failed from one that had nothing to say, and shows nothi
 (bot/channels/turn_failure.py) is answered HTTP 503 with `turn.failed` as the only message, in the
 usual shape (`[{"recipient_id": ..., "text": ...}]`) and `Retry-After`: what was said before the failure
 is not shown, since the turn may not have been recorded. A client may resend once the tracker shows the
-turn was not recorded (bench/conversations.py does). The streaming variant (`?stream=true`) is Rasa's.
+turn was not recorded (bench/conversations.py does). A `message` that is not a string is refused with
+HTTP 400 `{"error": "message_not_text"}` before any turn. The streaming variant (`?stream=true`) is Rasa's.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ class GuardedRestInput(RestInput):
         async def receive(request: Request) -> ResponseStream | HTTPResponse:
             sender_id = await self._extract_sender(request)
             text = self._extract_message(request)
+            if not isinstance(text, str):  # a number, a list, null: Rasa's channel failed the turn (HTTP 200, [])
+                return response.json({"error": "message_not_text"}, status=400)
             input_channel = self._extract_input_channel(request)
             metadata = self.get_metadata(request)
             if bool_arg(request, "stream", default=False):

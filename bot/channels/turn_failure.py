@@ -54,7 +54,7 @@ def failure_language(metadata: Mapping[str, Any] | None, text: str | None, conve
         language = _supported(candidate)
         if language:
             return language
-    return "ko" if text and _hangul(text) else DEFAULT_LANGUAGE
+    return "ko" if isinstance(text, str) and _hangul(text) else DEFAULT_LANGUAGE
 
 
 def failure_text(language: str) -> str:

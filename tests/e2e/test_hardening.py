@@ -50,11 +50,10 @@ def test_no_message_text_reaches_the_services_log(stack: Stack) -> None:
         status, _ = _post(url, {"sender": sender, "message": text})
         assert status == 200
     number = int(marker[-12:], 16)
-    status, _ = _post(url, {"sender": sender, "message": number})  # the REST channel's failure line
-    assert status == 200
+    status, body = _post(url, {"sender": sender, "message": number})  # not text: refused before any turn
+    assert status == 400 and json.loads(body) == {"error": "message_not_text"}
     time.sleep(1)
     log = _log(stack).read_bytes().decode("utf-8", "replace")
-    assert "rest.message.received.failure (message text withheld)" in log, "the failure is still logged"
     assert marker not in log and str(number) not in log
 
 

@@ -97,3 +97,17 @@ async def test_the_rest_channel_answers_a_served_turn_as_rasas_does() -> None:
     response = await rest_route(answering)(Request({"sender": "victim", "message": "hello"}))
     assert response.status == 200
     assert json.loads(response.body) == [{"recipient_id": "victim", "text": "an answer"}]
+
+
+async def test_a_message_that_is_not_text_is_refused_before_any_turn() -> None:
+    turns: list[Any] = []
+
+    async def recorded(message: Any) -> None:
+        turns.append(message)
+
+    receive = rest_route(recorded)
+    for message in (123456, None, ["hello"], {"text": "hello"}, 1.5):
+        response = await receive(Request({"sender": "victim", "message": message}))
+        assert response.status == 400 and json.loads(response.body) == {"error": "message_not_text"}
+    assert turns == []
+    assert failure_language(None, 123456) == "en"  # type: ignore[arg-type]
