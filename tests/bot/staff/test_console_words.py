@@ -21,7 +21,7 @@ from bot.staff.takeover import MAX_TEXT
 from bot.storage.db import session
 from content.texts import has, render
 from tests.bot.staff.local import Local, Person, console_test
-from tests.bot.staff.test_live import _events, _next
+from tests.sse import events, next_event
 from vocabulary.languages import SUPPORTED
 
 RAW = (">reported_to_platform<", ">in_review<", ">no_action<", ">socketio<", ">this_week<", ">human<")
@@ -61,8 +61,8 @@ def _notices_in(language: str) -> Callable[..., None]:
         lost = await bea.post(f"/staff/handoffs/{handoff_id}/claim")
         assert lost.status == 409 and said(language, "console.notice.claim_lost") in lost.text
 
-        stream = _events(ana, f"/staff/handoffs/{handoff_id}/events?since=0")
-        pushed = await _next(stream, "messages")
+        stream = events(ana.http, ana.base + f"/staff/handoffs/{handoff_id}/events?since=0")
+        pushed = await next_event(stream, "messages")
         assert (pushed["state"], pushed["state_label"]) == ("human", render(language, "console.state.human"))
         await stream.aclose()
 
