@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter, OrderedDict
+from typing import Callable
 
 from aiolimiter import AsyncLimiter
 
@@ -28,13 +29,29 @@ def refused(reason: str) -> None:
     log.warning("edge: refused a message (%s); %d refused for this reason since start", reason, REFUSED[reason])
 
 
+class Interval:
+    """At most once per `seconds`. `clock` gives seconds (time.monotonic unless a test passes its own)."""
+
+    def __init__(self, seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self._seconds = seconds
+        self._clock = clock
+        self._last = float("-inf")
+
+    def due(self) -> bool:
+        """True, and the period starts again, when the last True is at least `seconds` old."""
+        now = self._clock()
+        if now - self._last < self._seconds:
+            return False
+        self._last = now
+        return True
+
+
 class Throttle:
     """One conversation's limit, and when it was last told to slow down."""
 
     def __init__(self, messages: int, seconds: float) -> None:
         self._bucket = AsyncLimiter(messages, seconds)
-        self._seconds = seconds
-        self._told_at = float("-inf")
+        self._notice = Interval(seconds)
 
     async def admit(self) -> bool:
         """Take one message from the bucket; False when it is over the limit."""
@@ -45,11 +62,7 @@ class Throttle:
 
     def should_tell(self) -> bool:
         """True at most once per period: whether to send the slow-down notice now."""
-        now = time.monotonic()
-        if now - self._told_at < self._seconds:
-            return False
-        self._told_at = now
-        return True
+        return self._notice.due()
 
 
 class Throttles:

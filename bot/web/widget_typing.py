@@ -11,6 +11,8 @@ from __future__ import annotations
 import time
 from typing import Callable
 
+from bot.edges.flood import Interval
+
 MIN_INTERVAL_S = 2.0
 """Seconds between two "typing" notes of one socket (the widget sends one every TYPING_EVERY_MS = 3 s)."""
 
@@ -19,8 +21,7 @@ class TypingGate:
     """One socket's gate. `clock` gives seconds (time.monotonic unless a test passes its own)."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self._clock = clock
-        self._last_typing = float("-inf")
+        self._interval = Interval(MIN_INTERVAL_S, clock)
         self._typing = False
 
     def admit(self, typing: bool) -> bool:
@@ -28,10 +29,9 @@ class TypingGate:
         if not typing:
             was, self._typing = self._typing, False
             return was
-        now = self._clock()
-        if now - self._last_typing < MIN_INTERVAL_S:
+        if not self._interval.due():
             return False
-        self._last_typing, self._typing = now, True
+        self._typing = True
         return True
 
     def sent(self) -> None:
