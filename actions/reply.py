@@ -115,21 +115,24 @@ def keep_crisis_in_mind(turn: Turn) -> None:
 
     The line is the crisis line of the person's country (`<country>.crisis` in the knowledge
     base); without one, the text points back to the lines given with the crisis message. Outside
-    opening hours the reminder offers no person (`crisis.reminder.closed`). When
+    opening hours, and while the person already waits for someone (`handoff_state` waiting), the
+    reminder offers no person (`crisis.reminder.closed`: the line alone). When
     the answer ends with a yes/no question (`offer`), the reminder goes just before it, so the
     question stays the last thing said; otherwise it comes last and a yes asks for the person.
     """
     line = CONTACTS.get(f"{turn.country}.crisis") if turn.country else None
     question_pending = turn.slot("offer") is not None
-    closed = "" if turn.team_open else ".closed"  # outside opening hours, no person is offered
+    offers_person = turn.team_open and turn.slot("handoff_state") != "waiting"
+    alone = "" if offers_person else ".closed"
+    buttons = (HUMAN,) if offers_person else ()
     if line is not None:
-        turn.say(f"crisis.reminder{closed}", (HUMAN,), line=line.value)
+        turn.say(f"crisis.reminder{alone}", buttons, line=line.value)
     else:
-        turn.say(f"crisis.reminder.unknown{closed}", (HUMAN,))
+        turn.say(f"crisis.reminder.unknown{alone}", buttons)
     messages = turn.dispatcher.messages
     if question_pending and len(messages) >= 2:
         messages.insert(-1, messages.pop())
-    elif turn.team_open:
+    elif offers_person:
         turn.set("offer", "human")
 
 
@@ -149,8 +152,9 @@ class RelaisAction(Action, ABC):
     A yes/no question is answerable only on the next turn (`offer` is cleared otherwise), and an
     action that runs while a form is open has interrupted it: the form closes, keeping its answers.
     A language the person asks for is remembered (`chosen_language`). After a crisis message
-    (`in_crisis`), every answer offers the crisis line and the priority handoff again
-    (`keep_crisis_in_mind`), except when a form follows or the person has just joined the queue.
+    (`in_crisis`), every answer gives the crisis line again, with the priority handoff unless the person
+    already waits for someone (`keep_crisis_in_mind`), except when a form follows or the person has just
+    joined the queue.
     A person whose request for a person lapsed while the chat was quiet hears so first (`tell_if_lapsed`).
     While the report's summary awaits its answer (`offer` is "submit"), only the actions that answer it
     (`answers_summary`: yes, no, crisis, erasing, a person) may drop it; any other keeps it pending and

@@ -19,6 +19,8 @@ from bot.storage.db import session
 from content.texts import has
 
 AFTER_SUPPORT = (HUMAN, *[button for button in MAIN_MENU if button not in (HUMAN, SUPPORT)])
+WHILE_WAITING = tuple(button for button in AFTER_SUPPORT if button != HUMAN)
+"""The choices after a crisis said while the person already waits for someone: the rest of the menu."""
 
 
 def crisis_key(turn: Turn) -> str:
@@ -90,9 +92,10 @@ class ActionCrisis(RelaisAction):
 
     def respond(self, turn: Turn) -> None:
         turn.set("in_crisis", True)
+        queued = None
         if turn.slot("handoff_state") in WAITING_FOR_A_PERSON:
             with session() as db:
-                queue.escalate(db, turn.tracker.sender_id, queue.Flags(in_crisis=True))
+                queued = queue.escalate(db, turn.tracker.sender_id, queue.Flags(in_crisis=True))
         turn.say(crisis_key(turn))
         if turn.slot("handoff_state") == HELD:
             # Run by the console while an analyst holds the conversation (bot/staff/watch.py): the person is
@@ -101,6 +104,9 @@ class ActionCrisis(RelaisAction):
             return
         if not turn.team_open:  # nobody can join now: the lines above are the help, day and night
             turn.say("crisis.then.closed", AFTER_SUPPORT)
+            return
+        if queued is not None and queue.reachable(queued.channel):  # already in the queue, now first (escalate)
+            turn.say("crisis.waiting", WHILE_WAITING)
             return
         turn.set("offer", "human")
         turn.say("crisis.then", AFTER_SUPPORT)
