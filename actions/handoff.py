@@ -18,6 +18,7 @@ from actions.intake.flow import offer_intake
 from actions.menu import MAIN_MENU
 from actions.reply import Button, RelaisAction, Turn
 from actions.safety import helplines
+from bot.settings import load
 from bot.staff import queue
 from bot.staff.expiry import LAPSED
 from bot.storage.db import session
@@ -50,7 +51,8 @@ def _cancel(turn: Turn) -> None:
 
 
 def _tell_wait(turn: Turn, already: bool, ahead: int) -> None:
-    """What happens next, and a cautious wait counted over the people an analyst can reach."""
+    """What happens next, and a cautious wait counted over the people ahead an analyst can reach and still serve
+    (`queue.ahead_of`: not those who left the web chat more than RELAIS_HANDOFF_LEFT_MINUTES ago)."""
     turn.say("handoff.waiting.again" if already else "handoff.waiting")
     if ahead:
         estimate = wait(ahead * queue.AVERAGE_MINUTES_PER_PERSON, turn.language)
@@ -65,7 +67,7 @@ def _join_queue(turn: Turn) -> None:
     with session() as db:
         already = queue.open_handoff(db, sender) is not None
         handoff = queue.request(db, sender, channel, turn.language, _flags(turn))
-        ahead = queue.ahead_of(db, handoff)
+        ahead = queue.ahead_of(db, handoff, load().handoff_left_minutes * 60)
     turn.set("handoff_state", "waiting")
     if queue.reachable(channel):
         _tell_wait(turn, already, ahead)

@@ -113,6 +113,9 @@ class Settings:
     """Seconds the console waits for Rasa before it tells the analyst and rolls back."""
     handoff_silence_minutes: int
     """A waiting request for a person expires after this long without a word from the person."""
+    handoff_left_minutes: int
+    """A waiting web-widget request whose person left the chat this long ago is no longer counted in the queue
+    position told to the others (bot/staff/queue.py `ahead_of`); the console still lists it, marked as left."""
     rasa_max_body_bytes: int
     """The largest request body Rasa's HTTP server accepts (Sanic's REQUEST_MAX_SIZE; Sanic's own default is 100 MB)."""
     edge_rate_messages: int
@@ -214,6 +217,7 @@ class Settings:
             "RELAIS_STAFF_HTTPS": "1" if self.staff_https else "0",
             "RELAIS_STAFF_RASA_TIMEOUT": str(self.staff_rasa_timeout),
             "RELAIS_HANDOFF_SILENCE_MINUTES": str(self.handoff_silence_minutes),
+            "RELAIS_HANDOFF_LEFT_MINUTES": str(self.handoff_left_minutes),
             "RELAIS_RASA_MAX_BODY_BYTES": str(self.rasa_max_body_bytes),
             "RELAIS_EDGE_RATE_MESSAGES": str(self.edge_rate_messages),
             "RELAIS_EDGE_RATE_SECONDS": str(self.edge_rate_seconds),
@@ -293,6 +297,7 @@ def load() -> Settings:
         staff_https=os.environ.get("RELAIS_STAFF_HTTPS", "").strip().lower() in ("1", "true", "yes"),
         staff_rasa_timeout=_int("RELAIS_STAFF_RASA_TIMEOUT", 10),
         handoff_silence_minutes=_int("RELAIS_HANDOFF_SILENCE_MINUTES", 30, 1, 24 * 60),
+        handoff_left_minutes=_int("RELAIS_HANDOFF_LEFT_MINUTES", 10, 1, 24 * 60),
         rasa_max_body_bytes=_int("RELAIS_RASA_MAX_BODY_BYTES", 64 * 1024, 16 * 1024),
         edge_rate_messages=_int("RELAIS_EDGE_RATE_MESSAGES", 8, 1, 1000),
         edge_rate_seconds=_int("RELAIS_EDGE_RATE_SECONDS", 10, 1, 3600),

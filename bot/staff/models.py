@@ -62,6 +62,9 @@ class Handoff(Base):
     """When the person last wrote a crisis message while an analyst held the conversation (shown on the card)."""
     crisis_event = sa.Column(sa.Integer, nullable=True)
     """The id, in Rasa's `events` table, of that message: each one is acted on once, whichever web process sees it."""
+    left_at = sa.Column(sa.Float, nullable=True)
+    """When the person's last web-widget socket closed while the request was open (Unix s); None while they are on
+    the chat, and always for a channel that does not tell (Telegram, REST). Kept by bot/staff/presence.py."""
 
 
 class Note(Base):

@@ -134,15 +134,22 @@ def attach_case(db: Session, case: Case) -> Handoff | None:
     return existing
 
 
-def ahead_of(db: Session, handoff: Handoff) -> int:
-    """People served before this one: higher priority, or the same priority and earlier, on a channel an
-    analyst can write to (a REST request is never counted)."""
+def ahead_of(db: Session, handoff: Handoff, gone_after_s: float, at: float | None = None) -> int:
+    """People served before this one who can still be served: higher priority, or the same priority and earlier,
+    on a channel an analyst can write to (a REST request is never counted), leaving out a web-widget request whose
+    person left the chat more than `gone_after_s` seconds before `at` (Unix s, now by default).
+
+    Where presence is unknown (Telegram, or a widget request no web process has seen left: `left_at` is None) the
+    request counts: the number a person is told errs on the high side.
+    """
+    cutoff = (at if at is not None else now()) - gone_after_s
     return int(
         db.scalar(
             sa.select(sa.func.count()).where(
                 Handoff.state == "waiting",
                 Handoff.channel.in_(LIVE_CHANNELS),
                 Handoff.id != handoff.id,
+                sa.or_(Handoff.left_at.is_(None), Handoff.left_at >= cutoff),
                 sa.or_(
                     Handoff.priority < handoff.priority,
                     sa.and_(Handoff.priority == handoff.priority, Handoff.requested_at <= handoff.requested_at),
@@ -151,6 +158,15 @@ def ahead_of(db: Session, handoff: Handoff) -> int:
         )
         or 0
     )
+
+
+def mark_left(db: Session, sender_id: str, left_at: float | None) -> int:
+    """Record on the conversation's open requests that its person left the chat at `left_at` (Unix s), or is on it
+    again (None); returns the number of requests changed. Only the web widget tells (bot/staff/presence.py)."""
+    changed = sa.update(Handoff).where(Handoff.sender_id == sender_id, Handoff.state.in_(OPEN_STATES))
+    if left_at is None:
+        changed = changed.where(Handoff.left_at.is_not(None))
+    return int(db.execute(changed.values(left_at=left_at).execution_options(synchronize_session=False)).rowcount)
 
 
 def cancel(db: Session, sender_id: str) -> Handoff | None:

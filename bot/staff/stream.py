@@ -26,7 +26,7 @@ from bot.staff import ids, live, rasa_api
 from bot.staff.auth import SETTINGS, page, settings_of, signed_in
 from bot.staff.models import Handoff
 from bot.staff.pages import label
-from bot.staff.presence import Presence, is_live_note
+from bot.staff.presence import Presence, is_live_note, kept_in_queue
 from bot.staff.sessions import SignedIn
 from bot.staff.takeover import RefusedError, visible
 from bot.staff.watch import Watcher
@@ -159,9 +159,9 @@ async def _push(
 
 
 def install(app: web.Application) -> None:
-    """The routes, the process's fan-out and its watcher (started and stopped with the app)."""
+    """The routes, the process's fan-out, presence and watcher (started and stopped with the app)."""
     app[FANOUT] = notes.LocalFanout()
-    app[PRESENCE] = Presence(app[FANOUT])
+    app[PRESENCE] = Presence(app[FANOUT], keep=kept_in_queue(app[SETTINGS].database_url))
     app.router.add_get("/staff/queue/events", queue_events)
     app.router.add_get("/staff/handoffs/{handoff_id}/events", conversation_events)
 
@@ -173,6 +173,7 @@ def install(app: web.Application) -> None:
 
         task = asyncio.create_task(Watcher(settings.database_url, app[FANOUT], crisis_line).run())
         yield
+        await app[PRESENCE].settled()  # the "left" of the sockets closed at shutdown
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task

@@ -4,8 +4,8 @@ Every WATCH_INTERVAL_S it reads the newest id of Rasa's `events` table (one inde
 has grown, the conversations with new events get a `conversation:<sender_id>` note (the person
 wrote, or the assistant or an analyst answered, from whichever process). It also reads the open
 handoffs' states; when they differ from the last look (someone asked for a person, cancelled, was
-taken), `queue` gets a note. The console's own actions publish at once as well (bot/staff/takeover.py);
-the watcher is what brings changes made by Rasa and the action server.
+taken, left the web chat or came back), `queue` gets a note. The console's own actions publish at once
+as well (bot/staff/takeover.py); the watcher is what brings changes made by Rasa and the action server.
 
 It is also what hears a crisis in a held conversation: while an analyst holds it, Rasa is paused and
 runs no action, yet it still reads each message and stores its intent. A new `crisis` message there
@@ -92,7 +92,9 @@ class Watcher:
         state = tuple(
             tuple(row)
             for row in db.execute(
-                sa.select(Handoff.id, Handoff.state, Handoff.claimed_by, Handoff.priority, Handoff.case_id)
+                sa.select(
+                    Handoff.id, Handoff.state, Handoff.claimed_by, Handoff.priority, Handoff.case_id, Handoff.left_at
+                )
                 .where(Handoff.state.in_(OPEN_STATES))
                 .order_by(Handoff.id)
             ).all()

@@ -1,16 +1,21 @@
 """Presence and typing on the analyst's conversation page: where the channel tells them (the web widget), the
 page's stream carries them as they come, the current presence first, in notes without any text; the labels are
-in the analyst's language; a Telegram conversation says the channel does not tell (console in-process)."""
+in the analyst's language; a Telegram conversation says the channel does not tell. Leaving and coming back are
+kept on the waiting request, for the queue position others are told, and its queue card says the person left
+(console in-process)."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
+from pathlib import Path
 from typing import Callable
 
+import pytest
 from markupsafe import escape
 
 from bot.staff import queue
-from bot.staff.presence import Presence
+from bot.staff.presence import Presence, kept_in_queue
 from bot.staff.stream import PRESENCE
 from bot.storage.db import session
 from content.texts import render
@@ -18,8 +23,6 @@ from tests.bot.staff.local import Local, console_test
 from tests.sse import BOUND_S, events, next_event
 
 WIDGET = "widget-0123456789abcdef"
-
-
 
 
 def _presence(local: Local) -> Presence:
@@ -107,3 +110,68 @@ def _in(language: str) -> Callable[..., None]:
 test_the_presence_labels_in_french = _in("fr")
 test_the_presence_labels_in_korean = _in("ko")
 test_the_presence_labels_in_english = _in("en")
+
+
+def _left_at(local: Local, sender_id: str) -> float | None:
+    with session(local.settings.database_url) as db:
+        handoff = queue.open_handoff(db, sender_id)
+        assert handoff is not None
+        return handoff.left_at
+
+
+@console_test()
+async def test_leaving_and_coming_back_are_kept_on_the_waiting_request(local: Local) -> None:
+    """For the queue position the action server counts (queue.ahead_of), in another process."""
+    _held(local, WIDGET, "socketio")
+    presence = _presence(local)
+    await presence.joined(WIDGET)
+    await presence.settled()
+    assert _left_at(local, WIDGET) is None
+    await presence.left(WIDGET)
+    await presence.settled()
+    left = presence.current(WIDGET)
+    assert left is not None and _left_at(local, WIDGET) == left["at"]
+    await presence.joined(WIDGET)  # a reload: closed, then open again at once
+    await presence.left(WIDGET)
+    await presence.joined(WIDGET)
+    await presence.settled()
+    assert _left_at(local, WIDGET) is None, "the newest presence is kept, whatever order the writes end in"
+
+
+def test_a_presence_the_database_cannot_keep_is_logged_and_leaves_the_request_counted(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    keep = kept_in_queue(f"sqlite:///{tmp_path / 'no-tables.db'}")
+    with caplog.at_level(logging.WARNING, logger="bot.staff.presence"):
+        asyncio.run(keep(WIDGET, 1.0))
+    assert "the request stays counted" in caplog.text
+
+
+def _marked(language: str) -> Callable[..., None]:
+    @console_test()
+    async def test_a_waiting_person_who_left_stays_on_the_queue_marked_as_left(local: Local) -> None:
+        analyst = await local.signed_in("ana")
+        assert (await analyst.post("/staff/language", language=language)).status == 200
+        stream = events(analyst.http, local.base + "/staff/queue/events")
+        await next_event(stream, "ready")
+        with session(local.settings.database_url) as db:
+            queue.request(db, WIDGET, "socketio", "fr", queue.Flags())
+            queue.request(db, "telegram-12345", "telegram", "ko", queue.Flags())
+        await next_event(stream, "queue")
+        presence = _presence(local)
+        await presence.joined(WIDGET)
+        await presence.left(WIDGET)
+        await presence.settled()
+        await next_event(stream, "queue")  # the person left: the open queue pages re-read themselves
+        await stream.aclose()
+        page = (await analyst.get("/staff")).text
+        left = str(escape(render(language, "console.card.left", minutes=0)))
+        assert page.count(left) == 1, "the widget person is marked, the Telegram one (presence unknown) is not"
+        assert '<span id="waiting-count">2</span>' in page, "both are still listed and can be taken"
+
+    return test_a_waiting_person_who_left_stays_on_the_queue_marked_as_left
+
+
+test_a_person_who_left_is_marked_in_french = _marked("fr")
+test_a_person_who_left_is_marked_in_korean = _marked("ko")
+test_a_person_who_left_is_marked_in_english = _marked("en")

@@ -10,6 +10,8 @@ from bot.staff.models import Handoff
 from bot.storage.db import session
 
 PASSWORD = "a long enough passphrase"
+GONE_S = 10 * 60
+"""RELAIS_HANDOFF_LEFT_MINUTES' default, in seconds."""
 
 
 def test_priority_crisis_then_minor_then_sextortion_then_waiting_time(db_url: str) -> None:
@@ -23,7 +25,7 @@ def test_priority_crisis_then_minor_then_sextortion_then_waiting_time(db_url: st
     with session(db_url) as db:
         order = [row.handoff.sender_id for row in queue.listing(db, ["waiting"])]
         assert order == ["crisis", "minor", "sext", "rest", "later"]
-        assert [queue.ahead_of(db, h) for h in (crisis, minor, sextortion, rest, later)] == [0, 1, 2, 3, 4]
+        assert [queue.ahead_of(db, h, GONE_S) for h in (crisis, minor, sextortion, rest, later)] == [0, 1, 2, 3, 4]
 
 
 def test_the_case_flags_raise_the_priority(db_url: str) -> None:
@@ -112,10 +114,47 @@ def test_a_rest_request_is_never_counted_in_anyones_wait(db_url: str) -> None:
         rest = queue.request(db, "rest-person", "rest", "en", queue.Flags(in_crisis=True))
         widget = queue.request(db, "widget-person", "socketio", "fr", queue.Flags())
         telegram = queue.request(db, "telegram-person", "telegram", "ko", queue.Flags())
-        assert [queue.ahead_of(db, h) for h in (widget, telegram)] == [0, 1], "the REST crisis is not ahead of them"
+        ahead = [queue.ahead_of(db, h, GONE_S) for h in (widget, telegram)]
+        assert ahead == [0, 1], "the REST crisis is not ahead of them"
         rows = {row.handoff.sender_id: row.reachable for row in queue.listing(db, ["waiting"])}
         assert rows == {"rest-person": False, "widget-person": True, "telegram-person": True}
         assert rest.state == "waiting", "the request is kept for the team, who can follow it up by the case"
+
+
+def test_the_position_leaves_out_widget_requests_whose_person_left_long_ago(db_url: str) -> None:
+    """A person told their place counts only the requests that can still be served; the console lists every one."""
+    with session(db_url) as db:
+        gone = queue.request(db, "gone", "socketio", "fr", queue.Flags(in_crisis=True))
+        queue.request(db, "stepped-out", "socketio", "ko", queue.Flags())
+        queue.request(db, "online", "socketio", "en", queue.Flags())
+        telegram = queue.request(db, "telegram", "telegram", "ko", queue.Flags())
+        me = queue.request(db, "me", "socketio", "en", queue.Flags())
+        at = me.requested_at + 1
+        assert queue.mark_left(db, "gone", at - GONE_S - 1) == 1
+        assert queue.mark_left(db, "stepped-out", at - GONE_S + 60) == 1
+        assert queue.ahead_of(db, me, GONE_S, at) == 3, "a crisis whose person left 10 min ago is not ahead"
+        assert queue.ahead_of(db, telegram, GONE_S, at) == 2
+        assert queue.ahead_of(db, gone, GONE_S, at) == 0
+    with session(db_url) as db:
+        waiting = {row.handoff.sender_id: row.handoff.left_at for row in queue.listing(db, ["waiting"])}
+        assert list(waiting) == ["gone", "stepped-out", "online", "telegram", "me"], "all still on the console"
+        assert waiting["gone"] == at - GONE_S - 1 and waiting["online"] is None and waiting["telegram"] is None
+
+
+def test_coming_back_counts_again_and_only_open_requests_are_marked(db_url: str) -> None:
+    with session(db_url) as db:
+        away = queue.request(db, "away", "socketio", "fr", queue.Flags())
+        me = queue.request(db, "me", "socketio", "fr", queue.Flags())
+        at = me.requested_at + 2 * GONE_S
+        queue.mark_left(db, "away", me.requested_at)
+        assert queue.ahead_of(db, me, GONE_S, at) == 0
+        assert queue.mark_left(db, "away", None) == 1 and queue.mark_left(db, "away", None) == 0
+        assert queue.ahead_of(db, me, GONE_S, at) == 1, "back on the chat: counted again"
+        queue.cancel(db, "away")
+        assert queue.mark_left(db, "away", at) == 0, "a cancelled request is not an open one"
+        assert queue.mark_left(db, "nobody", at) == 0
+        db.refresh(away)
+        assert away.left_at is None
 
 
 def test_a_rest_request_cannot_be_claimed(db_url: str) -> None:
@@ -168,7 +207,7 @@ def test_a_waiting_request_expires_after_the_persons_silence(db_url: str) -> Non
         states = {h.sender_id: h.state for h in db.scalars(sa.select(Handoff))}
         assert states == {"silent": "expired", "talking": "waiting", "fresh": "waiting"}
         assert queue.open_handoff(db, "silent") is None, "asking again makes a new request"
-        assert queue.ahead_of(db, fresh) == 1
+        assert queue.ahead_of(db, fresh, GONE_S) == 1
 
 
 def test_a_report_filed_while_waiting_joins_the_request_and_raises_its_priority(db_url: str) -> None:

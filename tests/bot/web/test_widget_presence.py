@@ -3,19 +3,22 @@
 The real web app in-process (relay and console), Rasa a stand-in: a person joining, typing, stopping and
 leaving is seen on the stream of the analyst who holds the conversation; a typing signal carrying the draft's
 text, or any other odd payload, is dropped at the relay (the socket stays open) and never reaches the stream
-nor Rasa. A socket cannot speak for another session.
+nor Rasa. A socket cannot speak for another session. Closing the widget is kept on the person's waiting request,
+and joining again clears it (for the places the queue tells).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import time
 from pathlib import Path
 from typing import Any, AsyncIterator
 
 import pytest
 
 from bot.staff import accounts, queue
+from bot.staff.stream import PRESENCE
 from bot.storage.db import session
 from bot.web.widget_session import sender
 from tests.bot.staff.local import PASSWORD, Person
@@ -42,7 +45,6 @@ JUNK = [
     "x" * 8000,
     None,
 ]
-
 
 
 async def _next_live(stream: AsyncIterator[tuple[str, Any]]) -> tuple[str, Any]:
@@ -146,3 +148,28 @@ async def test_before_joining_a_socket_has_no_typing_to_tell(edge: Relay) -> Non
     finally:
         await stream.aclose()
         await analyst.http.close()
+
+
+async def _left_at(edge: Relay) -> float | None:
+    await edge.client.app[PRESENCE].settled()
+    with session(edge.settings.database_url) as db:
+        handoff = queue.open_handoff(db, sender(SESSION))
+        assert handoff is not None
+        return handoff.left_at
+
+
+async def test_closing_the_widget_is_kept_on_the_waiting_request_and_coming_back_clears_it(edge: Relay) -> None:
+    """What the action server reads when it counts the places it tells (queue.ahead_of)."""
+    with session(edge.settings.database_url) as db:
+        queue.request(db, sender(SESSION), "socketio", "fr", queue.Flags())
+    async with edge.socket() as ws:
+        await _joined(ws)
+        assert await _left_at(edge) is None
+    before = time.time()
+    deadline = time.monotonic() + TIMEOUT_S
+    while (left_at := await _left_at(edge)) is None and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)  # the relay notices the closed socket on its own time
+    assert left_at is not None and before - 1 <= left_at <= time.time()
+    async with edge.socket() as ws:
+        await _joined(ws)
+        assert await _left_at(edge) is None
