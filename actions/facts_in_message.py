@@ -94,6 +94,10 @@ def speaks_of_minor(tracker: Tracker) -> bool:
     return is_minor_age(tracker) or bool(_cues()["words"].search(text)) or at_school(tracker)
 
 
+SOMEONE_ELSE_SLOT = "someone_else"
+"""Remembers that a message of the person's told what happened to someone else (set by `RelaisAction`)."""
+
+
 def about_someone_else(tracker: Tracker) -> bool:
     """The message tells what happened to someone else: "ma fille", "my son", "우리 딸"."""
     return bool(_cues()["someone_else"].search(_text(tracker)))

@@ -14,7 +14,7 @@ from typing import Callable, Dict
 import yaml
 
 from actions.facts_in_message import speaks_of_minor
-from actions.jurisdiction import ASK_BUTTONS
+from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION
 from actions.menu import MAIN_MENU
 from actions.reply import Button, Turn
 from actions.safety import minor_in_message
@@ -97,6 +97,13 @@ def question_in_message(turn: Turn) -> str | None:
     return QUESTIONS[intent] if intent else None
 
 
+def ask_country(turn: Turn, key: str = "country.ask") -> None:
+    """Ask which country the person lives in, with its buttons; the question stays open for one turn
+    (`offer` `COUNTRY_QUESTION`), so an "ok" or a "no" typed next asks it again (`country.ask.again`)."""
+    turn.set("offer", COUNTRY_QUESTION)
+    turn.say(key, ASK_BUTTONS)
+
+
 def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:
     """Explain `topic` now, or ask first for what it depends on."""
     if turn.situation is None:
@@ -106,7 +113,7 @@ def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:
     minor_in_message(turn)
     if turn.jurisdiction is None:
         turn.set("pending_topic", topic)
-        turn.say("country.ask", ASK_BUTTONS)
+        ask_country(turn)
         return
     if needs_situation and turn.situation is None:
         turn.set("pending_topic", topic)

@@ -36,6 +36,9 @@ ASK_BUTTONS = (
     ("country.korea", '/inform{"country": "KR"}'),
     ("country.other", '/inform{"country": "other"}'),
 )
+COUNTRY_QUESTION = "country"
+"""The `offer` while the question "which country do you live in?" waits for its answer: a yes or a no typed
+then ("ok", "d'accord", "네") asks it again rather than leaving it (`actions/guidance.py`, `ask_country`)."""
 
 
 def jurisdiction(country: str | None) -> str | None:

@@ -15,8 +15,9 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.availability import team_open
+from actions.facts_in_message import SOMEONE_ELSE_SLOT, about_someone_else
 from actions.handoff_lapse import tell_if_lapsed
-from actions.jurisdiction import OTHER, country_in_message, country_slot, jurisdiction
+from actions.jurisdiction import COUNTRY_QUESTION, OTHER, country_in_message, country_slot, jurisdiction
 from actions.language import CHOSEN_SLOT, conversation_language, explicit_choice
 from actions.menu import HUMAN, NOT_NOW, SEND, Button
 from actions.message_parts import message
@@ -118,10 +119,11 @@ def keep_crisis_in_mind(turn: Turn) -> None:
     opening hours, and while the person already waits for someone (`handoff_state` waiting), the
     reminder offers no person (`crisis.reminder.closed`: the line alone). When
     the answer ends with a yes/no question (`offer`), the reminder goes just before it, so the
-    question stays the last thing said; otherwise it comes last and a yes asks for the person.
+    question stays the last thing said; otherwise (the country question is no yes/no question) it comes
+    last and a yes asks for the person.
     """
     line = CONTACTS.get(f"{turn.country}.crisis") if turn.country else None
-    question_pending = turn.slot("offer") is not None
+    question_pending = turn.slot("offer") not in (None, COUNTRY_QUESTION)
     offers_person = turn.team_open and turn.slot("handoff_state") != "waiting"
     alone = "" if offers_person else ".closed"
     buttons = (HUMAN,) if offers_person else ()
@@ -151,7 +153,8 @@ class RelaisAction(Action, ABC):
 
     A yes/no question is answerable only on the next turn (`offer` is cleared otherwise), and an
     action that runs while a form is open has interrupted it: the form closes, keeping its answers.
-    A language the person asks for is remembered (`chosen_language`). After a crisis message
+    A language the person asks for is remembered (`chosen_language`), and so is a message telling what happened
+    to someone else ("ma fille", "my son": `SOMEONE_ELSE_SLOT`). After a crisis message
     (`in_crisis`), every answer gives the crisis line again, with the priority handoff unless the person
     already waits for someone (`keep_crisis_in_mind`), except when a form follows or the person has just
     joined the queue.
@@ -188,6 +191,8 @@ class RelaisAction(Action, ABC):
         mentioned = country_in_message(tracker) or country_slot(tracker)
         if mentioned != tracker.get_slot("country"):
             turn.set("country", mentioned)
+        if about_someone_else(tracker) and not tracker.get_slot(SOMEONE_ELSE_SLOT):
+            turn.set(SOMEONE_ELSE_SLOT, True)
         interrupted = self.interrupts_forms and bool((tracker.active_loop or {}).get("name"))
         if self.tells_lapse:
             tell_if_lapsed(turn)

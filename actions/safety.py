@@ -9,7 +9,7 @@ route moves to the person's country as soon as they give it.
 
 from __future__ import annotations
 
-from actions.facts_in_message import about_someone_else, speaks_of_minor
+from actions.facts_in_message import SOMEONE_ELSE_SLOT, about_someone_else, speaks_of_minor
 from actions.jurisdiction import ASK_BUTTONS, OTHER, likely_jurisdiction
 from actions.menu import HUMAN, MAIN_MENU, SUPPORT
 from actions.reply import RelaisAction, Turn
@@ -41,6 +41,16 @@ def child_route_jurisdiction(country: str | None, language: str) -> str:
     return likely_jurisdiction(country, language) or OTHER
 
 
+def told_by_someone_else(turn: Turn) -> bool:
+    """Whether the person writes about someone else (a parent, a friend): they answered "someone else" to the
+    intake's "is it you?", or this message says so ("ma fille", "my son", "우리 딸"), or, unless they answered
+    "it's me", an earlier message of the conversation did (`SOMEONE_ELSE_SLOT`)."""
+    subject = turn.slot("intake_subject")
+    if subject == "other" or about_someone_else(turn.tracker):
+        return True
+    return subject != "self" and bool(turn.slot(SOMEONE_ELSE_SLOT))
+
+
 def minor_route(turn: Turn) -> None:
     """The child-protection route; a parent or a friend telling it hears about "the person", not "you".
 
@@ -49,10 +59,10 @@ def minor_route(turn: Turn) -> None:
     Without a country, the services are those of the language's country.
     """
     turn.set("is_minor", True)
-    told_by_someone_else = about_someone_else(turn.tracker) or turn.slot("intake_subject") == "other"
-    turn.say("minor.intro.other" if told_by_someone_else else "minor.intro")
+    someone_else = told_by_someone_else(turn)
+    turn.say("minor.intro.other" if someone_else else "minor.intro")
     warn_of_threat(turn, child=True)
-    if not told_by_someone_else:  # a parent or a teacher writing is that trusted adult
+    if not someone_else:  # a parent or a teacher writing is that trusted adult
         turn.say("minor.trusted_adult")
     turn.say("minor.never_save")
     turn.say("minor.take_it_down")

@@ -15,13 +15,13 @@ from actions.guidance import (
     SITUATION_INTENT_PREFIX,
     SITUATIONS,
     acknowledge,
+    ask_country,
     guide,
     question_in_message,
     resume,
     situation_cued,
 )
 from actions.intake.answers import text
-from actions.jurisdiction import ASK_BUTTONS
 from actions.menu import MAIN_MENU
 from actions.reply import RelaisAction, Turn
 from actions.safety import minor_in_message
@@ -42,7 +42,7 @@ def follow_story(turn: Turn, situation: str | None) -> None:
         guide(turn, question, needs_situation=question == "offence")
         return
     if turn.jurisdiction is None:
-        turn.say("country.ask", ASK_BUTTONS)
+        ask_country(turn)
     elif situation is None and turn.situation is None:
         turn.say("situation.ask", SITUATION_BUTTONS)
     else:

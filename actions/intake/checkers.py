@@ -101,11 +101,18 @@ def where(turn: Turn, slot: str, picked: str | None) -> Answer:
 
 def minor(turn: Turn, slot: str, picked: str | None) -> Answer:
     """Yes, no or unsure; an age said in the message answers too, and so does a school year below university
-    ("elle était en 4e", "고등학교 1학년 때요", "I was in year 10"). A first yes takes the child route."""
+    ("elle était en 4e", "그때 고2였어요", "I was in year 10"). A first yes takes the child route.
+
+    An age beside a yes or a no decides ("non il a 19 ans", "no, she was 15"), except that a yes beside an adult
+    age stays a yes: "yes, she's 19" most likely tells her age now, and the question is about when the images
+    were made.
+    """
     told = age(turn.tracker)
-    if picked is None and told is not None:
-        picked = "yes" if told < ADULT_AGE else "no"
-    if picked is None and was_at_school(turn.tracker):
+    if told is not None and told < ADULT_AGE and picked in (None, "no"):
+        picked = "yes"
+    elif told is not None and picked is None:
+        picked = "no"
+    elif picked is None and was_at_school(turn.tracker):
         picked = "yes"
     if picked == "yes" and not turn.is_minor:
         minor_route(turn)

@@ -1,20 +1,30 @@
 """Yes and no: they answer the question Relais just asked (`offer`), else reopen the menu.
 
 `offer` names what a yes would do; every other action clears it (`RelaisAction`), so a late yes
-never starts anything. The actions that read a yes or a no are in `actions/conversation.py`.
+never starts anything. While the country question waits (`COUNTRY_QUESTION`), a yes or a no ("ok",
+"d'accord", "네", "non") answers no country: the question is asked again. The actions that read a yes or
+a no are in `actions/conversation.py`.
 """
 
 from __future__ import annotations
 
 from typing import Callable, Dict
 
+from actions.guidance import ask_country
 from actions.handoff import CANCEL_BUTTON, request_human
 from actions.intake.corrections import correct_summary
 from actions.intake.erase import erase_this_conversation, erase_verified_case
 from actions.intake.flow import start_intake, submit
+from actions.jurisdiction import COUNTRY_QUESTION
 from actions.menu import MAIN_MENU
 from actions.reply import Turn
 from actions.stale import from_button, not_understood
+
+
+def ask_country_again(turn: Turn) -> None:
+    """An "ok" or a "no" while the country question waits: asked again, kindly, with the way not to say."""
+    ask_country(turn, "country.ask.again")
+
 
 ON_YES: Dict[str, Callable[[Turn], None]] = {
     "intake": start_intake,
@@ -50,22 +60,28 @@ def _without_offer(turn: Turn) -> None:
 
 
 def answer_yes(turn: Turn) -> None:
-    """Do what the pending question offered; without one, an acknowledgement (`_without_offer`)."""
+    """Do what the pending question offered (the country question: ask it again); without one, an
+    acknowledgement (`_without_offer`)."""
     offer = _offer(turn)
     if correct_summary(turn):  # "yes, but my email is ..." changes the report before anything is sent
         return
-    if offer in ON_YES:
+    if offer == COUNTRY_QUESTION:
+        ask_country_again(turn)
+    elif offer in ON_YES:
         ON_YES[offer](turn)
     else:
         _without_offer(turn)
 
 
 def answer_no(turn: Turn) -> None:
-    """Acknowledge the declined offer; without one, an acknowledgement (`_without_offer`)."""
+    """Acknowledge the declined offer (the country question: ask it again); without one, an acknowledgement
+    (`_without_offer`)."""
     offer = _offer(turn)
     if correct_summary(turn):  # "no, my email is ...": a correction, not a refusal
         return
-    if offer in ON_NO:
+    if offer == COUNTRY_QUESTION:
+        ask_country_again(turn)
+    elif offer in ON_NO:
         turn.say(ON_NO[offer], MAIN_MENU)
     else:
         _without_offer(turn)

@@ -7,7 +7,8 @@ summary shows it (`actions/intake/summary.py`). From the table come the form's s
 order (`ValidateIntakeForm`, checked against `bot/domain/intake.yml` by
 `tests/test_domain_contract.py`), the `action_ask_<slot>` actions, the draft a case is created
 from, and the summary. Texts: `intake.ask.<slot>`, `intake.why.<slot>`, `intake.summary.<name>`,
-and `intake.choice.<choice>` for each choice (`tests/actions/intake/test_questions.py`).
+and `intake.choice.<choice>` for each choice (`tests/actions/intake/test_questions.py`); a question worded in
+the person's own voice has `.other` texts for a parent or a friend writing about someone else.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from actions.intake.summary import (
     where_lines,
 )
 from actions.reply import Button, RelaisAction, Turn
+from actions.safety import told_by_someone_else
 
 
 def always(tracker: Tracker) -> bool:
@@ -55,6 +57,9 @@ class Question:
     summary: Summarizer = line
     choice_texts: str = "intake.choice"
     """The text prefix of a choice's words: `<choice_texts>.<choice>`."""
+    voiced: bool = False
+    """Its question and choices speak in the person's own voice ("someone shared my images"): to someone
+    writing about someone else (`told_by_someone_else`), they are asked with their `.other` texts."""
 
     def stored(self, turn: Turn) -> str | bool | None:
         """The answer as the case keeps it: a flag, the answer's key or words, or None if not given."""
@@ -72,6 +77,7 @@ QUESTIONS = (
         column="situation",
         summary=situation_line,
         choice_texts="situation",
+        voiced=True,
     ),
     Question("intake_where", checkers.where, (DONE,), summary=where_lines),
     Question("intake_found", checkers.free_text, ("today", "this_week", "earlier"), column="found_when"),
@@ -127,19 +133,26 @@ SKIP = option("skip", "intake.button.skip")
 STOP = option("stop", "intake.button.stop")
 
 
+def _voice(turn: Turn, question: Question) -> str:
+    """The suffix of a voiced question's texts: `.other` for someone writing about someone else, else none."""
+    return ".other" if question.voiced and told_by_someone_else(turn) else ""
+
+
 def buttons(turn: Turn, question: Question) -> list[Button]:
     """The question's choices (done only once something is given), then why, skip and stop."""
     if question.slot == "intake_where":
         offered = [option(DONE, "intake.button.done")] if turn.slot("intake_urls") or turn.slot("intake_places") else []
     else:
-        offered = [option(choice, f"{question.choice_texts}.{choice}") for choice in question.choices]
+        suffix = _voice(turn, question)
+        offered = [option(choice, f"{question.choice_texts}.{choice}{suffix}") for choice in question.choices]
     return [*offered, WHY, SKIP, STOP]
 
 
 def ask(turn: Turn, slot: str) -> None:
-    """`intake.ask.<slot>`; `.more` once a link or place is given; `.<way>` for a contact detail."""
+    """`intake.ask.<slot>`; `.other` for a voiced question to someone writing about someone else; `.more` once a
+    link or place is given; `.<way>` for a contact detail."""
     question = BY_SLOT[slot]
-    key = f"intake.ask.{slot}"
+    key = f"intake.ask.{slot}{_voice(turn, question)}"
     if slot == "intake_where" and (turn.slot("intake_urls") or turn.slot("intake_places")):
         key += ".more"
     if slot == "intake_contact_detail":

@@ -65,6 +65,14 @@ def test_every_answer_that_waits_for_the_person_keeps_the_line_offered(language:
     assert outcome.texts[-1] == render(language, "crisis.reminder", line=contact(f"{COUNTRY[language]}.crisis").value)
 
 
+def test_after_a_crisis_the_country_question_leaves_the_reminder_last(language: str) -> None:
+    """The country question is no yes/no question: the reminder still ends the answer, and a yes asks for a person."""
+    outcome = run(ActionSituation(), "describe_sextortion", {"language": language, "in_crisis": True})
+    assert render(language, "country.ask") in outcome.texts
+    assert outcome.texts[-1] == render(language, "crisis.reminder.unknown")
+    assert outcome.slot("offer") == "human"
+
+
 def test_no_after_the_offer_of_a_person_is_respected(language: str) -> None:
     slots = {"language": language, "country": COUNTRY[language], "in_crisis": True, "offer": "human"}
     outcome = run(ActionDeny(), "deny", slots)

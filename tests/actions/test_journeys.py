@@ -8,6 +8,7 @@ import pytest
 
 from actions.conversation import ActionInform
 from actions.evidence import ActionEvidence
+from actions.jurisdiction import COUNTRY_QUESTION
 from actions.offence import OWN_IMAGES, ActionOffence
 from actions.reporting import ActionRemoval, ActionReport
 from actions.safety import ActionCrisis, ActionMinor, ActionSupport
@@ -173,6 +174,15 @@ def test_an_unknown_country_is_asked_once_then_the_journey_resumes(language: str
     assert contact("FR.pharos").value in resumed.text
     assert resumed.slot("pending_topic") is None
     assert resumed.slot("country") == "FR"
+
+
+def test_the_country_question_stays_open_for_the_next_message(language: str) -> None:
+    """Asked after a journey or a story, the country question is what an "ok" next answers (`offer`)."""
+    journey = run(ActionReport(), intent="ask_report", slots=slots(None, language=language))
+    story = run(ActionSituation(), intent="describe_sharing", slots=slots(None, language=language))
+    for asked in (journey, story):
+        assert asked.texts[-1] == said(language, "country.ask")
+        assert asked.slot("offer") == COUNTRY_QUESTION
 
 
 def test_a_long_first_message_sets_situation_country_and_minor(language: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from actions.conversation import ActionClarify, ActionOutOfScope
-from actions.facts_in_message import ages_in_text
+from actions.facts_in_message import SOMEONE_ELSE_SLOT, ages_in_text
 from actions.safety import ActionMinor, ActionSupport
 from actions.situation import ActionSituation
 from content.texts import render
@@ -171,3 +171,21 @@ def test_only_the_child_is_told_to_talk_to_a_trusted_adult_a_parent_is_that_adul
     assert render(language, "minor.trusted_adult") not in parent.texts
     for key in ("minor.other", "minor.CA", "minor.IE", "minor.GB"):
         assert render(language, "minor.trusted_adult") not in render(language, key)
+
+
+AGE_LATER = {"fr": "elle a 14 ans", "ko": "14살이에요", "en": "she is 14"}
+
+
+def test_a_parent_who_told_it_earlier_is_still_not_addressed_as_the_child(language: str) -> None:
+    """A parent's "ma fille", "우리 딸" or "my son" is remembered (`someone_else`): when the age comes in a later
+    message, the parent still hears about the person and is not told to find a trusted adult. A child's own
+    story is not taken for someone else's."""
+    told = run(ActionClarify(), "nlu_fallback", {"language": language}, text=PARENTS[language])
+    assert told.slot(SOMEONE_ELSE_SLOT) is True
+    slots = {"language": language, SOMEONE_ELSE_SLOT: True}
+    later = run(ActionMinor(), "report_minor", slots, text=AGE_LATER[language])
+    assert render(language, "minor.intro.other") in later.texts
+    assert render(language, "minor.trusted_adult") not in later.texts
+    child = run(ActionMinor(), "report_minor", {"language": language}, text=CHILDREN[language])
+    assert child.slot(SOMEONE_ELSE_SLOT) is None
+    assert render(language, "minor.intro") in child.texts

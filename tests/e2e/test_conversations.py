@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from actions.jurisdiction import ASK_BUTTONS
 from bot.services import Stack
 from content.knowledge import contact, law
+from content.knowledge.formatting import citation
 from content.texts import render
 from tests.conftest import Chat
 
@@ -175,6 +177,29 @@ def test_a_story_then_the_country_leads_to_the_law(
     assert said(language, "country.ask") in first
     assert law(expected).citation in chat.text(answer)
     assert chat.slot("situation") == "sharing"
+
+
+@pytest.mark.parametrize(
+    ("language", "story", "acknowledgements"),
+    [
+        ("fr", "mon ex a diffusé mes photos intimes sur snapchat, est-ce que c'est illégal ?", ("ok", "d'accord")),
+        ("ko", "전 남친이 제 영상을 단톡방에 뿌렸어요. 이거 처벌 받나요?", ("네",)),
+        ("en", "my ex shared my nudes with his friends, is that a crime?", ("okay", "ok")),
+    ],
+)
+def test_an_ok_to_the_country_question_asks_it_again(
+    chat: Chat, language: str, story: str, acknowledgements: tuple[str, ...]
+) -> None:
+    """Asked which country they live in, a person who answers "ok" is asked again with the buttons, never shown
+    the menu instead; the country given next still leads to the law asked for."""
+    assert said(language, "country.ask") in chat.text(story)
+    for typed in acknowledgements:
+        replies = chat.say(typed)
+        assert [r.get("text") for r in replies] == [said(language, "country.ask.again")], typed
+        assert [b["payload"] for b in replies[-1]["buttons"]] == [payload for _, payload in ASK_BUTTONS]
+    answer = chat.text('/inform{"country": "FR"}')
+    assert citation(law("FR.sharing").citation, language) in answer
+    assert chat.slot("country") == "FR"
 
 
 def test_a_conversation_carries_on_in_another_rasa_process(stack: Stack, second_rasa: Stack) -> None:

@@ -255,6 +255,60 @@ def test_a_minor_flags_the_case_and_takes_the_child_protection_route(stack: Stac
     assert cases(stack, reference=reference)[0].is_minor
 
 
+PARENT = {
+    "fr": "Bonjour, je vous écris au sujet de ma fille.",
+    "ko": "안녕하세요, 우리 딸 일 때문에 연락드려요.",
+    "en": "Hello, I'm writing about my son.",
+}
+SITUATIONS = ("sharing", "deepfake", "sextortion", "hidden_filming")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_parent_is_asked_what_happened_to_their_child_not_to_them(stack: Stack, language: str) -> None:
+    """Told earlier that the person writes about their child, the situation question and its buttons speak
+    of that person ("their images were shared"), not in the first person ("my images")."""
+    chat = Chat(stack, {"language": language})
+    chat.say('/inform{"country": "FR"}')
+    chat.say(PARENT[language])
+    chat.say("/request_human")
+    replies = chat.say("/affirm")
+    asked = "\n".join(r.get("text", "") for r in replies)
+    assert said(language, "intake.ask.intake_situation.other") in asked
+    titles = [b["title"] for r in replies for b in r.get("buttons") or []]
+    assert titles[: len(SITUATIONS)] == [said(language, f"situation.{s}.other") for s in SITUATIONS]
+    assert not {said(language, f"situation.{s}") for s in SITUATIONS} & set(titles)
+    chat.say(button("hidden_filming"))
+    assert chat.slot("intake_situation") == "hidden_filming"
+
+
+MINOR_ANSWERS = {
+    "fr": [("oui elle a 13 ans", "yes"), ("non il a 19 ans", "no"), ("non, elle avait 15 ans", "yes")],
+    "ko": [("네 13살이에요", "yes"), ("그때 고2였어요", "yes")],
+    "en": [("yes she's 13", "yes"), ("she was 15 then", "yes"), ("no, she was 15", "yes")],
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_age_or_a_school_year_answers_whether_the_person_was_under_age(stack: Stack, language: str) -> None:
+    """At "was the person under 18 when the images were made?", an age (with or without a yes or a no) or a
+    school year is the answer: under 18 takes the child route, 18 or over goes on to the next question."""
+    for typed, expected in MINOR_ANSWERS[language]:
+        chat = Chat(stack, {"language": language})
+        chat.say('/inform{"country": "FR"}')
+        chat.say("/request_human")
+        chat.say("/affirm")
+        for answer in (button("sharing"), button("skip"), button("skip"), button("skip")):
+            chat.say(answer)
+        assert said(language, "intake.ask.intake_minor") in chat.text(button("other"))
+        answer = chat.text(typed)
+        assert chat.slot("intake_minor") == expected, (typed, answer)
+        assert said(language, "intake.not_understood") not in answer, typed
+        if expected == "yes":
+            assert said(language, "minor.never_save") in answer and chat.slot("is_minor") is True, typed
+        else:
+            assert said(language, "intake.ask.intake_contact") in answer and not chat.slot("is_minor"), typed
+
+
 def report_link(stack: Stack, language: str, url: str) -> tuple[Chat, str, str]:
     chat = Chat(stack, {"language": language})
     chat.say('/inform{"country": "GB"}')

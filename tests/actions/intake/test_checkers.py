@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from actions.intake import checkers
-from actions.intake.answers import DONE, SKIPPED, UNSURE
+from actions.intake.answers import DONE, SKIPPED, UNSURE, choice
+from actions.intake.questions import BY_SLOT
 from content.texts import render
 from tests.actions.intake.conftest import said, turn_for
 
@@ -61,6 +62,30 @@ def test_a_school_year_answers_the_minor_question(language: str) -> None:
     turn = turn_for(language, text=SCHOOL_THEN[language])
     assert checkers.minor(turn, "intake_minor", None) == {"intake_minor": "yes", "is_minor": True}
     assert render(language, "minor.never_save") in said(turn), "the child route is said at once"
+
+
+AGE_ANSWERS = {
+    "fr": [("oui elle a 13 ans", "yes"), ("non il a 19 ans", "no"), ("non, elle avait 15 ans", "yes")],
+    "ko": [("네 13살이에요", "yes"), ("그때 고2였어요", "yes"), ("아니요 19살이었어요", "no"), ("중3 때요", "yes")],
+    "en": [("yes she's 13", "yes"), ("she was 15 then", "yes"), ("no he's 19", "no"), ("no, she was 15", "yes")],
+}
+
+
+def test_an_age_or_a_school_year_said_with_or_without_a_yes_or_a_no_answers_the_minor_question(language: str) -> None:
+    """The age decides, beside a yes or a no too; an age under the adult age or a school year takes the child route."""
+    for typed, expected in AGE_ANSWERS[language]:
+        turn = turn_for(language, text=typed)
+        picked = choice(turn, BY_SLOT["intake_minor"].choices)
+        assert checkers.minor(turn, "intake_minor", picked)["intake_minor"] == expected, typed
+        assert (render(language, "minor.never_save") in said(turn)) == (expected == "yes"), typed
+
+
+def test_a_yes_beside_an_adult_age_stays_a_yes(language: str) -> None:
+    """An adult age beside a yes ("yes, she's 19 now") most likely is the age today; the question is about the
+    time the images were made."""
+    typed = {"fr": "oui elle a 19 ans maintenant", "ko": "네 지금은 19살이에요", "en": "yes she's 19 now"}[language]
+    turn = turn_for(language, text=typed)
+    assert checkers.minor(turn, "intake_minor", choice(turn, BY_SLOT["intake_minor"].choices))["intake_minor"] == "yes"
 
 
 def test_an_email_typed_for_the_contact_answers_the_detail_too() -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from actions.conversation import ActionAffirm, ActionDeny
 from actions.intake.offers import ON_NO, ON_YES, answer_no, answer_yes
+from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION
 from content.texts import render
 from tests.actions.conftest import run
 from tests.actions.intake.conftest import said, turn_for
@@ -55,3 +56,22 @@ def test_the_offer_is_answered_once(language: str) -> None:
     outcome = run(ActionDeny(), "deny", {"language": language, "offer": "submit"})
     assert outcome.texts == [render(language, "intake.not_now")]
     assert outcome.slot("offer") is None
+
+
+TYPED = {
+    "fr": [("ok", "affirm"), ("d'accord", "affirm"), ("non", "deny")],
+    "ko": [("네", "affirm"), ("아니요", "deny")],
+    "en": [("ok", "affirm"), ("okay", "affirm"), ("no", "deny")],
+}
+COUNTRY_BUTTONS = [payload for _, payload in ASK_BUTTONS]
+
+
+def test_an_ok_or_a_no_while_the_country_question_waits_asks_it_again(language: str) -> None:
+    """Asked "which country do you live in?", an "ok" or a "no" gets the question again, kindly, with its
+    buttons, never the menu in its place; the question stays open for the next message."""
+    for typed, intent in TYPED[language]:
+        action = ActionAffirm() if intent == "affirm" else ActionDeny()
+        outcome = run(action, intent, {"language": language, "offer": COUNTRY_QUESTION}, text=typed)
+        assert outcome.texts == [render(language, "country.ask.again")], typed
+        assert outcome.payloads == COUNTRY_BUTTONS
+        assert outcome.slot("offer") == COUNTRY_QUESTION

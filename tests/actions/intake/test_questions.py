@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from actions.facts_in_message import SOMEONE_ELSE_SLOT
+from actions.guidance import SITUATIONS
 from actions.intake.answers import SKIPPED
 from actions.intake.questions import ASK_ACTIONS, BY_SLOT, QUESTIONS, answers_to_keep, ask, summary_lines
 from actions.intake.summary import field
+from actions.reply import Turn
 from bot.cases.repository import CaseDraft
 from content.texts import has, render
 from tests.actions.intake.conftest import said, turn_for
@@ -35,6 +38,9 @@ def test_every_question_has_its_texts(language: str) -> None:
         keys = [f"intake.why.{question.slot}", *(f"{question.choice_texts}.{c}" for c in question.choices)]
         if question.slot not in ("intake_where", "intake_contact_detail"):
             keys += [f"intake.ask.{question.slot}", f"intake.summary.{field(question.slot)}"]
+        if question.voiced:
+            other = [f"{question.choice_texts}.{choice}.other" for choice in question.choices]
+            keys += [f"intake.ask.{question.slot}.other", *other]
         missing += [key for key in keys if key != "intake.choice.done" and not has(language, key)]
     assert not missing
 
@@ -60,6 +66,32 @@ def test_a_question_is_asked_with_its_choices_then_why_skip_stop(language: str) 
         + ("intake.button.skip", "intake.button.stop")
     ]
     assert message["buttons"][0]["payload"] == '/inform{"intake_choice": "yes"}'
+
+
+def _situation_asked(turn: Turn) -> tuple[str, list[str]]:
+    ask(turn, "intake_situation")
+    [message] = turn.dispatcher.messages
+    return message["text"], [button["title"] for button in message["buttons"]]
+
+
+def _worded(language: str, suffix: str) -> tuple[str, list[str]]:
+    choices = [render(language, f"situation.{s}{suffix}") for s in SITUATIONS]
+    controls = [render(language, key) for key in ("intake.button.why", "intake.button.skip", "intake.button.stop")]
+    return render(language, f"intake.ask.intake_situation{suffix}"), choices + controls
+
+
+def test_the_situation_is_asked_about_the_other_person_to_someone_writing_for_them(language: str) -> None:
+    """A parent or a friend reads "their images were shared", not "my images": when an earlier message told
+    it (`someone_else`) or the subject question was answered "someone else"."""
+    for slots in ({SOMEONE_ELSE_SLOT: True}, {"intake_subject": "other"}):
+        assert _situation_asked(turn_for(language, slots)) == _worded(language, ".other")
+    assert render(language, "situation.sharing.other") != render(language, "situation.sharing")
+
+
+def test_the_situation_keeps_the_persons_own_words_unless_someone_else_is_known(language: str) -> None:
+    """Nothing said about someone else, or an answer "it's me" after words that sounded like it."""
+    for slots in ({}, {SOMEONE_ELSE_SLOT: True, "intake_subject": "self"}):
+        assert _situation_asked(turn_for(language, slots)) == _worded(language, "")
 
 
 def test_the_links_question_offers_done_once_something_is_given(language: str) -> None:
