@@ -41,6 +41,7 @@ def _cues() -> Dict[str, Any]:
         "school": re.compile("|".join(data["school"])),
         "school_then": re.compile("|".join(data["school_then"])),
         "someone_else": re.compile("|".join(data["someone_else"])),
+        "own_images": re.compile("|".join(data["own_images"])),
     }
 
 
@@ -99,8 +100,10 @@ SOMEONE_ELSE_SLOT = "someone_else"
 
 
 def about_someone_else(tracker: Tracker) -> bool:
-    """The message tells what happened to someone else: "ma fille", "my son", "우리 딸"."""
-    return bool(_cues()["someone_else"].search(_text(tracker)))
+    """The message tells what happened to someone else: "ma fille", "my son", "우리 딸", unless it speaks of the
+    writer's own images ("mon frère a partagé mes photos", "my brother filmed me", "동생이 제 사진을")."""
+    text = _text(tracker)
+    return bool(_cues()["someone_else"].search(text)) and not _cues()["own_images"].search(text)
 
 
 def platforms(tracker: Tracker) -> List[str]:

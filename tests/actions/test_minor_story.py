@@ -189,3 +189,25 @@ def test_a_parent_who_told_it_earlier_is_still_not_addressed_as_the_child(langua
     child = run(ActionMinor(), "report_minor", {"language": language}, text=CHILDREN[language])
     assert child.slot(SOMEONE_ELSE_SLOT) is None
     assert render(language, "minor.intro") in child.texts
+
+
+OWN_IMAGES = {
+    "fr": ["mon frère a partagé mes photos sur snap", "mon ex et mon frère m'ont filmée", "ma soeur a montré une vidéo de moi"],
+    "ko": ["남동생이 제 사진을 단톡방에 올렸어요", "오빠 친구가 나를 몰래 찍었어", "동생이 내 영상을 퍼뜨렸어요"],
+    "en": ["my brother shared my nudes with his friends", "my sister's boyfriend filmed me", "my stepbrother posted pics of me"],
+}
+OTHERS_IMAGES = {
+    "fr": "des photos de ma fille circulent au collège",
+    "ko": "우리 딸 사진이 인스타에 올라갔어요",
+    "en": "my son's pictures are on a group chat",
+}
+
+
+def test_a_victim_who_names_a_sibling_as_the_one_who_did_it_is_still_the_victim(language: str) -> None:
+    """A brother or a sister who shared the writer's own images does not make the writer someone else's
+    parent or friend: the conversation keeps speaking to the victim. A parent's words still count."""
+    for text in OWN_IMAGES[language]:
+        told = run(ActionClarify(), "nlu_fallback", {"language": language}, text=text)
+        assert told.slot(SOMEONE_ELSE_SLOT) is None, text
+    parent = run(ActionClarify(), "nlu_fallback", {"language": language}, text=OTHERS_IMAGES[language])
+    assert parent.slot(SOMEONE_ELSE_SLOT) is True
