@@ -192,9 +192,17 @@ def test_a_parent_who_told_it_earlier_is_still_not_addressed_as_the_child(langua
 
 
 OWN_IMAGES = {
-    "fr": ["mon frère a partagé mes photos sur snap", "mon ex et mon frère m'ont filmée", "ma soeur a montré une vidéo de moi"],
+    "fr": [
+        "mon frère a partagé mes photos sur snap",
+        "mon ex et mon frère m'ont filmée",
+        "ma soeur a montré une vidéo de moi",
+    ],
     "ko": ["남동생이 제 사진을 단톡방에 올렸어요", "오빠 친구가 나를 몰래 찍었어", "동생이 내 영상을 퍼뜨렸어요"],
-    "en": ["my brother shared my nudes with his friends", "my sister's boyfriend filmed me", "my stepbrother posted pics of me"],
+    "en": [
+        "my brother shared my nudes with his friends",
+        "my sister's boyfriend filmed me",
+        "my stepbrother posted pics of me",
+    ],
 }
 OTHERS_IMAGES = {
     "fr": "des photos de ma fille circulent au collège",

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import scipy.sparse
+import scipy.sparse.linalg
 import yaml
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.storage.local_model_storage import LocalModelStorage
@@ -16,6 +18,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.linear_model import LogisticRegression
 
+from bot.components.char_ngram_featurizer import CharNgramFeaturizer
 from bot.components.embedding_intent_classifier import EmbeddingIntentClassifier, softmax_probabilities
 from bot.components.sentence_featurizer import SentenceEmbeddingFeaturizer
 from bot.settings import ROOT
@@ -86,8 +89,9 @@ def test_untrained_or_featureless_messages_keep_the_intent_they_have(tmp_path: P
 def test_config_runs_it_as_the_only_intent_classifier_before_fallback_and_crisis_guard() -> None:
     names = [c["name"].rsplit(".", 1)[-1] for c in yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]]
     assert "DIETClassifier" not in names
-    crf, featurizer, classifier = (names.index(n) for n in ("CRFEntityExtractor", "SentenceEmbeddingFeaturizer",
-                                                             "EmbeddingIntentClassifier"))
+    crf, featurizer, classifier = (
+        names.index(n) for n in ("CRFEntityExtractor", "SentenceEmbeddingFeaturizer", "EmbeddingIntentClassifier")
+    )
     assert crf < featurizer < classifier < names.index("FallbackClassifier") < names.index("CrisisGuard")
 
 
@@ -95,3 +99,35 @@ def test_a_message_without_a_vector_gets_no_intent_rather_than_none(tmp_path: Pa
     message = Message({TEXT: ""})
     trained(tmp_path, LocalModelStorage(tmp_path), Resource("classifier")).process([message])
     assert message.get(INTENT) == {"name": None, "confidence": 0.0} and message.get(INTENT_RANKING_KEY) == []
+
+
+def character_ngrams(messages: list[Message], tmp_path: Path) -> CharNgramFeaturizer:
+    """CharNgramFeaturizer (alias "chars", n-grams seen once are kept: the set is tiny), then E5."""
+    counts = CharNgramFeaturizer.create({"min_df": 1}, LocalModelStorage(tmp_path), Resource("chars"), CONTEXT)
+    counts.train(TrainingData(messages))
+    counts.process_training_data(TrainingData(messages))
+    featurized(messages, tmp_path)
+    return counts
+
+
+def test_character_ngrams_join_the_sentence_vector_scaled_to_their_weight(tmp_path: Path) -> None:
+    storage, resource = LocalModelStorage(tmp_path), Resource("classifier")
+    config = {"C": 40.0, "sparse_featurizers": ["chars"], "sparse_weight": 0.6}
+    messages = [Message({TEXT: text, INTENT: intent}) for intent, texts in EXAMPLES.items() for text in texts]
+    counts = character_ngrams(messages, tmp_path)
+    classifier = EmbeddingIntentClassifier.create(config, storage, resource, CONTEXT)
+    classifier.train(TrainingData(messages))
+    kept, joined = classifier._vectors(messages)
+    assert isinstance(joined, scipy.sparse.csr_matrix) and len(kept) == len(messages)
+    dense, ngrams = joined[:, :384].toarray(), joined[:, 384:]
+    assert np.allclose(np.linalg.norm(dense, axis=1), 1.0, atol=1e-3)
+    assert np.allclose(scipy.sparse.linalg.norm(ngrams, axis=1), 0.6)
+    assert classifier.coef is not None and classifier.coef.shape[1] == joined.shape[1]
+
+    loaded = EmbeddingIntentClassifier.load(config, storage, resource, CONTEXT)
+    message = Message({TEXT: "mon ex a partagé mes nudes"})
+    [message] = loaded.process(featurized(counts.process([message]), tmp_path))
+    assert message.get(INTENT)["name"] == "describe_sharing"
+    assert sum(r["confidence"] for r in message.get(INTENT_RANKING_KEY)) == pytest.approx(1.0)
+    with pytest.raises(InvalidConfigException):
+        EmbeddingIntentClassifier.create({"sparse_weight": 0}, storage, resource, CONTEXT)
