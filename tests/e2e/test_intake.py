@@ -459,3 +459,30 @@ def test_a_correction_at_the_summary_is_applied_and_shown_again(stack: Stack, la
     reference, _ = created(language, chat.text(TYPED[language]["yes"]))
     [case] = cases(stack, reference=reference)
     assert (case.contact_preference, case.contact_detail) == ("email", "x@y.fr")
+
+
+ONE_WORD_SELF = {"fr": "moi", "ko": "저요", "en": "me"}
+IMAGES_GONE = {
+    "fr": "je veux juste que ces photos disparaissent pour toujours",
+    "ko": "이 사진들 그냥 다 사라졌으면 좋겠어",
+    "en": "i just want these pics to disappear forever",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_one_word_me_answers_whose_images_and_is_never_a_crisis(stack: Stack, language: str) -> None:
+    """A lone "me" at "is the person shown you?" is the answer, not a crisis line that drops the report; a wish for
+    the images to vanish for ever is not a crisis either."""
+    chat, typed = Chat(stack), TYPED[language]
+    open_intake(chat, language)
+    chat.text("https://www.example.com/post/42")
+    chat.text(typed["done"])
+    chat.text(typed["found"])
+    assert said(language, "intake.ask.intake_subject") in chat.text(typed["no"])
+    answer = chat.text(ONE_WORD_SELF[language])
+    assert said(language, "intake.ask.intake_minor") in answer, answer
+    assert chat.slot("intake_subject") == "self" and not chat.slot("in_crisis"), answer
+    fresh = Chat(stack)
+    gone = fresh.text(IMAGES_GONE[language])
+    assert fresh.tracker()["latest_message"]["intent"]["name"] != "crisis", gone
+    assert not fresh.slot("in_crisis"), gone

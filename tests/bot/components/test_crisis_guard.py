@@ -106,6 +106,10 @@ def test_indirect_wishes_to_vanish_or_end_it_are_a_crisis_in_three_languages(tex
         "신고를 다 끝내고 싶어요",
         "이 일을 빨리 끝내고 싶어요",
         "I want the photos to disappear",
+        "i just want these pics to disappear forever",
+        "I want them to disappear for good",
+        "je veux que ces photos disparaissent pour toujours",
+        "이 사진들 그냥 영원히 사라졌으면 좋겠어",
         "i want to disappear from the internet",
         "i want to disappear from google",
         "i don't want to be on that site anymore",
@@ -194,3 +198,24 @@ def test_a_crisis_in_another_language_wins_over_the_language_check_in(text: str)
     CrisisGuard().process([message])
     assert message.get(INTENT) == {"name": "crisis", "confidence": 1.0}
     assert message.as_dict(only_output_properties=True)[OOD_KEY] == "language"
+
+
+GUESSED = {"fr": "moi", "ko": "저요", "en": "me"}
+
+
+@pytest.mark.parametrize("language", ["fr", "ko", "en"])
+def test_a_crisis_guessed_without_crisis_words_under_half_is_a_check_in(language: str) -> None:
+    """A lone "me" guessed `crisis` at 0.35 becomes `nlu_fallback` at the top of the ranking (a check-in, or the
+    open form question's answer); a guess of 0.5 or more, or crisis words at any confidence, stays a crisis."""
+    ranking = [{"name": "crisis", "confidence": 0.35}, {"name": "inform", "confidence": 0.34}]
+    low = Message(data={TEXT: GUESSED[language], INTENT: ranking[0], "intent_ranking": list(ranking)})
+    CrisisGuard().process([low])
+    assert low.get(INTENT) == {"name": "nlu_fallback", "confidence": 0.35}
+    assert [r["name"] for r in low.get("intent_ranking")] == ["nlu_fallback", "crisis", "inform"]
+    sure = Message(data={TEXT: GUESSED[language], INTENT: {"name": "crisis", "confidence": 0.58}})
+    CrisisGuard().process([sure])
+    assert sure.get(INTENT) == {"name": "crisis", "confidence": 0.58}
+    words = {"fr": "je veux mourir", "ko": "죽고 싶어요", "en": "I want to die"}[language]
+    said = Message(data={TEXT: words, INTENT: {"name": "crisis", "confidence": 0.2}})
+    CrisisGuard().process([said])
+    assert said.get(INTENT) == {"name": "crisis", "confidence": 1.0}
