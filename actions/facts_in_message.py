@@ -40,6 +40,8 @@ def _cues() -> Dict[str, Any]:
         "words": re.compile("|".join(data["words"])),
         "school": re.compile("|".join(data["school"])),
         "school_then": re.compile("|".join(data["school_then"])),
+        "own_ages": [re.compile(p) for p in data["own_ages"]],
+        "school_people": re.compile(data["school_people"]),
         "someone_else": re.compile("|".join(data["someone_else"])),
         "own_images": re.compile("|".join(data["own_images"])),
     }
@@ -50,11 +52,12 @@ def _text(tracker: Tracker) -> str:
     return "" if raw.startswith("/") else fold(raw.replace("\u2019", "'"))
 
 
-def ages_in_text(text: str) -> List[int]:
-    """Ages written in a message (accent-folded, lower-cased), in digits or in words."""
+def ages_in_text(text: str, kind: str = "ages") -> List[int]:
+    """Ages written in a message (accent-folded, lower-cased), in digits or in words: any age (`kind` "ages"),
+    or only the writer's own or their child's (`kind` "own_ages": "j'ai 19 ans", "my daughter is 19")."""
     numbers: Dict[str, int] = _cues()["numbers"]
     found = []
-    for pattern in _cues()["ages"]:
+    for pattern in _cues()[kind]:
         for match in pattern.finditer(text):
             told = match.group("age").strip()
             value = int(told) if told.isdigit() else numbers.get(told)
@@ -88,11 +91,47 @@ def was_at_school(tracker: Tracker) -> bool:
     return at_school(tracker) or bool(_cues()["school_then"].search(_text(tracker)))
 
 
+def _user_texts(tracker: Tracker) -> List[str]:
+    """The person's messages of the conversation, the latest included (accent-folded, lower-cased), buttons aside."""
+    told = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
+    texts = [fold(t.replace("\u2019", "'")) for t in told if t and not t.startswith("/")]
+    return [*texts, _text(tracker)]
+
+
+def minor_then(tracker: Tracker) -> bool:
+    """The conversation says someone was under the adult age, now or when the images were made: an age under it
+    ("j'avais 15 ans", "I was 16 then", "열다섯 살 때"), words of being a minor ("mineure", "고등학생"), or a school
+    year of theirs in the past ("j'étais en seconde", "그때 고2였어요"), but not the viewers' or the friends'
+    school ("고등학교 때 친구들이 다 봤어요")."""
+    if is_minor_age(tracker):
+        return True
+    for text in _user_texts(tracker):
+        own_school = _cues()["school_people"].sub(" ", text)
+        if ages_in_text(text) and min(ages_in_text(text)) < ADULT_AGE:
+            return True
+        if _cues()["words"].search(text) or _cues()["school_then"].search(own_school):
+            return True
+    return False
+
+
+def adult_told(tracker: Tracker) -> bool:
+    """The person said their own age, or their child's, is the adult age or over ("j'ai 19 ans", "my daughter
+    is 19", "지금 스무 살이에요"), in this message or an earlier one, or answered no to the report's "under 18 when
+    the images were made?" (`intake_minor`), and nothing in the conversation says they were under it then
+    (`minor_then`). School words of the story ("tout le lycée les a vues") then say where the images went, not
+    the person's age."""
+    told = [found for text in _user_texts(tracker) for found in ages_in_text(text, "own_ages")]
+    adult = (bool(told) and min(told) >= ADULT_AGE) or tracker.get_slot("intake_minor") == "no"
+    return adult and not minor_then(tracker)
+
+
 def speaks_of_minor(tracker: Tracker) -> bool:
     """An age under the adult age, words of being a minor ("mineure", "middle school", "중학생"), or of being
-    at school now ("au lycée", "in year 10")."""
+    at school now ("au lycée", "in year 10"), unless the person said they are an adult (`adult_told`)."""
+    if is_minor_age(tracker):
+        return True
     text = _text(tracker)
-    return is_minor_age(tracker) or bool(_cues()["words"].search(text)) or at_school(tracker)
+    return (bool(_cues()["words"].search(text)) or at_school(tracker)) and not adult_told(tracker)
 
 
 SOMEONE_ELSE_SLOT = "someone_else"

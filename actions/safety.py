@@ -9,7 +9,7 @@ route moves to the person's country as soon as they give it.
 
 from __future__ import annotations
 
-from actions.facts_in_message import SOMEONE_ELSE_SLOT, about_someone_else, speaks_of_minor
+from actions.facts_in_message import SOMEONE_ELSE_SLOT, about_someone_else, adult_told, speaks_of_minor
 from actions.jurisdiction import ASK_BUTTONS, OTHER, likely_jurisdiction
 from actions.menu import HUMAN, MAIN_MENU, SUPPORT
 from actions.reply import RelaisAction, Turn
@@ -136,14 +136,23 @@ class ActionSupport(RelaisAction):
 
 
 class ActionMinor(RelaisAction):
+    """The child-protection route the classifier asked for (`report_minor`), unless the person said they, or the
+    one they write about, are an adult and nothing says they were a minor when the images were made
+    (`adult_told`): "tout le lycée les a vues, j'ai 19 ans" is an adult's story, followed as a story is, with the
+    question it asks answered (`follow_story`)."""
+
     def name(self) -> str:
         return "action_minor"
 
     def respond(self, turn: Turn) -> None:
         # Imported here: guidance takes the child route itself (minor_in_message), so it imports this module.
         from actions.guidance import acknowledge, situation_in_message
+        from actions.situation import follow_story
 
         told = situation_in_message(turn) if turn.situation is None else None
+        if not turn.is_minor and adult_told(turn.tracker):
+            follow_story(turn, told)
+            return
         if told:
             acknowledge(turn, told)
         minor_route(turn)

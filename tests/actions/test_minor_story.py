@@ -9,11 +9,11 @@ from __future__ import annotations
 import pytest
 
 from actions.conversation import ActionClarify, ActionOutOfScope
-from actions.facts_in_message import SOMEONE_ELSE_SLOT, ages_in_text
+from actions.facts_in_message import SOMEONE_ELSE_SLOT, ages_in_text, speaks_of_minor
 from actions.safety import ActionMinor, ActionSupport
 from actions.situation import ActionSituation
 from content.texts import render
-from tests.actions.conftest import run
+from tests.actions.conftest import make_tracker, run
 from vocabulary.folding import fold
 
 PARENTS = {
@@ -219,3 +219,91 @@ def test_a_victim_who_names_a_sibling_as_the_one_who_did_it_is_still_the_victim(
         assert told.slot(SOMEONE_ELSE_SLOT) is None, text
     parent = run(ActionClarify(), "nlu_fallback", {"language": language}, text=OTHERS_IMAGES[language])
     assert parent.slot(SOMEONE_ELSE_SLOT) is True
+
+
+ADULT_AT_SCHOOL = {
+    "fr": (
+        "mon ex a envoyé mes nudes à tout le monde, tout le lycée les a vues. j'ai 19 ans. est-ce que je peux "
+        "porter plainte même si c'est moi qui les avais envoyées ?"
+    ),
+    "ko": "고등학교 때 친구들이 다 봤어요. 지금 스무 살이에요. 고소할 수 있나요?",
+    "en": "he sent my nudes around and the whole high school saw them, I'm 19 now. can I report him?",
+}
+COUNTRIES = {"fr": "FR", "ko": "KR", "en": "GB"}
+"""The classifier reads the school word ("lycée") as `report_minor` 0.94; the runner-up is the story."""
+RANKING = [
+    {"name": "report_minor", "confidence": 0.94},
+    {"name": "describe_sharing", "confidence": 0.03},
+    {"name": "ask_report", "confidence": 0.02},
+]
+
+
+def test_an_adult_whose_school_saw_the_images_is_answered_as_an_adult(language: str) -> None:
+    """An adult age now ("j'ai 19 ans", "지금 스무 살", "I'm 19 now") beside the school that saw the images is no
+    child's story: no child route, the story acknowledged, and the question asked (report) answered."""
+    slots = {"language": language, "country": COUNTRIES[language]}
+    outcome = run(ActionMinor(), "report_minor", slots, text=ADULT_AT_SCHOOL[language], intent_ranking=RANKING)
+    assert outcome.slot("is_minor") is None
+    for key in ("minor.intro", "minor.never_save", "minor.trusted_adult"):
+        assert render(language, key) not in outcome.texts
+    assert render(language, "situation.ack.sharing") in outcome.texts
+    assert outcome.slot("situation") == "sharing"
+    assert any(render(language, "report.platform") in text for text in outcome.texts), outcome.text
+
+
+def test_an_adult_without_a_country_is_asked_it_for_the_journey_not_the_child_route(language: str) -> None:
+    outcome = run(ActionMinor(), "report_minor", {"language": language}, text=ADULT_AT_SCHOOL[language])
+    assert outcome.slot("is_minor") is None
+    assert render(language, "minor.intro") not in outcome.texts
+    assert outcome.slot("pending_topic") == "report"
+
+
+MINOR_THEN = {
+    "fr": [
+        "j'ai 19 ans mais j'avais 16 ans quand il a filmé",
+        "tout le lycée les a vues, j'ai 19 ans, j'avais 15 ans à l'époque",
+        "j'ai 20 ans, j'étais en seconde quand il a pris les photos",
+    ],
+    "ko": ["지금 스무 살인데 그때 고2였어요", "저 20살이에요. 제가 열다섯 살 때 찍힌 영상이에요"],
+    "en": [
+        "I'm 19 now but I was 16 then",
+        "the whole high school saw them, I'm 19, I was in year 11 when he filmed me",
+    ],
+}
+
+
+def test_an_adult_who_was_a_minor_when_the_images_were_made_takes_the_child_route(language: str) -> None:
+    for text in MINOR_THEN[language]:
+        outcome = run(ActionMinor(), "report_minor", {"language": language}, text=text)
+        assert outcome.slot("is_minor") is True, text
+        assert render(language, "minor.never_save") in outcome.texts, text
+
+
+ADULT_CHILD = {
+    "fr": "ma fille a 19 ans et tout le lycée a vu ses photos",
+    "ko": "우리 딸이 19살인데 고등학교 때 친구들이 사진을 다 봤대요",
+    "en": "my daughter is 19 and the whole high school saw her photos",
+}
+
+
+def test_a_parent_whose_child_is_an_adult_is_not_taken_for_a_minors_parent(language: str) -> None:
+    text = ADULT_CHILD[language]
+    outcome = run(ActionMinor(), "report_minor", {"language": language}, text=text)
+    assert outcome.slot("is_minor") is None
+    assert render(language, "minor.intro.other") not in outcome.texts
+    assert render(language, "minor.never_save") not in outcome.texts
+    assert not speaks_of_minor(make_tracker("describe_sharing", {"language": language}, text=text))
+
+
+def test_an_adult_age_told_earlier_is_remembered(language: str) -> None:
+    """The age said in an earlier message counts: "tout le lycée" next is still an adult's story."""
+    earlier = {"fr": "j'ai 19 ans", "ko": "저 20살이에요", "en": "I'm 19"}[language]
+    later = {
+        "fr": "tout le lycée les a vues",
+        "ko": "고등학교 때 친구들이 다 봤어요",
+        "en": "the whole high school saw them",
+    }[language]
+    events = [{"event": "user", "text": earlier}]
+    outcome = run(ActionMinor(), "report_minor", {"language": language}, text=later, events=events)
+    assert outcome.slot("is_minor") is None
+    assert render(language, "minor.intro") not in outcome.texts

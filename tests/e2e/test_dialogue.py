@@ -237,3 +237,31 @@ def test_a_parents_story_about_their_child_takes_the_child_protection_route(chat
     assert said(language, "clarify.text") not in answer
     assert chat.slot("is_minor") is True
     assert chat.slot("language") == language
+
+
+# An adult whose school saw her images: the school word makes the classifier read a minor's story.
+
+ADULT_AT_SCHOOL = {
+    "fr": (
+        "mon ex a envoyé mes nudes à tout le monde, tout le lycée les a vues. j'ai 19 ans. est-ce que je peux "
+        "porter plainte même si c'est moi qui les avais envoyées ?"
+    ),
+    "ko": "전 남친이 제 사진을 뿌려서 고등학교 때 친구들이 다 봤어요. 지금 스무 살이에요. 고소할 수 있나요?",
+    "en": "my ex sent my nudes to everyone, the whole high school saw them, I'm 19 now. can I report him?",
+}
+COUNTRIES = {"fr": "FR", "ko": "KR", "en": "GB"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_adult_whose_school_saw_her_images_is_answered_as_an_adult(chat: Chat, language: str) -> None:
+    """An adult age ("j'ai 19 ans") beside "tout le lycée" is no child's story: no child route, and the question
+    asked (can I report?) is answered once the country is known."""
+    first = chat.text(ADULT_AT_SCHOOL[language])
+    for key in ("minor.intro", "minor.never_save", "minor.trusted_adult"):
+        assert said(language, key) not in first
+    assert chat.slot("is_minor") is not True
+    assert chat.slot("pending_topic") == "report"
+    answer = chat.text(f'/inform{{"country": "{COUNTRIES[language]}"}}')
+    assert said(language, "report.platform") in answer
+    assert said(language, "minor.never_save") not in answer
+    assert chat.slot("is_minor") is not True
