@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from actions.check_in import check_in, unusual_kind
 from actions.facts_in_message import mentions_links_or_platforms, speaks_of_minor
-from actions.guidance import SITUATION_BUTTONS, resume, situation_cued
+from actions.guidance import SITUATION_BUTTONS, note_country, resume, situation_cued
+from actions.help_question import answer_what_to_do, asks_what_to_do, names_a_language
 from actions.intake.access import start_access
 from actions.intake.answers import text
 from actions.intake.corrections import correct_summary
@@ -20,7 +21,7 @@ from actions.jurisdiction import country_in_message
 from actions.language import explicit_choice
 from actions.menu import LANGUAGES, MAIN_MENU
 from actions.reply import RelaisAction, Turn, fixed_reply
-from actions.safety import child_route_for_new_country, minor_in_message
+from actions.safety import minor_in_message
 from actions.situation import untold_story
 from actions.stale import from_button, not_understood
 from bot.cases.reference import reference_in
@@ -43,7 +44,11 @@ class ActionGreet(RelaisAction):
 
 
 class ActionChangeLanguage(RelaisAction):
-    """Confirms a switch, or offers the languages when the message named none."""
+    """Confirms a switch, or offers the languages when the message named none.
+
+    A message that names a country and no language ("en France. qu'est-ce que je peux faire ?", "한국 살아요")
+    gives the country: it is taken as `action_inform` takes it, and a question of what to do is answered.
+    """
 
     def name(self) -> str:
         return "action_change_language"
@@ -51,6 +56,12 @@ class ActionChangeLanguage(RelaisAction):
     def respond(self, turn: Turn) -> None:
         if explicit_choice(turn.tracker):
             turn.say("language.switched", MAIN_MENU)
+        elif country_in_message(turn.tracker) and not names_a_language(turn.tracker):
+            if asks_what_to_do(turn.tracker):
+                answer_what_to_do(turn)
+            else:
+                note_country(turn)
+                _after_country(turn)
         else:
             turn.say("language.choose", LANGUAGES)
 
@@ -61,7 +72,8 @@ ActionGoodbye = fixed_reply("action_goodbye", "goodbye.text")
 
 
 class ActionOutOfScope(RelaisAction):
-    """Outside what Relais does, unless the words tell a minor's story or follow a crisis message."""
+    """Outside what Relais does, unless the words tell a minor's story, follow a crisis message or ask what to do
+    (`actions/help_question.py`: the steps of the story told, or the question of what happened)."""
 
     def name(self) -> str:
         return "action_out_of_scope"
@@ -71,11 +83,14 @@ class ActionOutOfScope(RelaisAction):
             return
         if situation_cued(turn) and (speaks_of_minor(turn.tracker) or turn.slot("in_crisis")) and untold_story(turn):
             return
+        if asks_what_to_do(turn.tracker):
+            answer_what_to_do(turn)
+            return
         turn.say("out_of_scope.text", MAIN_MENU)
 
 
 class ActionClarify(RelaisAction):
-    """Not understood: a reference, a message without words, a story in words, a crisis, else choices."""
+    """Not understood: a reference, a message without words, a story in words, what to do, a crisis, else choices."""
 
     def name(self) -> str:
         return "action_clarify"
@@ -91,6 +106,8 @@ class ActionClarify(RelaisAction):
             check_in(turn, kind)
         elif untold_story(turn):
             return
+        elif asks_what_to_do(turn.tracker):
+            answer_what_to_do(turn)
         elif turn.slot("in_crisis"):
             turn.say("crisis.listening")
         else:
@@ -121,6 +138,16 @@ class ActionDeny(RelaisAction):
         answer_no(turn)
 
 
+def _after_country(turn: Turn) -> None:
+    """Once the country is given: the journey asked for before, else the question of what happened, else the menu."""
+    if resume(turn):
+        return
+    if turn.situation is None:
+        turn.say("situation.ask", SITUATION_BUTTONS)
+    else:
+        turn.say("next.prompt", MAIN_MENU)
+
+
 class ActionInform(RelaisAction):
     """A short factual answer (a country, an age, a link): take it in and carry on."""
 
@@ -131,15 +158,8 @@ class ActionInform(RelaisAction):
         if correct_summary(turn):
             return
         minor_in_message(turn)
-        if country_in_message(turn.tracker):
-            turn.say(f"country.noted.{turn.jurisdiction}")
-            child_route_for_new_country(turn)
-            if resume(turn):
-                return
-            if turn.situation is None:
-                turn.say("situation.ask", SITUATION_BUTTONS)
-            else:
-                turn.say("next.prompt", MAIN_MENU)
+        if note_country(turn):
+            _after_country(turn)
         elif from_button(turn):
             not_understood(turn)
         elif mentions_links_or_platforms(turn.tracker):

@@ -14,10 +14,10 @@ from typing import Callable, Dict
 import yaml
 
 from actions.facts_in_message import speaks_of_minor
-from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION
+from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION, country_in_message
 from actions.menu import MAIN_MENU
 from actions.reply import Button, Turn
-from actions.safety import minor_in_message
+from actions.safety import child_route_for_new_country, minor_in_message
 from actions.threat import threat_in_message, warn_of_threat
 from vocabulary.folding import fold
 
@@ -102,6 +102,16 @@ def ask_country(turn: Turn, key: str = "country.ask") -> None:
     (`offer` `COUNTRY_QUESTION`), so an "ok" or a "no" typed next asks it again (`country.ask.again`)."""
     turn.set("offer", COUNTRY_QUESTION)
     turn.say(key, ASK_BUTTONS)
+
+
+def note_country(turn: Turn) -> bool:
+    """Say which country's information follows when the message names one (the base action has set the
+    `country` slot from it), with a minor's child services of that country; False if it names none."""
+    if not country_in_message(turn.tracker):
+        return False
+    turn.say(f"country.noted.{turn.jurisdiction}")
+    child_route_for_new_country(turn)
+    return True
 
 
 def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:

@@ -41,6 +41,18 @@ def follow_story(turn: Turn, situation: str | None) -> None:
     if question:
         guide(turn, question, needs_situation=question == "offence")
         return
+    _next_step(turn, situation)
+
+
+def tell_steps(turn: Turn, situation: str) -> None:
+    """The situation journey's answer again, for a story already told: its acknowledgement (with a threat's
+    steps), the child route if a minor is involved, then the country question or what comes next."""
+    acknowledge(turn, situation)
+    minor_in_message(turn)
+    _next_step(turn, situation)
+
+
+def _next_step(turn: Turn, situation: str | None) -> None:
     if turn.jurisdiction is None:
         ask_country(turn)
     elif situation is None and turn.situation is None:

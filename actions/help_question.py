@@ -1,0 +1,56 @@
+"""A general question of what to do now ("what can I do?", "que faire ?", "어떻게 해야 돼요?").
+
+The classifier has no intent for it and often calls it out of scope, or a language request when a country
+comes with it. After a story it asks for that story's steps for the person's country, which is the
+situation journey's own answer (`actions/situation.py`); before a story it asks what happened. The words
+come from `help_cues.yml`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from rasa_sdk import Tracker
+
+from actions.guidance import SITUATION_BUTTONS, note_country, resume
+from actions.reply import Turn
+from actions.situation import tell_steps
+from vocabulary.folding import fold
+
+CUES = Path(__file__).with_name("help_cues.yml")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern[str]]:
+    data = yaml.safe_load(CUES.read_text(encoding="utf-8"))
+    return {str(name): re.compile("|".join(patterns)) for name, patterns in data.items()}
+
+
+def _text(tracker: Tracker) -> str:
+    raw = str((tracker.latest_message or {}).get("text") or "")
+    return "" if raw.startswith("/") else fold(raw.replace("\u2019", "'"))
+
+
+def asks_what_to_do(tracker: Tracker) -> bool:
+    """Whether the latest message asks, in general, what to do (the `help` cues)."""
+    return bool(_cues()["help"].search(_text(tracker)))
+
+
+def names_a_language(tracker: Tracker) -> bool:
+    """Whether the latest message names a language or speaking one (the `language` cues)."""
+    return bool(_cues()["language"].search(_text(tracker)))
+
+
+def answer_what_to_do(turn: Turn) -> None:
+    """Take a country the message names, then resume the journey asked for before, or give the steps of the
+    story told (its acknowledgement, then the country question or what comes next), or ask what happened."""
+    note_country(turn)
+    if resume(turn):
+        return
+    if turn.situation is None:
+        turn.say("situation.ask", SITUATION_BUTTONS)
+        return
+    tell_steps(turn, turn.situation)
