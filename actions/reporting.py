@@ -5,10 +5,20 @@ from __future__ import annotations
 from actions.guidance import guide, journey
 from actions.intake.flow import offer_intake
 from actions.reply import RelaisAction, Turn
+from bot.components.cue_patterns import has_cue
+
+
+def covert_filming(turn: Turn) -> bool:
+    """The story is covert filming: the situation, or the message's words ("a camera in the shower", "몰카")."""
+    latest = str((turn.tracker.latest_message or {}).get("text") or "")
+    return turn.situation == "hidden_filming" or has_cue(latest, "hidden")
 
 
 @journey("report")
 def explain_report(turn: Turn) -> None:
+    # A camera found, footage that may be nowhere online yet: the police come before any platform.
+    if covert_filming(turn):
+        turn.say("evidence.police_first")
     turn.say("report.platform")
     turn.say(turn.local_key("report"))
     offer_intake(turn)

@@ -265,3 +265,25 @@ def test_an_adult_whose_school_saw_her_images_is_answered_as_an_adult(chat: Chat
     assert said(language, "report.platform") in answer
     assert said(language, "minor.never_save") not in answer
     assert chat.slot("is_minor") is not True
+
+
+# A camera found where the person undresses: the police come before any platform, so nothing is lost.
+
+CAMERA_FOUND = {
+    "fr": (
+        "j'ai trouvé une petite caméra cachée dans la salle de bain de mon airbnb, je préviens le proprio ou "
+        "la police ?"
+    ),
+    "ko": "에어비앤비 화장실에서 작은 카메라를 찾았어요. 호스트한테 말해야돼 아님 경찰 먼저?",
+    "en": "found a tiny camera pointed at the shower in my airbnb. landlord first or the police?",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_camera_found_hears_of_the_police_before_any_platform(chat: Chat, language: str) -> None:
+    answer = chat.text(CAMERA_FOUND[language])
+    if said(language, "report.platform") not in answer:  # the country first, then the answer
+        answer = chat.text(f'/inform{{"country": "{COUNTRIES[language]}"}}')
+    police, platform = said(language, "evidence.police_first"), said(language, "report.platform")
+    assert police in answer and platform in answer, answer
+    assert answer.index(police) < answer.index(platform)
