@@ -161,7 +161,8 @@ class RelaisAction(Action, ABC):
     A person whose request for a person lapsed while the chat was quiet hears so first (`tell_if_lapsed`).
     While the report's summary awaits its answer (`offer` is "submit"), only the actions that answer it
     (`answers_summary`: yes, no, crisis, erasing, a person) may drop it; any other keeps it pending and
-    says it is not sent yet (`keep_report_pending`).
+    says it is not sent yet (`keep_report_pending`); a link or an account's handle given then is added to the
+    report instead of the action's answer, and the summary shown again (`_adds_to_summary`).
     """
 
     interrupts_forms = True
@@ -197,7 +198,8 @@ class RelaisAction(Action, ABC):
         if self.tells_lapse:
             tell_if_lapsed(turn)
         summary_pending = tracker.get_slot("offer") == "submit"
-        self.respond(turn)
+        if not (self.interrupts_forms and summary_pending and not self.answers_summary and _adds_to_summary(turn)):
+            self.respond(turn)
         if self.interrupts_forms and summary_pending and not self.answers_summary and turn.slot("offer") != "submit":
             keep_report_pending(turn)
         just_queued = turn.changes.get("handoff_state") == "waiting"
@@ -207,6 +209,14 @@ class RelaisAction(Action, ABC):
         if interrupted:
             return [ActiveLoop(None), SlotSet("requested_slot", None), *turn.events]
         return turn.events
+
+
+def _adds_to_summary(turn: Turn) -> bool:
+    """A link or an account's handle given at the summary joins the report, whatever the classifier made of
+    the message (`actions/intake/corrections.py`); False when the message gives none."""
+    from actions.intake.corrections import add_to_summary  # the intake's modules import this one
+
+    return add_to_summary(turn)
 
 
 def fixed_reply(action_name: str, key: str, buttons: Sequence[Button] = ()) -> type:

@@ -5,9 +5,16 @@ corrected.
 Read while the summary's question is pending (`offer` is "submit") by every action a correction may
 land on, whatever the classifier made of it: yes, no, a short fact, not understood, out of scope.
 What it reads: an email address or a phone number (the contact, and the way to use it), else a date
-or a time in words (`when` in `answers.yml`: when the content was found), else links or a single
-platform's name (they replace the links, or the places, given where the content is). Two platforms
-("onlyfans not pornhub") are not read: which one is meant is not known.
+or a time in words (`when` in `answers.yml`: when the content was found), else links, an account's
+handle or a single platform's name (where the content is). Two platforms ("onlyfans not pornhub") are
+not read: which one is meant is not known.
+
+Links and handles are additions (`additions`), read by every other action too while the summary is
+pending (`RelaisAction.run`), whatever the classifier made of the message ("잠깐 링크 하나 더 있어요
+https://t.me/…" is often a deepfake story or a removal question): a link joins the links given, unless
+the message opens with a correction's word ("non le lien c'est …" replaces them); a handle ("le compte
+c'est @fisha_lyon_69", "계정은 fisha_lyon_69예요") joins the places, as the `where` question keeps it.
+A message that changes nothing is not said to have changed the report (`intake.unchanged`).
 """
 
 from __future__ import annotations
@@ -30,6 +37,12 @@ LEAD_IN = re.compile(
     r"^\s*(non|no|nope|nan|en fait|actually|in fact|sorry|pardon|desole|아니요|아뇨|아니|사실은?)[\s,.!:;-]*", re.I
 )
 """Words that open a correction, left out of the answer kept ("actually it was last friday")."""
+REPLACING = re.compile(r"^\s*(non|no|nope|nan|en fait|actually|in fact|아니요|아뇨|아니|사실은?)\b", re.I)
+"""Words that open a link replacing the links given ("non le lien c'est …"); without them a link is added."""
+HANDLE = re.compile(r"(?<![\w@])(@?[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_])")
+"""An account's handle: ASCII letters, digits, "_" and "."; one word of a message that names an account."""
+ACCOUNT_WORDS = re.compile(r"(compte|pseudo|profil|account|username|user name|handle|profile|계정|아이디)", re.I)
+"""Words that name an account ("le compte c'est fisha_lyon_69"): the handle is the word after them."""
 
 
 def summary_pending(turn: Turn) -> bool:
@@ -50,7 +63,7 @@ def corrections(turn: Turn) -> Dict[str, Any]:
             if says(turn, found, max_words=MAX_WORDS):
                 return {"intake_found": found}
         return {"intake_found": LEAD_IN.sub("", message)[:MAX_FOUND_CHARS] or message[:MAX_FOUND_CHARS]}
-    where = _where(turn, message)
+    where = additions(turn) or _platform(turn, message)
     if where:
         return where
     phone = phone_in(message)
@@ -59,11 +72,44 @@ def corrections(turn: Turn) -> Dict[str, Any]:
     return {}
 
 
-def _where(turn: Turn, message: str) -> Dict[str, Any]:
-    """Links replace the links given; else one platform named in a short message replaces the places."""
+def additions(turn: Turn) -> Dict[str, Any]:
+    """Links or an account's handle the latest message gives: {slot: new value}; empty when none.
+
+    Links join `intake_urls` (`MAX_LINKS` at most), or replace them after a correction's word
+    (`REPLACING`: "no the link is …"); else a handle joins `intake_places` (`MAX_PLACE_CHARS`). A message
+    with an email address adds nothing.
+    """
+    message = text(turn)
+    if message.startswith("/") or email_in(message):
+        return {}  # an email address is the contact (`corrections`), its domain no link
     urls = [link.url for link in links_in(message) if link.url is not None]
     if urls:
-        return {"intake_urls": list(dict.fromkeys(urls))[:MAX_LINKS], "intake_where": DONE}
+        kept = [] if REPLACING.match(message) else turn.slot("intake_urls")
+        return {"intake_urls": list(dict.fromkeys([*(kept or []), *urls]))[:MAX_LINKS], "intake_where": DONE}
+    handle = handle_in(message)
+    if handle:
+        places = list(turn.slot("intake_places") or [])
+        return {"intake_places": list(dict.fromkeys([*places, handle[:MAX_PLACE_CHARS]])), "intake_where": DONE}
+    return {}
+
+
+def handle_in(message: str) -> str | None:
+    """The account handle a message names: "@fisha_lyon_69" anywhere, else the first word after an
+    account's name ("le compte c'est fisha_lyon_69") that has a digit, "_" or "." in it, kept as typed."""
+    at = re.search(r"(?<![\w.])@([A-Za-z0-9_.]*[A-Za-z0-9_])", message)
+    if at:
+        return f"@{at.group(1)}"
+    named = ACCOUNT_WORDS.search(message)
+    if named is None:
+        return None
+    for word in HANDLE.findall(message[named.end() :]):
+        if re.search(r"[0-9_.]", word):
+            return str(word)
+    return None
+
+
+def _platform(turn: Turn, message: str) -> Dict[str, Any]:
+    """One platform named in a short message replaces the places."""
     named = list(dict.fromkeys(platforms(turn.tracker)))
     if len(named) == 1 and len(message.split()) <= MAX_WORDS:
         return {"intake_places": [named[0][:MAX_PLACE_CHARS]], "intake_where": DONE}
@@ -72,13 +118,22 @@ def _where(turn: Turn, message: str) -> Dict[str, Any]:
 
 def correct_summary(turn: Turn) -> bool:
     """At the summary, apply a correction and show the summary again; False when there is none."""
-    if not summary_pending(turn):
-        return False
-    changes = corrections(turn)
+    return summary_pending(turn) and _apply(turn, corrections(turn))
+
+
+def add_to_summary(turn: Turn) -> bool:
+    """At the summary, add the links or the handle given and show the summary again; False when none."""
+    return summary_pending(turn) and _apply(turn, additions(turn))
+
+
+def _apply(turn: Turn, changes: Dict[str, Any]) -> bool:
+    """Set `changes`, say whether they changed the report (`intake.corrected`, else `intake.unchanged`)
+    and show the summary again; False, saying nothing, when there are no changes."""
     if not changes:
         return False
+    changed = any(turn.slot(slot) != value for slot, value in changes.items())
     for slot, value in changes.items():
         turn.set(slot, value)
-    turn.say("intake.corrected")
+    turn.say("intake.corrected" if changed else "intake.unchanged")
     show_summary(turn)
     return True

@@ -461,6 +461,33 @@ def test_a_correction_at_the_summary_is_applied_and_shown_again(stack: Stack, la
     assert (case.contact_preference, case.contact_detail) == ("email", "x@y.fr")
 
 
+ONE_MORE_LINK = {
+    "fr": "attends j'ai un autre lien https://t.me/deepfakeroom123",
+    "ko": "잠깐 링크 하나 더 있어요 https://t.me/deepfakeroom123",
+    "en": "one more link https://t.me/deepfakeroom123",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_link_given_at_the_summary_is_in_the_saved_case(stack: Stack, language: str) -> None:
+    """Whatever the classifier makes of it (often a deepfake story or a removal question), a link given at
+    the summary joins the report's links, the summary is shown again, and the case is saved with it."""
+    first = f"https://first.example.com/{language}"
+    chat = Chat(stack, {"language": language})
+    chat.say('/inform{"country": "GB"}')
+    chat.say("/request_human")
+    chat.say("/affirm")
+    chat.say(button("deepfake"))
+    chat.say(first)
+    skip_to_summary(chat, language, chat.text(button("done")))
+    added = chat.text(ONE_MORE_LINK[language])
+    assert said(language, "intake.corrected") in added and "https://t.me/deepfakeroom123" in added
+    assert said(language, "intake.summary.confirm") in added and said(language, "intake.not_now") not in added
+    reference, _ = created(language, chat.text(TYPED[language]["yes"]))
+    [case] = cases(stack, reference=reference)
+    assert [u.url for u in case.urls] == [first, "https://t.me/deepfakeroom123"]
+
+
 ONE_WORD_SELF = {"fr": "moi", "ko": "저요", "en": "me"}
 IMAGES_GONE = {
     "fr": "je veux juste que ces photos disparaissent pour toujours",

@@ -11,6 +11,8 @@ from rasa_sdk import Action
 from actions.conversation import ActionAffirm, ActionClarify, ActionDeny, ActionInform, ActionOutOfScope
 from actions.intake.questions import summary_lines
 from actions.intake.summary import render as render_lines
+from actions.reporting import ActionRemoval
+from actions.situation import ActionSituation
 from content.texts import render
 from tests.actions.conftest import Outcome, run
 from tests.actions.intake.conftest import turn_for
@@ -111,8 +113,74 @@ def test_a_platform_or_a_link_replaces_where_the_content_is(language: str, actio
 
 
 def test_two_platforms_are_no_correction(language: str) -> None:
-    """"onlyfans not pornhub": which one is meant is not read, so the report is left as it was."""
+    """ "onlyfans not pornhub": which one is meant is not read, so the report is left as it was."""
     both = [*ONLYFANS, {"entity": "platform", "value": "Pornhub"}]
     typed = {"fr": "onlyfans pas pornhub", "ko": "폰허브 말고 온리팬스", "en": "onlyfans not pornhub"}[language]
     outcome = run(ActionInform(), "inform", {**AT_SUMMARY, "language": language}, text=typed, entities=both)
     assert outcome.slot("intake_places") is None and render(language, "intake.corrected") not in outcome.text
+
+
+ONE_MORE_LINK = {
+    "fr": "attends j'ai un autre lien https://t.me/deepfakeroom123",
+    "ko": "잠깐 링크 하나 더 있어요 https://t.me/deepfakeroom123",
+    "en": "one more link https://t.me/deepfakeroom123",
+}
+STORY_OR_QUESTION = [
+    (ActionSituation(), "describe_deepfake"),
+    (ActionRemoval(), "ask_removal"),
+    *CLASSIFIED_AS,
+]
+
+
+@pytest.mark.parametrize(("action", "intent"), STORY_OR_QUESTION, ids=[intent for _, intent in STORY_OR_QUESTION])
+def test_a_link_given_at_the_summary_joins_the_links_whatever_the_intent(
+    language: str, action: Action, intent: str
+) -> None:
+    """ "잠깐 링크 하나 더 있어요 https://…" is often read as a deepfake story or a removal question: the link is
+    still added to the report, and the summary shown again with both links, not the story's answer."""
+    slots = {**AT_SUMMARY, "language": language}
+    outcome = run(action, intent, slots, text=ONE_MORE_LINK[language])
+    assert outcome.slot("intake_urls") == ["https://a.example/1", "https://t.me/deepfakeroom123"]
+    shown_again(language, outcome, slots)
+    assert "https://t.me/deepfakeroom123" in outcome.texts[2] and "https://a.example/1" in outcome.texts[2]
+
+
+ACCOUNT = {
+    "fr": ("…et le compte c'est fisha_lyon_69 avec un underscore", "fisha_lyon_69"),
+    "ko": ("계정은 fisha_lyon_69예요", "fisha_lyon_69"),
+    "en": ("the account is @fisha_lyon_69", "@fisha_lyon_69"),
+}
+ACCOUNT_AT = {
+    "fr": "le compte c'est @fisha_lyon_69",
+    "ko": "계정은 @fisha_lyon_69 이에요",
+    "en": "the account is @fisha_lyon_69",
+}
+
+
+@pytest.mark.parametrize(("action", "intent"), STORY_OR_QUESTION, ids=[intent for _, intent in STORY_OR_QUESTION])
+def test_an_account_given_at_the_summary_joins_the_places(language: str, action: Action, intent: str) -> None:
+    slots = {**AT_SUMMARY, "language": language}
+    typed, handle = ACCOUNT[language]
+    outcome = run(action, intent, slots, text=typed)
+    assert outcome.slot("intake_places") == ["Instagram", handle]
+    shown_again(language, outcome, slots)
+    assert handle in outcome.texts[2] and "Instagram" in outcome.texts[2]
+    at = run(action, intent, slots, text=ACCOUNT_AT[language])
+    assert at.slot("intake_places") == ["Instagram", "@fisha_lyon_69"]
+
+
+def test_what_the_report_already_holds_is_not_said_to_be_changed(language: str) -> None:
+    """A link or an account already in the report changes nothing: never "I have changed it"."""
+    slots = {**AT_SUMMARY, "language": language, "intake_places": ["Instagram", "@fisha_lyon_69"]}
+    for typed in (ACCOUNT_AT[language], ONE_MORE_LINK[language].replace("t.me/deepfakeroom123", "a.example/1")):
+        outcome = run(ActionInform(), "inform", slots, text=typed)
+        assert render(language, "intake.corrected") not in outcome.text
+        assert outcome.texts[0] == render(language, "intake.unchanged")
+        assert outcome.slot("offer") == "submit"
+
+
+def test_a_link_or_an_account_is_no_addition_when_the_summary_is_not_pending(language: str) -> None:
+    slots = {**ANSWERED, "language": language}
+    for typed in (ONE_MORE_LINK[language], ACCOUNT_AT[language]):
+        outcome = run(ActionSituation(), "describe_deepfake", slots, text=typed)
+        assert render(language, "intake.corrected") not in outcome.text and outcome.slot("intake_urls") is None
