@@ -47,9 +47,19 @@ def _cues() -> Dict[str, Any]:
     }
 
 
-def _text(tracker: Tracker) -> str:
-    raw = str((tracker.latest_message or {}).get("text") or "")
-    return "" if raw.startswith("/") else fold(raw.replace("\u2019", "'"))
+def latest_text(tracker: Tracker) -> str:
+    """The person's latest message as typed; "" when there is none."""
+    return str((tracker.latest_message or {}).get("text") or "")
+
+
+def _folded(raw: str) -> str:
+    return fold(raw.replace("\u2019", "'"))
+
+
+def folded_text(tracker: Tracker) -> str:
+    """The latest message accent-folded and lower-cased, its apostrophes straight; "" for a button's payload."""
+    raw = latest_text(tracker)
+    return "" if raw.startswith("/") else _folded(raw)
 
 
 def ages_in_text(text: str, kind: str = "ages") -> List[int]:
@@ -70,7 +80,7 @@ def age(tracker: Tracker) -> int | None:
     """The youngest age the latest message gives (the `age` entity, then the words), or None."""
     entities = [int(m.group()) for m in (_NUMBER.search(str(v)) for v in _values(tracker, "age")) if m]
     told = [value for value in entities if 0 < value <= MAX_AGE]
-    told += ages_in_text(_text(tracker))
+    told += ages_in_text(folded_text(tracker))
     return min(told) if told else None
 
 
@@ -82,20 +92,20 @@ def is_minor_age(tracker: Tracker) -> bool:
 def at_school(tracker: Tracker) -> bool:
     """The message says someone is a pupil now, below university: "je suis au lycée", "고등학교 2학년이에요",
     "my daughter is in 8th grade" (the `school` cues; the past and the teachers are not)."""
-    return bool(_cues()["school"].search(_text(tracker)))
+    return bool(_cues()["school"].search(folded_text(tracker)))
 
 
 def was_at_school(tracker: Tracker) -> bool:
     """At school now or then ("elle était en 4e", "I was in year 10"): an answer to "were they under the adult
     age when the images were made?", not a fact about the present."""
-    return at_school(tracker) or bool(_cues()["school_then"].search(_text(tracker)))
+    return at_school(tracker) or bool(_cues()["school_then"].search(folded_text(tracker)))
 
 
 def _user_texts(tracker: Tracker) -> List[str]:
     """The person's messages of the conversation, the latest included (accent-folded, lower-cased), buttons aside."""
     told = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
-    texts = [fold(t.replace("\u2019", "'")) for t in told if t and not t.startswith("/")]
-    return [*texts, _text(tracker)]
+    texts = [_folded(t) for t in told if t and not t.startswith("/")]
+    return [*texts, folded_text(tracker)]
 
 
 def minor_then(tracker: Tracker) -> bool:
@@ -107,7 +117,8 @@ def minor_then(tracker: Tracker) -> bool:
         return True
     for text in _user_texts(tracker):
         own_school = _cues()["school_people"].sub(" ", text)
-        if ages_in_text(text) and min(ages_in_text(text)) < ADULT_AGE:
+        ages = ages_in_text(text)
+        if ages and min(ages) < ADULT_AGE:
             return True
         if _cues()["words"].search(text) or _cues()["school_then"].search(own_school):
             return True
@@ -130,7 +141,7 @@ def speaks_of_minor(tracker: Tracker) -> bool:
     at school now ("au lycée", "in year 10"), unless the person said they are an adult (`adult_told`)."""
     if is_minor_age(tracker):
         return True
-    text = _text(tracker)
+    text = folded_text(tracker)
     return (bool(_cues()["words"].search(text)) or at_school(tracker)) and not adult_told(tracker)
 
 
@@ -141,7 +152,7 @@ SOMEONE_ELSE_SLOT = "someone_else"
 def about_someone_else(tracker: Tracker) -> bool:
     """The message tells what happened to someone else: "ma fille", "my son", "우리 딸", unless it speaks of the
     writer's own images ("mon frère a partagé mes photos", "my brother filmed me", "동생이 제 사진을")."""
-    text = _text(tracker)
+    text = folded_text(tracker)
     return bool(_cues()["someone_else"].search(text)) and not _cues()["own_images"].search(text)
 
 

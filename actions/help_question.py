@@ -15,10 +15,10 @@ from pathlib import Path
 import yaml
 from rasa_sdk import Tracker
 
+from actions.facts_in_message import folded_text
 from actions.guidance import SITUATION_BUTTONS, note_country, resume
 from actions.reply import Turn
 from actions.situation import tell_steps
-from vocabulary.folding import fold
 
 CUES = Path(__file__).with_name("help_cues.yml")
 
@@ -29,19 +29,14 @@ def _cues() -> dict[str, re.Pattern[str]]:
     return {str(name): re.compile("|".join(patterns)) for name, patterns in data.items()}
 
 
-def _text(tracker: Tracker) -> str:
-    raw = str((tracker.latest_message or {}).get("text") or "")
-    return "" if raw.startswith("/") else fold(raw.replace("\u2019", "'"))
-
-
 def asks_what_to_do(tracker: Tracker) -> bool:
     """Whether the latest message asks, in general, what to do (the `help` cues)."""
-    return bool(_cues()["help"].search(_text(tracker)))
+    return bool(_cues()["help"].search(folded_text(tracker)))
 
 
 def names_a_language(tracker: Tracker) -> bool:
     """Whether the latest message names a language or speaking one (the `language` cues)."""
-    return bool(_cues()["language"].search(_text(tracker)))
+    return bool(_cues()["language"].search(folded_text(tracker)))
 
 
 def answer_what_to_do(turn: Turn) -> None:

@@ -197,10 +197,10 @@ class RelaisAction(Action, ABC):
         interrupted = self.interrupts_forms and bool((tracker.active_loop or {}).get("name"))
         if self.tells_lapse:
             tell_if_lapsed(turn)
-        summary_pending = tracker.get_slot("offer") == "submit"
-        if not (self.interrupts_forms and summary_pending and not self.answers_summary and _adds_to_summary(turn)):
+        holds_summary = self.interrupts_forms and not self.answers_summary and tracker.get_slot("offer") == "submit"
+        if not (holds_summary and _adds_to_summary(turn)):
             self.respond(turn)
-        if self.interrupts_forms and summary_pending and not self.answers_summary and turn.slot("offer") != "submit":
+        if holds_summary and turn.slot("offer") != "submit":
             keep_report_pending(turn)
         just_queued = turn.changes.get("handoff_state") == "waiting"
         if self.interrupts_forms and self.recalls_crisis and tracker.get_slot("in_crisis"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from actions.facts_in_message import latest_text
 from actions.guidance import guide, journey
 from actions.intake.flow import offer_intake
 from actions.reply import RelaisAction, Turn
@@ -10,8 +11,7 @@ from bot.components.cue_patterns import has_cue
 
 def covert_filming(turn: Turn) -> bool:
     """The story is covert filming: the situation, or the message's words ("a camera in the shower", "몰카")."""
-    latest = str((turn.tracker.latest_message or {}).get("text") or "")
-    return turn.situation == "hidden_filming" or has_cue(latest, "hidden")
+    return turn.situation == "hidden_filming" or has_cue(latest_text(turn.tracker), "hidden")
 
 
 @journey("report")

@@ -10,6 +10,7 @@ priority and the intake know a threat is ongoing.
 
 from __future__ import annotations
 
+from actions.facts_in_message import latest_text
 from actions.message_parts import message
 from actions.reply import Turn
 from bot.components.cue_patterns import has_cue
@@ -23,7 +24,7 @@ SAYING_THE_STEPS = ("situation.ack.sextortion", STEPS, CHILD_STEPS)
 
 def threat_in_message(turn: Turn) -> bool:
     """Whether the person's latest message tells a threat or a demand (money, more images)."""
-    return has_cue(str((turn.tracker.latest_message or {}).get("text") or ""), "threat")
+    return has_cue(latest_text(turn.tracker), "threat")
 
 
 def _said(turn: Turn, key: str) -> bool:

@@ -63,8 +63,9 @@ class CrisisGuard(StatelessComponent):
                 message.set(INTENT, {"name": CRISIS, "confidence": 1.0}, add_to_output=True)
                 continue
             guessed = message.get(INTENT) or {}
-            if guessed.get("name") == CRISIS and float(guessed.get("confidence") or 0.0) < MIN_GUESSED_CRISIS:
-                fallback = {"name": FALLBACK, "confidence": float(guessed.get("confidence") or 0.0)}
+            confidence = float(guessed.get("confidence") or 0.0)
+            if guessed.get("name") == CRISIS and confidence < MIN_GUESSED_CRISIS:
+                fallback = {"name": FALLBACK, "confidence": confidence}
                 message.set(INTENT, fallback, add_to_output=True)
                 ranking = [fallback, *(message.get(INTENT_RANKING_KEY) or [])]
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
