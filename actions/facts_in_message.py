@@ -44,6 +44,7 @@ def _cues() -> Dict[str, Any]:
         "school_people": re.compile(data["school_people"]),
         "someone_else": re.compile("|".join(data["someone_else"])),
         "own_images": re.compile("|".join(data["own_images"])),
+        "keep_from_parents": re.compile("|".join(data["keep_from_parents"])),
     }
 
 
@@ -154,6 +155,12 @@ def about_someone_else(tracker: Tracker) -> bool:
     writer's own images ("mon frère a partagé mes photos", "my brother filmed me", "동생이 제 사진을")."""
     text = folded_text(tracker)
     return bool(_cues()["someone_else"].search(text)) and not _cues()["own_images"].search(text)
+
+
+def keeps_from_parents(tracker: Tracker) -> bool:
+    """The message asks that the writer's parents not know ("sans que mes parents le sachent", "부모님 모르게",
+    "please don't tell my parents"), matched on the folded text (`keep_from_parents` in `minor_cues.yml`)."""
+    return bool(_cues()["keep_from_parents"].search(folded_text(tracker)))
 
 
 def platforms(tracker: Tracker) -> List[str]:

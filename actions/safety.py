@@ -9,7 +9,13 @@ route moves to the person's country as soon as they give it.
 
 from __future__ import annotations
 
-from actions.facts_in_message import SOMEONE_ELSE_SLOT, about_someone_else, adult_told, speaks_of_minor
+from actions.facts_in_message import (
+    SOMEONE_ELSE_SLOT,
+    about_someone_else,
+    adult_told,
+    keeps_from_parents,
+    speaks_of_minor,
+)
 from actions.jurisdiction import ASK_BUTTONS, OTHER, likely_jurisdiction
 from actions.menu import HUMAN, MAIN_MENU, SUPPORT
 from actions.reply import RelaisAction, Turn
@@ -56,14 +62,15 @@ def minor_route(turn: Turn) -> None:
 
     A minor facing sextortion, or whose message tells a threat or a demand beside a deepfake or another
     story, hears not to pay or send anything more, unless this very turn said it already (`warn_of_threat`).
-    Without a country, the services are those of the language's country.
+    Without a country, the services are those of the language's country. A young person who does not want
+    their parents to know hears that the trusted adult need not be a parent (`keeps_from_parents`).
     """
     turn.set("is_minor", True)
     someone_else = told_by_someone_else(turn)
     turn.say("minor.intro.other" if someone_else else "minor.intro")
     warn_of_threat(turn, child=True)
     if not someone_else:  # a parent or a teacher writing is that trusted adult
-        turn.say("minor.trusted_adult")
+        turn.say("minor.trusted_adult.not_parents" if keeps_from_parents(turn.tracker) else "minor.trusted_adult")
     turn.say("minor.never_save")
     turn.say("minor.take_it_down")
     turn.say(f"minor.{child_route_jurisdiction(turn.country, turn.language)}")

@@ -307,3 +307,50 @@ def test_an_adult_age_told_earlier_is_remembered(language: str) -> None:
     outcome = run(ActionMinor(), "report_minor", {"language": language}, text=later, events=events)
     assert outcome.slot("is_minor") is None
     assert render(language, "minor.intro") not in outcome.texts
+
+
+KEEP_FROM_PARENTS = {
+    "fr": [
+        "j'ai 15 ans, mon ex a mis mes photos sur snap et je veux pas que mes parents le sachent",
+        "je suis en 3e, une vidéo de moi tourne, surtout pas que ma mère l'apprenne",
+        "j'ai 14 ans, si mes parents l'apprennent ils vont me tuer",
+        "ne dites rien à mes parents svp, j'ai 16 ans",
+    ],
+    "ko": [
+        "저 15살인데 전남친이 제 사진을 올렸어요 부모님 모르게 해결하고 싶어요",
+        "중2예요 제 영상이 돌고 있는데 엄마한테 말 못하겠어요",
+        "16살이에요 부모님이 알면 안 돼요",
+        "고1인데 아빠한테 말할 수가 없어요",
+    ],
+    "en": [
+        "i'm 15 and my ex posted my pics, please don't tell my parents",
+        "I'm in year 10 and a video of me is going round, my parents can't know",
+        "im 14, if my mum finds out she'll kill me",
+        "I'm 16 and I'm scared my parents will find out",
+    ],
+}
+PARENTS_KNOW = {
+    "fr": ["j'ai 15 ans, mes parents sont au courant", "j'ai 14 ans et j'en ai parlé à ma mère"],
+    "ko": ["15살이에요 부모님이 알고 계세요", "14살인데 엄마한테 말했어요"],
+    "en": ["i'm 15 and I told my parents", "I'm 14, my mum knows and she's helping"],
+}
+
+
+def test_a_young_person_who_keeps_it_from_their_parents_is_not_sent_to_them(language: str) -> None:
+    """A young person who keeps it from their parents ("je veux pas que mes parents le sachent", "부모님 모르게",
+    "don't tell my parents") hears that the trusted adult need not be a parent, instead of the usual line;
+    parents who already know change nothing."""
+    for text in KEEP_FROM_PARENTS[language]:
+        outcome = run(ActionMinor(), "report_minor", {"language": language}, text=text)
+        assert render(language, "minor.trusted_adult.not_parents") in outcome.texts, text
+        assert render(language, "minor.trusted_adult") not in outcome.texts, text
+        assert render(language, "minor.never_save") in outcome.texts, text
+    for text in PARENTS_KNOW[language]:
+        outcome = run(ActionMinor(), "report_minor", {"language": language}, text=text)
+        assert render(language, "minor.trusted_adult") in outcome.texts, text
+        assert render(language, "minor.trusted_adult.not_parents") not in outcome.texts, text
+
+
+def test_a_parent_is_never_told_they_need_not_start_with_the_parents(language: str) -> None:
+    outcome = run(ActionMinor(), "report_minor", {"language": language}, text=PARENTS[language])
+    assert render(language, "minor.trusted_adult.not_parents") not in outcome.texts

@@ -239,6 +239,25 @@ def test_a_parents_story_about_their_child_takes_the_child_protection_route(chat
     assert chat.slot("language") == language
 
 
+# A teenager who does not want their parents to know: another trusted adult, never "talk to a parent".
+
+TEEN_KEEPS_IT_FROM_PARENTS = {
+    "fr": "jai 15 ans et mon ex a balancé mes photos sur snap, je veux pas que mes parents le sachent",
+    "ko": "저 15살인데 전남친이 제 사진을 인스타에 올렸어요 부모님 모르게 해결하고 싶어요",
+    "en": "im 15 and my ex put my pics on snap, please dont tell my parents",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_teenager_who_keeps_it_from_their_parents_hears_of_other_adults(chat: Chat, language: str) -> None:
+    answer = chat.text(TEEN_KEEPS_IT_FROM_PARENTS[language])
+    assert said(language, "minor.trusted_adult.not_parents") in answer
+    assert said(language, "minor.trusted_adult") not in answer
+    assert said(language, "minor.never_save") in answer
+    assert chat.slot("is_minor") is True
+    assert chat.slot("language") == language
+
+
 # An adult whose school saw her images: the school word makes the classifier read a minor's story.
 
 ADULT_AT_SCHOOL = {
