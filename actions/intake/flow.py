@@ -80,6 +80,16 @@ def _draft(turn: Turn) -> CaseDraft:
     )
 
 
+def _next_step(turn: Turn, preference: str | None) -> str:
+    """How the team will be in touch: "email", "phone", "none", or "chat"; "unreachable" when the answer would be
+    "chat" but the message came through a channel no analyst's message can reach (Rasa's REST channel,
+    `queue.reachable`). A conversation without a recorded channel (the content review) counts as a chat."""
+    if preference in ("email", "phone", "none"):
+        return str(preference)
+    channel = turn.tracker.get_latest_input_channel()
+    return "unreachable" if channel is not None and not queue.reachable(channel) else "chat"
+
+
 def submit(turn: Turn) -> None:
     """Create the case, give reference and PIN once, then the copyable log; forget the draft."""
     draft = _draft(turn)
@@ -92,9 +102,7 @@ def submit(turn: Turn) -> None:
     turn.say("case.created", reference=reference, pin=created.pin)
     if priority:
         turn.say("case.priority")
-    turn.say(
-        f"case.next.{draft.contact_preference if draft.contact_preference in ('email', 'phone', 'none') else 'chat'}"
-    )
+    turn.say(f"case.next.{_next_step(turn, draft.contact_preference)}")
     turn.say("case.log.intro")
     turn.dispatcher.utter_message(text=evidence_log(turn, reference, created_at, list(draft.urls), lines))
     turn.set("case_ref", reference)

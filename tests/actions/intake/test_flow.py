@@ -77,3 +77,20 @@ def test_a_minor_known_to_the_conversation_makes_a_minor_case(language: str, cas
         case = db.scalar(sa.select(Case).where(Case.reference == turn.changes["case_ref"]))
         assert case is not None and case.is_minor
     assert render(language, "case.next.chat") in said(turn)
+
+
+def test_a_report_sent_where_no_analyst_can_write_back_promises_no_reply_here(language: str, cases_db: str) -> None:
+    """Over Rasa's REST channel the team's messages cannot arrive: the report's end says how to follow it
+    instead of "the team will answer in this chat"; over the web chat or Telegram it promises the chat."""
+    for channel, key in (
+        ("rest", "case.next.unreachable"),
+        ("socketio", "case.next.chat"),
+        ("telegram", "case.next.chat"),
+    ):
+        events = [{"event": "user", "text": "oui", "input_channel": channel, "parse_data": {}}]
+        turn = turn_for(language, {**ANSWERED, "intake_contact": "chat", "intake_contact_detail": None}, events=events)
+        submit(turn)
+        text = said(turn)
+        assert render(language, key) in text, channel
+        other = "case.next.chat" if key == "case.next.unreachable" else "case.next.unreachable"
+        assert render(language, other) not in text, channel
