@@ -20,7 +20,7 @@ from actions.intake.offers import answer_no, answer_yes
 from actions.jurisdiction import country_in_message
 from actions.language import explicit_choice
 from actions.menu import LANGUAGES, MAIN_MENU
-from actions.reply import RelaisAction, Turn, fixed_reply
+from actions.reply import RelaisAction, Turn, fixed_reply, keeps_it_from_parents
 from actions.safety import minor_in_message
 from actions.situation import untold_story
 from actions.stale import from_button, not_understood
@@ -110,6 +110,8 @@ class ActionClarify(RelaisAction):
             answer_what_to_do(turn)
         elif turn.slot("in_crisis"):
             turn.say("crisis.listening")
+        elif keeps_it_from_parents(turn.tracker):
+            turn.say("next.prompt", MAIN_MENU)  # after `parents.not_told`: understood, so no "not understood"
         else:
             turn.say("clarify.text", MAIN_MENU)
 

@@ -15,7 +15,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.availability import team_open
-from actions.facts_in_message import SOMEONE_ELSE_SLOT, about_someone_else
+from actions.facts_in_message import SOMEONE_ELSE_SLOT, about_someone_else, keeps_from_parents
 from actions.handoff_lapse import tell_if_lapsed
 from actions.jurisdiction import COUNTRY_QUESTION, OTHER, country_in_message, country_slot, jurisdiction
 from actions.language import CHOSEN_SLOT, conversation_language, explicit_choice
@@ -159,6 +159,8 @@ class RelaisAction(Action, ABC):
     already waits for someone (`keep_crisis_in_mind`), except when a form follows or the person has just
     joined the queue.
     A person whose request for a person lapsed while the chat was quiet hears so first (`tell_if_lapsed`).
+    A person who asks that their parents not know hears first that nothing here reaches them
+    (`parents.not_told`), whatever else the answer says.
     While the report's summary awaits its answer (`offer` is "submit"), only the actions that answer it
     (`answers_summary`: yes, no, crisis, erasing, a person) may drop it; any other keeps it pending and
     says it is not sent yet (`keep_report_pending`); a link or an account's handle given then is added to the
@@ -199,6 +201,8 @@ class RelaisAction(Action, ABC):
             tell_if_lapsed(turn)
         holds_summary = self.interrupts_forms and not self.answers_summary and tracker.get_slot("offer") == "submit"
         if not (holds_summary and _adds_to_summary(turn)):
+            if keeps_it_from_parents(tracker):
+                turn.say("parents.not_told")
             self.respond(turn)
         if holds_summary and turn.slot("offer") != "submit":
             keep_report_pending(turn)
@@ -209,6 +213,17 @@ class RelaisAction(Action, ABC):
         if interrupted:
             return [ActiveLoop(None), SlotSet("requested_slot", None), *turn.events]
         return turn.events
+
+
+def keeps_it_from_parents(tracker: Tracker) -> bool:
+    """The person asks that their own parents not know ("je veux pas que mes parents le sachent", "부모님 모르게",
+    "if i report will my parents find out?"), and is not a parent or a friend writing about someone else."""
+    for_someone_else = (
+        about_someone_else(tracker)
+        or bool(tracker.get_slot(SOMEONE_ELSE_SLOT))
+        or tracker.get_slot("intake_subject") == "other"
+    )
+    return keeps_from_parents(tracker) and not for_someone_else
 
 
 def _adds_to_summary(turn: Turn) -> bool:

@@ -10,6 +10,8 @@ import pytest
 
 from actions.conversation import ActionClarify, ActionOutOfScope
 from actions.facts_in_message import SOMEONE_ELSE_SLOT, ages_in_text, speaks_of_minor
+from actions.privacy import ActionPrivacy
+from actions.reporting import ActionReport
 from actions.safety import ActionMinor, ActionSupport
 from actions.situation import ActionSituation
 from content.texts import render
@@ -354,3 +356,28 @@ def test_a_young_person_who_keeps_it_from_their_parents_is_not_sent_to_them(lang
 def test_a_parent_is_never_told_they_need_not_start_with_the_parents(language: str) -> None:
     outcome = run(ActionMinor(), "report_minor", {"language": language}, text=PARENTS[language])
     assert render(language, "minor.trusted_adult.not_parents") not in outcome.texts
+
+
+SECRET_ALONE = {
+    "fr": ["mes darons doivent pas savoir stp", "est-ce que mes parents vont le savoir si je porte plainte ?"],
+    "ko": ["엄마한텐 절대 말하면 안돼", "신고하면 부모님한테 연락 가요?"],
+    "en": ["pls dont tell my parents they will kill me", "if i report it will my parents find out??"],
+}
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "express_distress", "ask_privacy", "ask_report"])
+def test_asking_that_the_parents_not_know_is_answered_first_whatever_the_intent(language: str, intent: str) -> None:
+    """Alone or with a question, "don't tell my parents" hears first that nothing here reaches them, and is never
+    "not understood"; a parent writing about their child does not."""
+    action = {
+        "nlu_fallback": ActionClarify(),
+        "express_distress": ActionSupport(),
+        "ask_privacy": ActionPrivacy(),
+        "ask_report": ActionReport(),
+    }[intent]
+    for text in SECRET_ALONE[language]:
+        outcome = run(action, intent, {"language": language}, text=text)
+        assert outcome.texts[0] == render(language, "parents.not_told"), text
+        assert render(language, "clarify.text") not in outcome.texts, text
+    parent = run(action, intent, {"language": language, SOMEONE_ELSE_SLOT: True}, text=SECRET_ALONE[language][0])
+    assert render(language, "parents.not_told") not in parent.texts

@@ -165,6 +165,43 @@ def test_after_a_crisis_the_follow_ups_keep_it_in_mind(chat: Chat, language: str
     assert chat.slot("in_crisis") is True
 
 
+FAREWELL = {
+    "fr": ("mon ex a mis mes nudes sur un compte fisha", "je tiens plus, adieu"),
+    "ko": ("전남친이 제 영상을 텔레그램에 올렸어요", "더는 못 버티겠어 안녕"),
+    "en": ("my nudes got leaked on a group chat", "i cant take this anymore. bye"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_farewell_after_not_holding_on_gets_the_crisis_answer_never_a_goodbye(chat: Chat, language: str) -> None:
+    story, farewell = FAREWELL[language]
+    chat.say(story, language_hint=language)
+    replies = chat.say(farewell)
+    answer = joined(replies)
+    assert said(language, "goodbye.text") not in answer
+    assert said(language, "clarify.text") not in answer
+    assert "/request_human" in payloads(replies)
+    assert chat.slot("in_crisis") is True
+    assert chat.slot("language") == language
+
+
+NO_PERSON = {
+    "fr": "non je veux pas parler à quelqu'un, je veux juste savoir si c'est un crime",
+    "ko": "상담원 말고 그냥 너랑 얘기할래",
+    "en": "i dont want to call anyone, i just want to know if this is a crime",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_refusing_a_person_never_queues_a_request_for_one(chat: Chat, language: str) -> None:
+    chat.say(FAREWELL[language][0], language_hint=language)
+    answer = chat.text(NO_PERSON[language])
+    for key in ("handoff.unreachable", "handoff.waiting", "handoff.closed_hours"):
+        assert said(language, key) not in answer
+    assert chat.slot("handoff_state") != "waiting"
+    assert chat.slot("language") == language
+
+
 YES = {"fr": "oui", "ko": "네", "en": "yes"}
 
 
@@ -248,13 +285,24 @@ TEEN_KEEPS_IT_FROM_PARENTS = {
 }
 
 
+WILL_PARENTS_KNOW = {
+    "fr": "est-ce que mes parents vont le savoir si je porte plainte ?",
+    "ko": "신고하면 부모님한테 연락 가요?",
+    "en": "if i report it will my parents find out??",
+}
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_teenager_who_keeps_it_from_their_parents_hears_of_other_adults(chat: Chat, language: str) -> None:
     answer = chat.text(TEEN_KEEPS_IT_FROM_PARENTS[language])
     assert said(language, "minor.trusted_adult.not_parents") in answer
     assert said(language, "minor.trusted_adult") not in answer
     assert said(language, "minor.never_save") in answer
+    assert said(language, "parents.not_told") in answer
     assert chat.slot("is_minor") is True
+    later = chat.text(WILL_PARENTS_KNOW[language])
+    assert said(language, "parents.not_told") in later
+    assert said(language, "clarify.text") not in later
     assert chat.slot("language") == language
 
 

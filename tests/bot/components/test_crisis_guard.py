@@ -125,6 +125,31 @@ def test_wanting_the_images_gone_is_not_a_crisis_in_three_languages(text: str) -
 @pytest.mark.parametrize(
     ("text", "crisis"),
     [
+        ("je tiens plus, adieu", True),
+        ("j'en peux plus. pardon pour tout", True),
+        ("adieu tout le monde", True),
+        ("merci, au revoir", False),
+        ("je peux pas rester, au revoir", False),
+        ("더는 못 버티겠어 안녕", True),
+        ("더 이상 못 견디겠어요 다들 미안해", True),
+        ("엄마 그동안 고마웠어 안녕", True),
+        ("안녕히 계세요", False),
+        ("못 참겠어 진짜 화나", False),
+        ("i cant take this anymore. bye", True),
+        ("can't go on. sorry for everything. bye", True),
+        ("goodbye forever", True),
+        ("thanks, bye for now", False),
+        ("I can't do this right now, bye, I'll come back tomorrow", False),
+    ],
+)
+def test_a_farewell_after_not_holding_on_is_a_crisis_in_three_languages(text: str, crisis: bool) -> None:
+    """A goodbye after "I can't take this anymore" may be the last one: the crisis answer, never a goodbye."""
+    assert signals_crisis(text) is crisis
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
         ("je veux disparaître d’internet", False),
         ("j’ai envie de disparaître", True),
         ("i don’t want to live anymore", True),

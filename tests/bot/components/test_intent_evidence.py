@@ -82,6 +82,15 @@ def test_other_messages_never_erase(text: str) -> None:
         ("who can I call?", False, True),
         ("is there a number i can ring", False, True),
         ("by phone", False, False),
+        ("non je veux pas parler à quelqu'un, je veux juste savoir si c'est un crime", False, False),
+        ("nan je préfère pas en parler à quelqu'un", False, False),
+        ("je veux pas en parler ici, je veux un conseiller", False, True),
+        ("상담원 말고 그냥 너랑 얘기할래", False, False),
+        ("109 전화하기 싫어", False, False),
+        ("상담원이랑 얘기하고 싶어요", False, True),
+        ("i dont want to call anyone", False, False),
+        ("I don't want to talk to a person, just tell me what to do", False, False),
+        ("I don't want to talk about it, can I speak to someone?", False, True),
     ],
 )
 def test_status_and_a_person_need_their_words(text: str, status: bool, person: bool) -> None:
