@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from actions.check_in import check_in, unusual_kind
 from actions.facts_in_message import mentions_links_or_platforms, speaks_of_minor
-from actions.guidance import SITUATION_BUTTONS, note_country, resume, situation_cued
+from actions.guidance import situation_cued, take_country, waits_for_country
 from actions.help_question import answer_what_to_do, asks_what_to_do, names_a_language
 from actions.intake.access import start_access
 from actions.intake.answers import text
@@ -60,8 +60,7 @@ class ActionChangeLanguage(RelaisAction):
             if asks_what_to_do(turn.tracker):
                 answer_what_to_do(turn)
             else:
-                note_country(turn)
-                _after_country(turn)
+                take_country(turn)
         else:
             turn.say("language.choose", LANGUAGES)
 
@@ -83,6 +82,8 @@ class ActionOutOfScope(RelaisAction):
             return
         if situation_cued(turn) and (speaks_of_minor(turn.tracker) or turn.slot("in_crisis")) and untold_story(turn):
             return
+        if waits_for_country(turn) and take_country(turn):
+            return
         if asks_what_to_do(turn.tracker):
             answer_what_to_do(turn)
             return
@@ -102,6 +103,8 @@ class ActionClarify(RelaisAction):
             start_access(turn, "status")
             return
         kind = unusual_kind(turn)
+        if waits_for_country(turn) and take_country(turn):  # "us", "kr", "FR" to "which country?"
+            return
         if kind:
             check_in(turn, kind)
         elif untold_story(turn):
@@ -140,16 +143,6 @@ class ActionDeny(RelaisAction):
         answer_no(turn)
 
 
-def _after_country(turn: Turn) -> None:
-    """Once the country is given: the journey asked for before, else the question of what happened, else the menu."""
-    if resume(turn):
-        return
-    if turn.situation is None:
-        turn.say("situation.ask", SITUATION_BUTTONS)
-    else:
-        turn.say("next.prompt", MAIN_MENU)
-
-
 class ActionInform(RelaisAction):
     """A short factual answer (a country, an age, a link): take it in and carry on."""
 
@@ -160,9 +153,9 @@ class ActionInform(RelaisAction):
         if correct_summary(turn):
             return
         minor_in_message(turn)
-        if note_country(turn):
-            _after_country(turn)
-        elif from_button(turn):
+        if take_country(turn):
+            return
+        if from_button(turn):
             not_understood(turn)
         elif mentions_links_or_platforms(turn.tracker):
             turn.say("inform.links_only", MAIN_MENU)

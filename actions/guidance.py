@@ -104,6 +104,11 @@ def ask_country(turn: Turn, key: str = "country.ask") -> None:
     turn.say(key, ASK_BUTTONS)
 
 
+def waits_for_country(turn: Turn) -> bool:
+    """Whether Relais' last answer asked which country the person lives in (`ask_country`)."""
+    return turn.tracker.get_slot("offer") == COUNTRY_QUESTION
+
+
 def note_country(turn: Turn) -> bool:
     """Say which country's information follows when the message names one (the base action has set the
     `country` slot from it), with a minor's child services of that country; False if it names none."""
@@ -133,6 +138,20 @@ def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:
     _JOURNEYS[topic](turn)
     if turn.slot("offer") is None:
         turn.say("next.prompt", MAIN_MENU)
+
+
+def take_country(turn: Turn) -> bool:
+    """A country named or answered (`note_country`): the journey asked for before, else the question of what
+    happened, else the menu; False, saying nothing, when the message gives no country."""
+    if not note_country(turn):
+        return False
+    if resume(turn):
+        return True
+    if turn.situation is None:
+        turn.say("situation.ask", SITUATION_BUTTONS)
+    else:
+        turn.say("next.prompt", MAIN_MENU)
+    return True
 
 
 def resume(turn: Turn) -> bool:

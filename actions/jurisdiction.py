@@ -7,6 +7,7 @@ for only when a journey needs it and it is unknown.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -60,11 +61,39 @@ def known_country(value: Any) -> str | None:
     return value if isinstance(value, str) and value in _known_codes() else None
 
 
+CODE_ANSWER = re.compile(
+    r"^\W*((yes|yeah|oui|ok|okay|ouais|네|응|예)\W+)?"
+    r"((i'?m|i am|im|we'?re|we are|i live|we live|je suis|j'?habite|je vis|on est|nous sommes|on habite)\s+"
+    r"(in|at|en|au|aux|a|à|dans)\s+)?((the|le|la|les)\s+)?(?P<code>[A-Za-z]{2,3})\W*(요|이요|에요|예요|입니다)?\W*$"
+)
+"""A country answered by its code alone, or with "I live in" ("us", "the US", "im in the us", "FR", "kr요")."""
+CODE_ALIASES = {"us": "US", "usa": "US", "uk": "GB", "gb": "GB", "fr": "FR", "kr": "KR", "au": "AU", "ie": "IE"}
+"""Codes read in any case: none of them is a common word in French, Korean or English. Any other ISO code
+("CA", "BE", "DE") only in capitals, since "ca", "be", "de", "it", "no" and "me" are words."""
+
+
+def code_answer(text: str) -> str | None:
+    """The country a short answer to "which country?" gives by its code, or None (`CODE_ANSWER`, `CODE_ALIASES`)."""
+    match = CODE_ANSWER.match(text.strip())
+    if match is None:
+        return None
+    code = match.group("code")
+    found = CODE_ALIASES.get(code.lower()) or (code if code.isupper() and len(code) == 2 else None)
+    return known_country(found)
+
+
 def country_in_message(tracker: Tracker) -> str | None:
-    """The one known country the latest message names; none if it names several (ambiguous) or none."""
-    entities = (tracker.latest_message or {}).get("entities") or []
+    """The one known country the latest message names; none if it names several (ambiguous) or none. While the
+    country question waits (`offer` is `COUNTRY_QUESTION`), a code alone answers it too (`code_answer`)."""
+    latest = tracker.latest_message or {}
+    entities = latest.get("entities") or []
     codes = {known_country(e.get("value")) for e in entities if e.get("entity") == "country"} - {None}
-    return codes.pop() if len(codes) == 1 else None
+    if len(codes) == 1:
+        return codes.pop()
+    text = str(latest.get("text") or "")
+    if not codes and tracker.get_slot("offer") == COUNTRY_QUESTION and not text.startswith("/"):
+        return code_answer(text)
+    return None
 
 
 def country_slot(tracker: Tracker) -> str | None:

@@ -2,7 +2,8 @@
 
 `offer` names what a yes would do; every other action clears it (`RelaisAction`), so a late yes
 never starts anything. While the country question waits (`COUNTRY_QUESTION`), a yes or a no ("ok",
-"d'accord", "네", "non") answers no country: the question is asked again. The actions that read a yes or
+"d'accord", "네", "non") answers no country: the question is asked again, unless the message names one too
+("네 프랑스요"). The actions that read a yes or
 a no are in `actions/conversation.py`.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable, Dict
 
-from actions.guidance import ask_country
+from actions.guidance import ask_country, take_country
 from actions.handoff import CANCEL_BUTTON, request_human
 from actions.intake.corrections import correct_summary
 from actions.intake.erase import erase_this_conversation, erase_verified_case
@@ -66,7 +67,8 @@ def answer_yes(turn: Turn) -> None:
     if correct_summary(turn):  # "yes, but my email is ..." changes the report before anything is sent
         return
     if offer == COUNTRY_QUESTION:
-        ask_country_again(turn)
+        if not take_country(turn):  # "네 프랑스요", "yes, the US": the country is the answer
+            ask_country_again(turn)
     elif offer in ON_YES:
         ON_YES[offer](turn)
     else:
@@ -80,7 +82,8 @@ def answer_no(turn: Turn) -> None:
     if correct_summary(turn):  # "no, my email is ...": a correction, not a refusal
         return
     if offer == COUNTRY_QUESTION:
-        ask_country_again(turn)
+        if not take_country(turn):
+            ask_country_again(turn)
     elif offer in ON_NO:
         turn.say(ON_NO[offer], MAIN_MENU)
     else:

@@ -212,3 +212,25 @@ def test_a_conversation_carries_on_in_another_rasa_process(stack: Stack, second_
     assert elsewhere.slot("country") == "FR"
     assert elsewhere.slot("language") == "fr"
     assert contact("FR.pharos").value in elsewhere.text("/ask_report")
+
+
+@pytest.mark.parametrize(
+    ("language", "story", "answer", "expected"),
+    [
+        ("fr", "mon ex a diffusé mes photos intimes sur snapchat, est-ce que c'est illégal ?", "FR", "FR.sharing"),
+        ("ko", "전 남친이 제 영상을 단톡방에 뿌렸어요. 이거 처벌 받나요?", "kr", "KR.sharing"),
+        ("ko", "전 남친이 제 영상을 단톡방에 뿌렸어요. 이거 처벌 받나요?", "네 한국이요", "KR.sharing"),
+        ("en", "my ex shared my nudes with his friends, is that a crime?", "im in the us", "US.act"),
+        ("en", "my ex shared my nudes with his friends, is that a crime?", "us", "US.act"),
+    ],
+)
+def test_a_country_code_or_a_yes_with_the_country_answers_the_country_question(
+    chat: Chat, language: str, story: str, answer: str, expected: str
+) -> None:
+    """"us", "kr", "FR" or "네 한국이요" to "which country do you live in?" is the country: the law asked for follows."""
+    assert said(language, "country.ask") in chat.text(story)
+    reply = chat.text(answer)
+    assert citation(law(expected).citation, language) in reply
+    assert said(language, "clarify.text") not in reply
+    assert chat.slot("country") == expected.split(".")[0]
+    assert chat.slot("language") == language

@@ -75,3 +75,38 @@ def test_an_ok_or_a_no_while_the_country_question_waits_asks_it_again(language: 
         assert outcome.texts == [render(language, "country.ask.again")], typed
         assert outcome.payloads == COUNTRY_BUTTONS
         assert outcome.slot("offer") == COUNTRY_QUESTION
+
+
+CODE_ANSWERS = {
+    "fr": [("fr", "nlu_fallback", "FR"), ("je suis en FR", "inform", "FR"), ("uk", "out_of_scope", "GB")],
+    "ko": [("kr", "nlu_fallback", "KR"), ("KR요", "inform", "KR"), ("us", "out_of_scope", "US")],
+    "en": [("us", "nlu_fallback", "US"), ("im in the us", "out_of_scope", "US"), ("the US", "inform", "US")],
+}
+NAMED_WITH_A_YES = {"fr": ("oui, la France", "FR"), "ko": ("네 프랑스요", "FR"), "en": ("yes, the UK", "GB")}
+
+
+def test_a_code_alone_answers_the_country_question_whatever_the_intent(language: str) -> None:
+    """"us", "kr", "FR" to "which country do you live in?": the country is taken and the journey asked for goes on;
+    the same code with no question waiting is no country ("us" is a word)."""
+    from actions.conversation import ActionClarify, ActionInform, ActionOutOfScope
+
+    actions = {"nlu_fallback": ActionClarify(), "inform": ActionInform(), "out_of_scope": ActionOutOfScope()}
+    for typed, intent, code in CODE_ANSWERS[language]:
+        slots = {"language": language, "offer": COUNTRY_QUESTION, "pending_topic": "report", "situation": "sharing"}
+        outcome = run(actions[intent], intent, slots, text=typed)
+        assert outcome.slot("country") == code, typed
+        assert render(language, "clarify.text") not in outcome.texts, typed
+        assert render(language, "country.ask.again") not in outcome.texts, typed
+        assert outcome.slot("pending_topic") is None, typed
+        alone = run(actions[intent], intent, {"language": language, "situation": "sharing"}, text=typed)
+        assert alone.slot("country") is None, typed
+
+
+def test_a_yes_that_names_the_country_answers_it(language: str) -> None:
+    typed, code = NAMED_WITH_A_YES[language]
+    entities = [{"entity": "country", "value": code}]
+    slots = {"language": language, "offer": COUNTRY_QUESTION, "situation": "sharing"}
+    outcome = run(ActionAffirm(), "affirm", slots, text=typed, entities=entities)
+    assert outcome.slot("country") == code
+    assert render(language, "country.ask.again") not in outcome.texts
+    assert render(language, f"country.noted.{code}") in outcome.texts
