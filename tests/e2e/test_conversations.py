@@ -227,7 +227,7 @@ def test_a_conversation_carries_on_in_another_rasa_process(stack: Stack, second_
 def test_a_country_code_or_a_yes_with_the_country_answers_the_country_question(
     chat: Chat, language: str, story: str, answer: str, expected: str
 ) -> None:
-    """"us", "kr", "FR" or "네 한국이요" to "which country do you live in?" is the country: the law asked for follows."""
+    """A code ("us", "kr", "FR") or "네 한국이요" answers "which country do you live in?": the law asked for follows."""
     assert said(language, "country.ask") in chat.text(story)
     reply = chat.text(answer)
     assert citation(law(expected).citation, language) in reply
