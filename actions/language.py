@@ -31,12 +31,17 @@ def _supported(value: Any) -> str | None:
 
 
 def explicit_choice(tracker: Tracker) -> str | None:
-    """A language the person asked for in this very message, if any."""
+    """A language the person asked for in this very message, if any. A message that names two of them ("le centre
+    parle anglais ou français ?") asks about languages and chooses none."""
     message = tracker.latest_message or {}
     if (message.get("intent") or {}).get("name") == "change_language":
-        for entity in message.get("entities") or []:
-            if entity.get("entity") == "language" and _supported(entity.get("value")):
-                return _supported(entity.get("value"))
+        named = {
+            _supported(entity.get("value"))
+            for entity in message.get("entities") or []
+            if entity.get("entity") == "language" and _supported(entity.get("value"))
+        }
+        if len(named) == 1:
+            return named.pop()
     return _supported((message.get("metadata") or {}).get("language"))
 
 

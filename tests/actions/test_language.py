@@ -120,3 +120,17 @@ def test_a_message_without_words_never_moves_the_conversation(current: str) -> N
     )
     tracker.latest_message[OOD_KEY] = "language"
     assert conversation_language(tracker) == current
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "named"),
+    [
+        ("Est-ce que le centre parle anglais ou français ?", "fr", ["en", "fr"]),
+        ("상담은 영어로도 돼요 아니면 한국어만 돼요?", "ko", ["en", "ko"]),
+        ("do they speak French or English at the hotline?", "en", ["fr", "en"]),
+    ],
+)
+def test_a_question_naming_two_languages_chooses_none(text: str, current: str, named: list[str]) -> None:
+    """Asking which languages someone speaks is no choice: the conversation stays in its language."""
+    entities = [{"entity": "language", "value": code} for code in named]
+    assert language_for(text, current, "change_language", entities=entities) == current
