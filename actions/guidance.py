@@ -17,7 +17,7 @@ from actions.facts_in_message import speaks_of_minor
 from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION, country_in_message
 from actions.menu import MAIN_MENU
 from actions.reply import Button, Turn
-from actions.safety import child_route_for_new_country, minor_in_message
+from actions.safety import about_them, child_route_for_new_country, minor_in_message
 from actions.threat import threat_in_message, warn_of_threat
 from vocabulary.folding import fold
 
@@ -47,13 +47,14 @@ def journey(topic: str) -> Callable[[Explainer], Explainer]:
 
 
 def acknowledge(turn: Turn, situation: str) -> None:
-    """Say what happened is heard; a threat told beside it gets the steps of a sextortion (`actions/threat.py`).
+    """Say what happened is heard (to a parent or a friend, about the person: `about_them`); a threat told beside
+    it gets the steps of a sextortion (`actions/threat.py`).
 
     A child's story leaves the steps to the child route taken next (`minor_in_message`), which gives them
     after its opening.
     """
     turn.set("situation", situation)
-    turn.say(f"situation.ack.{situation}")
+    turn.say(about_them(turn, f"situation.ack.{situation}"))
     child_route_next = not turn.is_minor and speaks_of_minor(turn.tracker)
     if threat_in_message(turn) and not child_route_next:
         warn_of_threat(turn, child=turn.is_minor)

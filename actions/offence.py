@@ -5,6 +5,7 @@ from __future__ import annotations
 from actions.guidance import guide, journey
 from actions.jurisdiction import OTHER
 from actions.reply import RelaisAction, Turn
+from actions.safety import about_them
 
 OWN_IMAGES = ("sharing", "sextortion")
 """Situations where the person may have taken or sent the images themselves; saying "even if you
@@ -17,7 +18,9 @@ def explain(turn: Turn) -> None:
         turn.say("offence.other")
     else:
         turn.say(f"offence.{turn.jurisdiction}.{turn.situation}")
-    turn.say("legal.not_your_fault.own_images" if turn.situation in OWN_IMAGES else "legal.not_your_fault")
+    turn.say(
+        about_them(turn, "legal.not_your_fault.own_images" if turn.situation in OWN_IMAGES else "legal.not_your_fault")
+    )
     turn.say("legal.disclaimer")
 
 

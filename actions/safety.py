@@ -57,6 +57,13 @@ def told_by_someone_else(turn: Turn) -> bool:
     return subject != "self" and bool(turn.slot(SOMEONE_ELSE_SLOT))
 
 
+def about_them(turn: Turn, key: str) -> str:
+    """`key`, or its `.other` wording ("it is not their fault") when the person writes about someone else
+    (`told_by_someone_else`) and the catalogs have one."""
+    other = f"{key}.other"
+    return other if has(turn.language, other) and told_by_someone_else(turn) else key
+
+
 def minor_route(turn: Turn) -> None:
     """The child-protection route; a parent or a friend telling it hears about "the person", not "you".
 
@@ -134,12 +141,12 @@ class ActionSupport(RelaisAction):
         return "action_support"
 
     def respond(self, turn: Turn) -> None:
-        turn.say("support.kind")
+        turn.say(about_them(turn, "support.kind"))
         minor_in_message(turn)
         helplines(turn)
         if not turn.slot("in_crisis"):
             # After a crisis message, the reply ends with the line itself (keep_crisis_in_mind).
-            turn.say("support.crisis_hint", AFTER_SUPPORT)
+            turn.say(about_them(turn, "support.crisis_hint"), AFTER_SUPPORT)
 
 
 class ActionMinor(RelaisAction):

@@ -19,7 +19,7 @@ STEPS = "situation.threat"
 """The steps for an adult (the steps of `situation.ack.sextortion` without its opening)."""
 CHILD_STEPS = "minor.sextortion"
 """The steps on the child-protection route."""
-SAYING_THE_STEPS = ("situation.ack.sextortion", STEPS, CHILD_STEPS)
+SAYING_THE_STEPS = ("situation.ack.sextortion", "situation.ack.sextortion.other", STEPS, CHILD_STEPS)
 
 
 def threat_in_message(turn: Turn) -> bool:

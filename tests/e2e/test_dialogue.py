@@ -306,6 +306,24 @@ def test_a_teenager_who_keeps_it_from_their_parents_hears_of_other_adults(chat: 
     assert chat.slot("language") == language
 
 
+# A friend or a parent writing hears about the person, not "it is not your fault".
+
+FRIEND_BLACKMAILED = {
+    "fr": "ma meilleure amie se fait menacer, un mec veut diffuser une vidéo d'elle si elle paie pas",
+    "ko": "친구가 협박을 받고 있어요 돈 안 주면 영상 뿌린다고 한대요",
+    "en": "my best friend is being blackmailed, a guy says he'll post a video of her unless she pays",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_friend_telling_her_friends_story_hears_about_her(chat: Chat, language: str) -> None:
+    answer = chat.text(FRIEND_BLACKMAILED[language], language_hint=language)
+    assert said(language, "situation.ack.sextortion.other") in answer
+    assert said(language, "situation.ack.sextortion") not in answer
+    assert chat.slot("situation") == "sextortion"
+    assert chat.slot("language") == language
+
+
 # An adult whose school saw her images: the school word makes the classifier read a minor's story.
 
 ADULT_AT_SCHOOL = {
