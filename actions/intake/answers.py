@@ -35,6 +35,21 @@ def text(turn: Turn) -> str:
     return str((turn.tracker.latest_message or {}).get("text") or "").strip()
 
 
+MAX_READING_WORDS = 20
+"""A reading (`read_first`) may come in a sentence: "il m'écrit encore tous les jours, hier encore"."""
+
+
+def read_first(turn: Turn, readings: Sequence[tuple[str, str]]) -> str | None:
+    """The choice of the first (cue, choice) of `readings` whose `answers.yml` cue the typed answer matches, or None.
+
+    Read before the controls, so "il a arrêté" answers "is it still going on?" rather than stopping the form; the
+    first match wins ("il avait arrêté mais il recommence" is still going on when "still" comes first)."""
+    for cue, picked in readings:
+        if says(turn, cue, MAX_READING_WORDS):
+            return picked
+    return None
+
+
 def says(turn: Turn, cue: str, max_words: int = MAX_WORDS) -> bool:
     """Whether the latest typed message, at most `max_words` words, matches `answers.yml`'s `cue`."""
     message = text(turn)

@@ -15,7 +15,7 @@ from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.check_in import unusual_kind
-from actions.intake.answers import SKIPPED, choice
+from actions.intake.answers import SKIPPED, choice, read_first
 from actions.intake.checkers import Answer
 from actions.intake.questions import BY_SLOT
 from actions.language import conversation_language
@@ -54,7 +54,7 @@ class ValidateIntakeForm(FormValidationAction):
             return []
         turn = _turn(dispatcher, tracker)
         question = BY_SLOT[requested]
-        picked = choice(turn, question.choices)
+        picked = read_first(turn, question.readings) or choice(turn, question.choices)
         if picked == "stop":
             turn.say("intake.stopped")
             answer: Answer = {requested: None, "intake_stopped": True}

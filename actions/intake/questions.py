@@ -57,6 +57,8 @@ class Question:
     summary: Summarizer = line
     choice_texts: str = "intake.choice"
     """The text prefix of a choice's words: `<choice_texts>.<choice>`."""
+    readings: Tuple[Tuple[str, str], ...] = ()
+    """(cue of `answers.yml`, choice) pairs read before anything else, controls included (`read_first`)."""
     voiced: bool = False
     """Its question and choices speak in the person's own voice ("someone shared my images"): to someone
     writing about someone else (`told_by_someone_else`), they are asked with their `.other` texts."""
@@ -81,7 +83,12 @@ QUESTIONS = (
     ),
     Question("intake_where", checkers.where, (DONE,), summary=where_lines),
     Question("intake_found", checkers.free_text, ("today", "this_week", "earlier"), column="found_when"),
-    Question("intake_ongoing", choices=("yes", "no", "unsure"), column="threats_ongoing"),
+    Question(
+        "intake_ongoing",
+        choices=("yes", "no", "unsure"),
+        column="threats_ongoing",
+        readings=(("still", "yes"), ("stopped", "no")),
+    ),
     Question("intake_subject", choices=("self", "other"), column="subject"),
     Question("intake_minor", checkers.minor, ("yes", "no", "unsure"), column="is_minor", flag=True),
     Question(

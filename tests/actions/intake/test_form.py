@@ -60,3 +60,24 @@ def test_only_crisis_erasure_and_a_person_leave_the_intake() -> None:
             for mapping in slot["mappings"]:
                 if mapping["type"] == "from_text":
                     assert sorted(mapping["not_intent"]) == ["crisis", "delete_my_data", "request_human"], name
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("fr", "il m'écrit encore tous les jours", "yes"),
+        ("fr", "il a arrêté", "no"),
+        ("fr", "oui", "yes"),
+        ("ko", "계속 연락 와요 오늘도 톡 왔어요", "yes"),
+        ("ko", "요즘은 연락 없어요", "no"),
+        ("ko", "아니요", "no"),
+        ("en", "so kind of yes?", "yes"),
+        ("en", "he stopped", "no"),
+        ("en", "he keeps texting me every day", "yes"),
+    ],
+)
+def test_whether_it_goes_on_is_read_in_the_persons_own_words(language: str, text: str, expected: str) -> None:
+    """"Is it still going on?" answered in a sentence is answered, and "il a arrêté" never stops the form."""
+    answer, said = validate_intake("intake_ongoing", text, language)
+    assert answer == {"intake_ongoing": expected}
+    assert not said
