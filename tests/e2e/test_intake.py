@@ -513,3 +513,24 @@ def test_a_one_word_me_answers_whose_images_and_is_never_a_crisis(stack: Stack, 
     gone = fresh.text(IMAGES_GONE[language])
     assert fresh.tracker()["latest_message"]["intent"]["name"] != "crisis", gone
     assert not fresh.slot("in_crisis"), gone
+
+
+STILL_GOING = {
+    "fr": ("il a arrêté", "no"),
+    "ko": ("계속 연락 와요 오늘도 톡 왔어요", "yes"),
+    "en": ("he keeps texting me every day", "yes"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_whether_it_goes_on_is_answered_in_a_sentence(stack: Stack, language: str) -> None:
+    """"Is it still going on?" answered in the person's own words is taken, and the next question follows."""
+    chat, typed = Chat(stack), TYPED[language]
+    open_intake(chat, language)
+    chat.text(typed["done"])
+    assert said(language, "intake.ask.intake_ongoing") in chat.text(typed["found"])
+    text, expected = STILL_GOING[language]
+    answer = chat.text(text)
+    assert said(language, "intake.ask.intake_subject") in answer
+    assert said(language, "intake.stopped") not in answer
+    assert chat.slot("intake_ongoing") == expected
