@@ -109,10 +109,10 @@ class ActionClarify(RelaisAction):
             check_in(turn, kind)
         elif untold_story(turn):
             return
+        elif turn.slot("in_crisis"):  # "no one can help me" after a crisis message: stay with the crisis
+            turn.say("crisis.listening")
         elif asks_what_to_do(turn.tracker):
             answer_what_to_do(turn)
-        elif turn.slot("in_crisis"):
-            turn.say("crisis.listening")
         elif keeps_it_from_parents(turn.tracker):
             turn.say("next.prompt", MAIN_MENU)  # after `parents.not_told`: understood, so no "not understood"
         else:

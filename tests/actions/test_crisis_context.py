@@ -49,6 +49,18 @@ def test_without_a_country_the_reminder_points_back_to_the_lines_given(language:
     assert outcome.texts == [render(language, "crisis.listening"), render(language, "crisis.reminder.unknown")]
 
 
+NO_ONE_CAN_HELP = {"fr": "personne peut rien faire pour moi", "ko": "아무도 못 도와줘", "en": "no one can help me"}
+
+
+def test_despair_after_a_crisis_stays_with_the_crisis_not_what_happened(language: str) -> None:
+    """"No one can help me" after a crisis message: listening and the line, never "what happened?" with buttons."""
+    slots = {"language": language, "country": COUNTRY[language], "in_crisis": True}
+    outcome = run(ActionClarify(), "nlu_fallback", slots, text=NO_ONE_CAN_HELP[language])
+    assert outcome.texts[0] == render(language, "crisis.listening")
+    assert render(language, "situation.ask") not in outcome.texts
+    assert outcome.texts[-1] == render(language, "crisis.reminder", line=contact(f"{COUNTRY[language]}.crisis").value)
+
+
 def test_support_after_a_crisis_never_pretends_it_was_not_said(language: str) -> None:
     slots = {"language": language, "country": COUNTRY[language], "in_crisis": True}
     outcome = run(ActionSupport(), "express_distress", slots)
