@@ -15,14 +15,22 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.availability import team_open
+from actions.danger import in_danger_now
 from actions.facts_in_message import SOMEONE_ELSE_SLOT, about_someone_else, keeps_from_parents
 from actions.handoff_lapse import tell_if_lapsed
-from actions.jurisdiction import COUNTRY_QUESTION, OTHER, country_in_message, country_slot, jurisdiction
+from actions.jurisdiction import (
+    COUNTRY_QUESTION,
+    OTHER,
+    country_in_message,
+    country_slot,
+    jurisdiction,
+    likely_jurisdiction,
+)
 from actions.language import CHOSEN_SLOT, conversation_language, explicit_choice
 from actions.menu import HUMAN, NOT_NOW, SEND, Button
 from actions.message_parts import message
 from content.knowledge import CONTACTS
-from content.texts import render
+from content.texts import has, render
 
 __all__ = ["Button", "RelaisAction", "Turn", "fixed_reply", "keep_crisis_in_mind", "keep_report_pending"]
 
@@ -159,6 +167,7 @@ class RelaisAction(Action, ABC):
     already waits for someone (`keep_crisis_in_mind`), except when a form follows or the person has just
     joined the queue.
     A person whose request for a person lapsed while the chat was quiet hears so first (`tell_if_lapsed`).
+    A person in danger right now (`in_danger_now`) hears first how to get help at once (`danger_key`).
     A person who asks that their parents not know hears first that nothing here reaches them
     (`parents.not_told`), whatever else the answer says.
     While the report's summary awaits its answer (`offer` is "submit"), only the actions that answer it
@@ -202,7 +211,10 @@ class RelaisAction(Action, ABC):
         holds_summary = self.interrupts_forms and not self.answers_summary and tracker.get_slot("offer") == "submit"
         if not (holds_summary and _adds_to_summary(turn)):
             if keeps_it_from_parents(tracker):
+                # "if my parents find out they will kill me" is the fear of being found out: answered as such
                 turn.say("parents.not_told")
+            elif in_danger_now(tracker):
+                turn.say(danger_key(turn))
             self.respond(turn)
         if holds_summary and turn.slot("offer") != "submit":
             keep_report_pending(turn)
@@ -213,6 +225,14 @@ class RelaisAction(Action, ABC):
         if interrupted:
             return [ActiveLoop(None), SlotSet("requested_slot", None), *turn.events]
         return turn.events
+
+
+def danger_key(turn: Turn) -> str:
+    """`danger.<jurisdiction>`: the emergency numbers of the country, else of the language's country (France for
+    French, Korea for Korean), else `danger.other` (the numbers of several countries)."""
+    place = likely_jurisdiction(turn.country, turn.language)
+    key = f"danger.{place}"
+    return key if place and has(turn.language, key) else "danger.other"
 
 
 def keeps_it_from_parents(tracker: Tracker) -> bool:

@@ -324,6 +324,29 @@ def test_a_friend_telling_her_friends_story_hears_about_her(chat: Chat, language
     assert chat.slot("language") == language
 
 
+# Danger right now: how to get help at once comes first, whatever the classifier made of the message.
+
+DANGER_TONIGHT = {
+    "fr": (
+        "ma fille de 13 ans m'a dit que mon compagnon la filmait sous la douche",
+        "il est à la maison ce soir, qu'est-ce que je dois faire ?",
+        "FR",
+    ),
+    "ko": ("남편이 제 딸을 몰래 찍었어요 딸은 열세 살이에요", "남편이 무서워요. 지금 집에 같이 있어요", "KR"),
+    "en": ("my partner secretly filmed my 13 year old daughter in the shower", "he's home now and I'm scared", "other"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_danger_tonight_hears_the_emergency_numbers_first(chat: Chat, language: str) -> None:
+    story, tonight, place = DANGER_TONIGHT[language]
+    chat.say(story, language_hint=language)
+    replies = chat.say(tonight)
+    assert replies[0]["text"] == said(language, f"danger.{place}")
+    assert said(language, "clarify.text") not in joined(replies)
+    assert chat.slot("language") == language
+
+
 # An adult whose school saw her images: the school word makes the classifier read a minor's story.
 
 ADULT_AT_SCHOOL = {

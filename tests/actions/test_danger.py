@@ -1,0 +1,70 @@
+"""Danger right now (violence threatened or done, the abuser at home tonight) is answered first, whatever the intent."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.conversation import ActionClarify
+from actions.danger import in_danger_now
+from actions.reporting import ActionReport
+from actions.safety import ActionSupport
+from actions.situation import ActionSituation
+from content.texts import render
+from tests.actions.conftest import make_tracker, run
+
+DANGER = {
+    "fr": [
+        "mon compagnon la filmait sous la douche. Il est à la maison ce soir, qu'est-ce que je dois faire ?",
+        "il menace de me tuer si je porte plainte",
+        "j'ai peur qu'il me frappe quand il verra que j'ai parlé",
+        "ma fille est en danger",
+    ],
+    "ko": [
+        "남편이 무서워요. 집에 같이 있어요",
+        "신고하면 죽여버리겠다고 했어요",
+        "그 사람이 찾아올까 봐 무서워요",
+        "어제 남편한테 맞았어요",
+    ],
+    "en": [
+        "he's home now and I'm scared",
+        "he said he'd kill me if I tell anyone",
+        "I'm scared he'll hurt me when he finds out",
+        "my daughter is in danger",
+    ],
+}
+NO_DANGER = {
+    "fr": ["mes parents vont me tuer s'ils voient ça", "je vais le tuer", "ça me tue cette histoire", "il est parti"],
+    "ko": ["힘들어 죽겠어요", "엄마한테 혼날까 봐 무서워요", "남편이 제 사진을 올렸어요"],
+    "en": ["my parents will kill me", "this is killing me", "I'll kill him", "he posted my photos"],
+}
+COUNTRY = {"fr": "FR", "ko": "KR", "en": "GB"}
+
+
+def test_danger_now_is_told_apart_from_a_figure_of_speech(language: str) -> None:
+    for text in DANGER[language]:
+        assert in_danger_now(make_tracker("nlu_fallback", {}, text=text)), text
+    for text in NO_DANGER[language]:
+        assert not in_danger_now(make_tracker("nlu_fallback", {}, text=text)), text
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "express_distress", "describe_hidden_filming", "ask_report"])
+def test_the_emergency_numbers_come_first_whatever_the_intent(language: str, intent: str) -> None:
+    action = {
+        "nlu_fallback": ActionClarify(),
+        "express_distress": ActionSupport(),
+        "describe_hidden_filming": ActionSituation(),
+        "ask_report": ActionReport(),
+    }[intent]
+    for text in DANGER[language]:
+        outcome = run(action, intent, {"language": language, "country": COUNTRY[language]}, text=text)
+        assert outcome.texts[0] == render(language, f"danger.{COUNTRY[language]}"), text
+    calm = run(action, intent, {"language": language, "country": COUNTRY[language]}, text=NO_DANGER[language][-1])
+    assert render(language, f"danger.{COUNTRY[language]}") not in calm.texts
+
+
+def test_without_a_country_the_numbers_are_those_of_the_languages_country_or_several(language: str) -> None:
+    outcome = run(ActionClarify(), "nlu_fallback", {"language": language}, text=DANGER[language][0])
+    expected = {"fr": "danger.FR", "ko": "danger.KR", "en": "danger.other"}[language]
+    assert outcome.texts[0] == render(language, expected)
+    canada = run(ActionClarify(), "nlu_fallback", {"language": language, "country": "CA"}, text=DANGER[language][0])
+    assert canada.texts[0] == render(language, "danger.other")
