@@ -103,6 +103,19 @@ def test_deleting_a_browser_history_is_no_erasure(stack: Stack, language: str) -
     never_erasure(language, chat.text(BROWSER[language]), chat)
 
 
+WHAT_HE_HOLDS = {
+    "fr": "et si je veux effacer tout ce qu'il a sur moi ?",
+    "ko": "전남친이 가진 영상 다 지우고 싶어요",
+    "en": "how do I delete whatever he has of me",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_erasing_what_someone_else_holds_is_no_erasure_here(stack: Stack, language: str) -> None:
+    chat = Chat(stack, {"language": language})
+    never_erasure(language, chat.text(WHAT_HE_HOLDS[language]), chat)
+
+
 # Item 5: no usable words, a gentle check-in in the conversation's language.
 
 NO_WORDS = [

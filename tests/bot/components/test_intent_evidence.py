@@ -52,6 +52,9 @@ def test_erasure_requests_hold_their_words(text: str) -> None:
         "est-ce que la vidéo que je vous ai signalée a été supprimée ?",
         "신고한 영상 삭제됐어요?",
         "how do I delete my instagram account",
+        "et si je veux effacer tout ce qu'il a sur moi ?",
+        "전남친이 가진 영상 다 지우고 싶어요",
+        "how do I delete whatever he has of me",
     ],
 )
 def test_other_messages_never_erase(text: str) -> None:
