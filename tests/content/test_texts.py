@@ -99,3 +99,16 @@ def test_every_figure_shown_matches_the_knowledge_module(language: str) -> None:
     for key in keys(language):
         shown = set(re.findall(r"\d+", render(language, key, **RUNTIME_PARAMS)))
         assert shown <= allowed, f"{language} {key}: {shown - allowed}"
+
+
+DOUBLED_WORD = re.compile(r"\b([^\W\d]{2,}) \1\b", re.IGNORECASE)
+"""A word said twice in a row, as when a text writes "Bill {law}" and the law's name already starts with "Bill"."""
+MEANT_TWICE = {"vous"}
+"""Words French repeats on purpose ("vous vous sentez")."""
+
+
+@pytest.mark.parametrize("language", LOCALES)
+def test_no_word_is_doubled_around_a_placeholder(language: str) -> None:
+    for key in keys(language):
+        found = DOUBLED_WORD.search(render(language, key, **RUNTIME_PARAMS))
+        assert found is None or found.group(1).lower() in MEANT_TWICE, (key, found and found.group(0))
