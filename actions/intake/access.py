@@ -27,9 +27,12 @@ ACCESS_SLOTS = ("access_reference", "access_pin", "access_purpose")
 
 
 def start_access(turn: Turn, purpose: str) -> None:
-    """Open the access form; a reference and a PIN given in this very message are both used."""
+    """Open the access form; a reference and a PIN given in this very message are both used. Asking for the
+    status of the report made in this very conversation ("what happens now?" after sending it) takes its
+    reference (`case_ref`) and asks only for the PIN."""
     turn.set("access_purpose", purpose)
-    reference = reference_in(text(turn))
+    own = turn.slot("case_ref") if purpose == "status" else None
+    reference = reference_in(text(turn)) or (str(own) if own else None)
     turn.set("access_reference", reference)
     turn.set("access_pin", None)
     checked = checked_pin(turn, reference, only_if_given=True) if reference else {}

@@ -524,7 +524,7 @@ STILL_GOING = {
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_whether_it_goes_on_is_answered_in_a_sentence(stack: Stack, language: str) -> None:
-    """"Is it still going on?" answered in the person's own words is taken, and the next question follows."""
+    """ "Is it still going on?" answered in the person's own words is taken, and the next question follows."""
     chat, typed = Chat(stack), TYPED[language]
     open_intake(chat, language)
     chat.text(typed["done"])
@@ -534,3 +534,25 @@ def test_whether_it_goes_on_is_answered_in_a_sentence(stack: Stack, language: st
     assert said(language, "intake.ask.intake_subject") in answer
     assert said(language, "intake.stopped") not in answer
     assert chat.slot("intake_ongoing") == expected
+
+
+WHERE_IS_IT = {
+    "fr": "où en est mon signalement ?",
+    "ko": "제 신고 처리 상황 알 수 있나요?",
+    "en": "any update on my report?",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_asking_about_the_report_just_sent_asks_only_for_its_pin(stack: Stack, language: str) -> None:
+    """The reference was given in this very chat: it is not asked again, only the PIN, and then the status."""
+    chat = Chat(stack, {"language": language})
+    chat.say('/inform{"country": "FR"}')
+    chat.say("/request_human")
+    chat.say("/affirm")
+    skip_to_summary(chat, language, chat.text(button("skip")))
+    reference, pin = created(language, chat.text("/affirm"))
+    asked = chat.text(WHERE_IS_IT[language])
+    assert said(language, "status.ask_pin") in asked
+    assert said(language, "status.ask_reference") not in asked
+    assert reference in chat.text(pin)

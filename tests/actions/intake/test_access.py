@@ -47,6 +47,21 @@ def test_without_a_reference_the_form_asks_for_it(language: str) -> None:
     assert turn.follow_up == "case_access_form"
 
 
+WHAT_NOW = {"fr": "et maintenant il se passe quoi ?", "ko": "이제 어떻게 되는 거예요?", "en": "what happens now?"}
+
+
+def test_the_report_made_in_this_conversation_needs_only_its_pin(language: str) -> None:
+    """Right after sending a report, "what happens now?" read as a status question does not ask for the reference
+    just given: the form starts with it and asks for the PIN; erasing still asks which report."""
+    turn = turn_for(language, {"case_ref": "RL-7K3M-Q9P2"}, text=WHAT_NOW[language], intent="ask_status")
+    start_access(turn, "status")
+    assert turn.changes["access_reference"] == "RL-7K3M-Q9P2" and turn.changes["access_pin"] is None
+    assert turn.follow_up == "case_access_form"
+    erase = turn_for(language, {"case_ref": "RL-7K3M-Q9P2"}, text="erase it", intent="delete_my_data")
+    start_access(erase, "erase")
+    assert erase.changes["access_reference"] is None
+
+
 def test_reference_and_pin_in_one_message_are_both_used(language: str, cases_db: str) -> None:
     reference, pin = new_case(language)
     turn = turn_for(language, text=f"{reference} {pin}", intent="ask_status")
