@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from actions.check_in import check_in, unusual_kind
 from actions.facts_in_message import mentions_links_or_platforms, speaks_of_minor
-from actions.guidance import situation_cued, take_country, waits_for_country
+from actions.guidance import situation_cued, take_country
 from actions.help_question import answer_what_to_do, asks_what_to_do, names_a_language
 from actions.intake.access import start_access
 from actions.intake.answers import text
 from actions.intake.corrections import correct_summary
 from actions.intake.offers import answer_no, answer_yes
-from actions.jurisdiction import country_in_message
+from actions.jurisdiction import country_in_message, waits_for_country
 from actions.language import explicit_choice
 from actions.menu import LANGUAGES, MAIN_MENU
 from actions.reply import RelaisAction, Turn, fixed_reply, keeps_it_from_parents
@@ -82,7 +82,7 @@ class ActionOutOfScope(RelaisAction):
             return
         if situation_cued(turn) and (speaks_of_minor(turn.tracker) or turn.slot("in_crisis")) and untold_story(turn):
             return
-        if waits_for_country(turn) and take_country(turn):
+        if waits_for_country(turn.tracker) and take_country(turn):
             return
         if asks_what_to_do(turn.tracker):
             answer_what_to_do(turn)
@@ -103,7 +103,7 @@ class ActionClarify(RelaisAction):
             start_access(turn, "status")
             return
         kind = unusual_kind(turn)
-        if waits_for_country(turn) and take_country(turn):  # "us", "kr", "FR" to "which country?"
+        if waits_for_country(turn.tracker) and take_country(turn):  # "us", "kr", "FR" to "which country?"
             return
         if kind:
             check_in(turn, kind)

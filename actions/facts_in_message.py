@@ -157,6 +157,16 @@ def about_someone_else(tracker: Tracker) -> bool:
     return bool(_cues()["someone_else"].search(text)) and not _cues()["own_images"].search(text)
 
 
+def told_by_someone_else(tracker: Tracker) -> bool:
+    """Whether the person writes about someone else (a parent, a friend): they answered "someone else" to the
+    intake's "is it you?", or this message says so ("ma fille", "my son", "우리 딸"), or, unless they answered
+    "it's me", an earlier message of the conversation did (`SOMEONE_ELSE_SLOT`)."""
+    subject = tracker.get_slot("intake_subject")
+    if subject == "other" or about_someone_else(tracker):
+        return True
+    return subject != "self" and bool(tracker.get_slot(SOMEONE_ELSE_SLOT))
+
+
 def keeps_from_parents(tracker: Tracker) -> bool:
     """The message asks that the writer's parents not know ("sans que mes parents le sachent", "부모님 모르게",
     "please don't tell my parents"), matched on the folded text (`keep_from_parents` in `minor_cues.yml`)."""

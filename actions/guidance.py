@@ -105,11 +105,6 @@ def ask_country(turn: Turn, key: str = "country.ask") -> None:
     turn.say(key, ASK_BUTTONS)
 
 
-def waits_for_country(turn: Turn) -> bool:
-    """Whether Relais' last answer asked which country the person lives in (`ask_country`)."""
-    return turn.tracker.get_slot("offer") == COUNTRY_QUESTION
-
-
 def note_country(turn: Turn) -> bool:
     """Say which country's information follows when the message names one (the base action has set the
     `country` slot from it), with a minor's child services of that country; False if it names none."""

@@ -51,6 +51,8 @@ def jurisdiction(country: str | None) -> str | None:
 def likely_jurisdiction(country: str | None, language: str) -> str | None:
     """The jurisdiction of `country`, else the one the language suggests (LANGUAGE_COUNTRY), else None."""
     return jurisdiction(country) or LANGUAGE_COUNTRY.get(language)
+
+
 @cache
 def _known_codes() -> frozenset[str]:
     return frozenset(names()) | {OTHER}
@@ -72,6 +74,11 @@ CODE_ALIASES = {"us": "US", "usa": "US", "uk": "GB", "gb": "GB", "fr": "FR", "kr
 ("CA", "BE", "DE") only in capitals, since "ca", "be", "de", "it", "no" and "me" are words."""
 
 
+def waits_for_country(tracker: Tracker) -> bool:
+    """Whether Relais' last answer asked which country the person lives in (`offer` is `COUNTRY_QUESTION`)."""
+    return tracker.get_slot("offer") == COUNTRY_QUESTION
+
+
 def code_answer(text: str) -> str | None:
     """The country a short answer to "which country?" gives by its code, or None (`CODE_ANSWER`, `CODE_ALIASES`)."""
     match = CODE_ANSWER.match(text.strip())
@@ -84,14 +91,14 @@ def code_answer(text: str) -> str | None:
 
 def country_in_message(tracker: Tracker) -> str | None:
     """The one known country the latest message names; none if it names several (ambiguous) or none. While the
-    country question waits (`offer` is `COUNTRY_QUESTION`), a code alone answers it too (`code_answer`)."""
+    country question waits (`waits_for_country`), a code alone answers it too (`code_answer`)."""
     latest = tracker.latest_message or {}
     entities = latest.get("entities") or []
     codes = {known_country(e.get("value")) for e in entities if e.get("entity") == "country"} - {None}
     if len(codes) == 1:
         return codes.pop()
     text = str(latest.get("text") or "")
-    if not codes and tracker.get_slot("offer") == COUNTRY_QUESTION and not text.startswith("/"):
+    if not codes and waits_for_country(tracker) and not text.startswith("/"):
         return code_answer(text)
     return None
 

@@ -35,11 +35,8 @@ def explicit_choice(tracker: Tracker) -> str | None:
     parle anglais ou français ?") asks about languages and chooses none."""
     message = tracker.latest_message or {}
     if (message.get("intent") or {}).get("name") == "change_language":
-        named = {
-            _supported(entity.get("value"))
-            for entity in message.get("entities") or []
-            if entity.get("entity") == "language" and _supported(entity.get("value"))
-        }
+        entities = message.get("entities") or []
+        named = {_supported(e.get("value")) for e in entities if e.get("entity") == "language"} - {None}
         if len(named) == 1:
             return named.pop()
     return _supported((message.get("metadata") or {}).get("language"))

@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.availability import team_open
 from actions.danger import in_danger_now
-from actions.facts_in_message import SOMEONE_ELSE_SLOT, about_someone_else, keeps_from_parents
+from actions.facts_in_message import SOMEONE_ELSE_SLOT, about_someone_else, keeps_from_parents, told_by_someone_else
 from actions.handoff_lapse import tell_if_lapsed
 from actions.jurisdiction import (
     COUNTRY_QUESTION,
@@ -238,12 +238,7 @@ def danger_key(turn: Turn) -> str:
 def keeps_it_from_parents(tracker: Tracker) -> bool:
     """The person asks that their own parents not know ("je veux pas que mes parents le sachent", "부모님 모르게",
     "if i report will my parents find out?"), and is not a parent or a friend writing about someone else."""
-    for_someone_else = (
-        about_someone_else(tracker)
-        or bool(tracker.get_slot(SOMEONE_ELSE_SLOT))
-        or tracker.get_slot("intake_subject") == "other"
-    )
-    return keeps_from_parents(tracker) and not for_someone_else
+    return keeps_from_parents(tracker) and not told_by_someone_else(tracker)
 
 
 def _adds_to_summary(turn: Turn) -> bool:

@@ -9,13 +9,7 @@ route moves to the person's country as soon as they give it.
 
 from __future__ import annotations
 
-from actions.facts_in_message import (
-    SOMEONE_ELSE_SLOT,
-    about_someone_else,
-    adult_told,
-    keeps_from_parents,
-    speaks_of_minor,
-)
+from actions.facts_in_message import adult_told, keeps_from_parents, speaks_of_minor, told_by_someone_else
 from actions.jurisdiction import ASK_BUTTONS, OTHER, likely_jurisdiction
 from actions.menu import HUMAN, MAIN_MENU, SUPPORT
 from actions.reply import RelaisAction, Turn
@@ -47,21 +41,11 @@ def child_route_jurisdiction(country: str | None, language: str) -> str:
     return likely_jurisdiction(country, language) or OTHER
 
 
-def told_by_someone_else(turn: Turn) -> bool:
-    """Whether the person writes about someone else (a parent, a friend): they answered "someone else" to the
-    intake's "is it you?", or this message says so ("ma fille", "my son", "우리 딸"), or, unless they answered
-    "it's me", an earlier message of the conversation did (`SOMEONE_ELSE_SLOT`)."""
-    subject = turn.slot("intake_subject")
-    if subject == "other" or about_someone_else(turn.tracker):
-        return True
-    return subject != "self" and bool(turn.slot(SOMEONE_ELSE_SLOT))
-
-
 def about_them(turn: Turn, key: str) -> str:
     """`key`, or its `.other` wording ("it is not their fault") when the person writes about someone else
     (`told_by_someone_else`) and the catalogs have one."""
     other = f"{key}.other"
-    return other if has(turn.language, other) and told_by_someone_else(turn) else key
+    return other if has(turn.language, other) and told_by_someone_else(turn.tracker) else key
 
 
 def minor_route(turn: Turn) -> None:
@@ -73,7 +57,7 @@ def minor_route(turn: Turn) -> None:
     their parents to know hears that the trusted adult need not be a parent (`keeps_from_parents`).
     """
     turn.set("is_minor", True)
-    someone_else = told_by_someone_else(turn)
+    someone_else = told_by_someone_else(turn.tracker)
     turn.say("minor.intro.other" if someone_else else "minor.intro")
     warn_of_threat(turn, child=True)
     if not someone_else:  # a parent or a teacher writing is that trusted adult

@@ -19,6 +19,7 @@ from typing import Any, Callable, Dict, List, Tuple
 
 from rasa_sdk import Tracker
 
+from actions.facts_in_message import told_by_someone_else
 from actions.guidance import SITUATIONS
 from actions.intake import checkers
 from actions.intake.answers import DONE
@@ -34,7 +35,6 @@ from actions.intake.summary import (
     where_lines,
 )
 from actions.reply import Button, RelaisAction, Turn
-from actions.safety import told_by_someone_else
 
 
 def always(tracker: Tracker) -> bool:
@@ -142,7 +142,7 @@ STOP = option("stop", "intake.button.stop")
 
 def _voice(turn: Turn, question: Question) -> str:
     """The suffix of a voiced question's texts: `.other` for someone writing about someone else, else none."""
-    return ".other" if question.voiced and told_by_someone_else(turn) else ""
+    return ".other" if question.voiced and told_by_someone_else(turn.tracker) else ""
 
 
 def buttons(turn: Turn, question: Question) -> list[Button]:
