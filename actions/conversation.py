@@ -20,6 +20,7 @@ from actions.intake.offers import answer_no, answer_yes
 from actions.jurisdiction import country_in_message, waits_for_country
 from actions.language import explicit_choice
 from actions.menu import LANGUAGES, MAIN_MENU
+from actions.payment import PAID
 from actions.reply import RelaisAction, Turn, fixed_reply, keeps_it_from_parents
 from actions.safety import minor_in_message
 from actions.situation import untold_story
@@ -113,8 +114,8 @@ class ActionClarify(RelaisAction):
             turn.say("crisis.listening")
         elif asks_what_to_do(turn.tracker):
             answer_what_to_do(turn)
-        elif keeps_it_from_parents(turn.tracker):
-            turn.say("next.prompt", MAIN_MENU)  # after `parents.not_told`: understood, so no "not understood"
+        elif keeps_it_from_parents(turn.tracker) or turn.has_said(PAID, f"{PAID}.other"):
+            turn.say("next.prompt", MAIN_MENU)  # after `parents.not_told` or the payment's answer: understood
         else:
             turn.say("clarify.text", MAIN_MENU)
 

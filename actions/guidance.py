@@ -16,8 +16,9 @@ import yaml
 from actions.facts_in_message import speaks_of_minor
 from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION, country_in_message
 from actions.menu import MAIN_MENU
-from actions.reply import Button, Turn
-from actions.safety import about_them, child_route_for_new_country, minor_in_message
+from actions.payment import PAID, paid_already
+from actions.reply import Button, Turn, about_them
+from actions.safety import child_route_for_new_country, minor_in_message
 from actions.threat import threat_in_message, warn_of_threat
 from vocabulary.folding import fold
 
@@ -51,12 +52,18 @@ def acknowledge(turn: Turn, situation: str) -> None:
     it gets the steps of a sextortion (`actions/threat.py`).
 
     A child's story leaves the steps to the child route taken next (`minor_in_message`), which gives them
-    after its opening.
+    after its opening. Money already paid (`actions/payment.py`) is answered after the acknowledgement, and a
+    blackmail already acknowledged is not acknowledged again when this turn answered the payment.
     """
+    paid = situation == "sextortion" and paid_already(turn.tracker)
     turn.set("situation", situation)
-    turn.say(about_them(turn, f"situation.ack.{situation}"))
+    answered_payment = situation == "sextortion" and turn.has_said(PAID, f"{PAID}.other")
+    if not answered_payment:
+        turn.say(about_them(turn, f"situation.ack.{situation}"))
+    if paid and not answered_payment:
+        turn.say(about_them(turn, PAID))
     child_route_next = not turn.is_minor and speaks_of_minor(turn.tracker)
-    if threat_in_message(turn) and not child_route_next:
+    if threat_in_message(turn) and not (child_route_next or answered_payment):
         warn_of_threat(turn, child=turn.is_minor)
 
 

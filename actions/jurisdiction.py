@@ -14,6 +14,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from bot.components.country_names import names
+from vocabulary.folding import fold
 
 OTHER = "other"
 JURISDICTIONS = ("FR", "KR", "GB", "US", "CA", "AU", "IE")
@@ -89,16 +90,46 @@ def code_answer(text: str) -> str | None:
     return known_country(found)
 
 
+LIVES_IN_BEFORE = re.compile(
+    r"\b(live|lives|living|based|reside|resides|residing|stay|stays|staying|moved|i'?m|im|we'?re|she'?s|he'?s|they'?re"
+    r"|habite|habites|habitent|habitons|habitez|vit|vis|vivent|vivons|vivez|reside|residons|installee?s?|suis|est"
+    r"|sommes|sont)\s+(now\s+|currently\s+|maintenant\s+|actuellement\s+)?(in|at|to|a|au|aux|en|dans)\s+"
+    r"(the\s+|l'|le\s+|la\s+|les\s+)?$"
+)
+"""Words before a place that make it where someone lives ("she lives in", "j'habite à"), on the folded text."""
+LIVES_IN_AFTER = re.compile(r"^\s?(에서|에)\s?(살|거주|지내|있)")
+"""Words after a place that make it where someone lives, in Korean ("부산에 살아요", "프랑스에서 지내요")."""
+
+
+def _named(tracker: Tracker) -> list[dict[str, Any]]:
+    entities = (tracker.latest_message or {}).get("entities") or []
+    return [e for e in entities if e.get("entity") == "country" and known_country(e.get("value"))]
+
+
+def _lived_in(text: str, mentions: list[dict[str, Any]]) -> str | None:
+    """The one country of `mentions` the text says someone lives in, else None."""
+    lived = set()
+    for mention in mentions:
+        start, end = mention.get("start"), mention.get("end")
+        if isinstance(start, int) and isinstance(end, int):
+            if LIVES_IN_BEFORE.search(fold(text[:start].lower())) or LIVES_IN_AFTER.match(text[end:]):
+                lived.add(str(mention["value"]))
+    return lived.pop() if len(lived) == 1 else None
+
+
 def country_in_message(tracker: Tracker) -> str | None:
-    """The one known country the latest message names; none if it names several (ambiguous) or none. While the
-    country question waits (`waits_for_country`), a code alone answers it too (`code_answer`)."""
+    """The one known country the latest message names; of several, the one someone lives in ("she lives in
+    Busan, she's from the Philippines": KR), else none (ambiguous). While the country question waits
+    (`waits_for_country`), a code alone answers it too (`code_answer`)."""
     latest = tracker.latest_message or {}
-    entities = latest.get("entities") or []
-    codes = {known_country(e.get("value")) for e in entities if e.get("entity") == "country"} - {None}
+    mentions = _named(tracker)
+    codes = {str(e["value"]) for e in mentions}
+    text = str(latest.get("text") or "")
     if len(codes) == 1:
         return codes.pop()
-    text = str(latest.get("text") or "")
-    if not codes and waits_for_country(tracker) and not text.startswith("/"):
+    if codes:
+        return _lived_in(text, mentions)
+    if waits_for_country(tracker) and not text.startswith("/"):
         return code_answer(text)
     return None
 
@@ -108,12 +139,18 @@ def country_slot(tracker: Tracker) -> str | None:
 
     Rasa fills the slot from any `country` entity before an action runs; a value that is not a
     known country (say an entity DIET cut from a sentence) is passed over, so it never reaches an
-    answer or a case's jurisdiction column.
+    answer or a case's jurisdiction column, and so is Rasa's pick among the several countries a message
+    names ("she's from the Philippines, her ex is in France"): the country set before that message stands.
     """
     current = tracker.get_slot("country")
-    if current is None or known_country(current):
+    several = len({e["value"] for e in _named(tracker)}) > 1
+    if current is None or (known_country(current) and not several):
         return current
+    before_message = not several
     for event in reversed(tracker.events):
-        if event.get("event") == "slot" and event.get("name") == "country" and known_country(event.get("value")):
-            return str(event["value"])
+        if event.get("event") == "user":
+            before_message = True
+        elif before_message and event.get("event") == "slot" and event.get("name") == "country":
+            if known_country(event.get("value")):
+                return str(event["value"])
     return None

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from actions.guidance import guide, journey
 from actions.jurisdiction import OTHER
-from actions.reply import RelaisAction, Turn
-from actions.safety import about_them
+from actions.reply import RelaisAction, Turn, about_them
 
 OWN_IMAGES = ("sharing", "sextortion")
 """Situations where the person may have taken or sent the images themselves; saying "even if you

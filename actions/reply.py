@@ -29,10 +29,11 @@ from actions.jurisdiction import (
 from actions.language import CHOSEN_SLOT, conversation_language, explicit_choice
 from actions.menu import HUMAN, NOT_NOW, SEND, Button
 from actions.message_parts import message
+from actions.payment import PAID, paid_already
 from content.knowledge import CONTACTS
 from content.texts import has, render
 
-__all__ = ["Button", "RelaisAction", "Turn", "fixed_reply", "keep_crisis_in_mind", "keep_report_pending"]
+__all__ = ["Button", "RelaisAction", "Turn", "about_them", "fixed_reply", "keep_crisis_in_mind", "keep_report_pending"]
 
 
 @dataclass
@@ -106,6 +107,11 @@ class Turn:
             **message(self.language, key, params),
         )
 
+    def has_said(self, *keys: str) -> bool:
+        """Whether this turn already said one of `keys` (its text, in the turn's language, without parameters)."""
+        texts = {message(self.language, key, {})["text"] for key in keys}
+        return any(sent.get("text") in texts for sent in self.dispatcher.messages)
+
     def set(self, slot: str, value: Any) -> None:
         self.changes[slot] = value
 
@@ -117,6 +123,13 @@ class Turn:
     def events(self) -> List[EventType]:
         events: List[EventType] = [SlotSet(name, value) for name, value in self.changes.items()]
         return events + ([FollowupAction(self.follow_up)] if self.follow_up else [])
+
+
+def about_them(turn: Turn, key: str) -> str:
+    """`key`, or its `.other` wording ("it is not their fault") when the person writes about someone else
+    (`told_by_someone_else`) and the catalogs have one."""
+    other = f"{key}.other"
+    return other if has(turn.language, other) and told_by_someone_else(turn.tracker) else key
 
 
 def keep_crisis_in_mind(turn: Turn) -> None:
@@ -169,7 +182,9 @@ class RelaisAction(Action, ABC):
     A person whose request for a person lapsed while the chat was quiet hears so first (`tell_if_lapsed`).
     A person in danger right now (`in_danger_now`) hears first how to get help at once (`danger_key`).
     A person who asks that their parents not know hears first that nothing here reaches them
-    (`parents.not_told`), whatever else the answer says.
+    (`parents.not_told`), whatever else the answer says. A person blackmailed who tells of money already paid
+    ("can we get the money back?") hears first what to do now (`actions/payment.py`), never the sextortion's
+    steps again.
     While the report's summary awaits its answer (`offer` is "submit"), only the actions that answer it
     (`answers_summary`: yes, no, crisis, erasing, a person) may drop it; any other keeps it pending and
     says it is not sent yet (`keep_report_pending`); a link or an account's handle given then is added to the
@@ -215,6 +230,8 @@ class RelaisAction(Action, ABC):
                 turn.say("parents.not_told")
             elif in_danger_now(tracker):
                 turn.say(danger_key(turn))
+            elif paid_already(tracker) and tracker.get_slot("situation") == "sextortion":
+                turn.say(about_them(turn, PAID))
             self.respond(turn)
         if holds_summary and turn.slot("offer") != "submit":
             keep_report_pending(turn)

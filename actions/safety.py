@@ -12,7 +12,7 @@ from __future__ import annotations
 from actions.facts_in_message import adult_told, keeps_from_parents, speaks_of_minor, told_by_someone_else
 from actions.jurisdiction import ASK_BUTTONS, OTHER, likely_jurisdiction
 from actions.menu import HUMAN, MAIN_MENU, SUPPORT
-from actions.reply import RelaisAction, Turn
+from actions.reply import RelaisAction, Turn, about_them
 from actions.threat import warn_of_threat
 from bot.staff import queue
 from bot.storage.db import session
@@ -39,13 +39,6 @@ def helplines(turn: Turn) -> None:
 def child_route_jurisdiction(country: str | None, language: str) -> str:
     """Whose child services to give: the country's, else the language's country, else `other`."""
     return likely_jurisdiction(country, language) or OTHER
-
-
-def about_them(turn: Turn, key: str) -> str:
-    """`key`, or its `.other` wording ("it is not their fault") when the person writes about someone else
-    (`told_by_someone_else`) and the catalogs have one."""
-    other = f"{key}.other"
-    return other if has(turn.language, other) and told_by_someone_else(turn.tracker) else key
 
 
 def minor_route(turn: Turn) -> None:

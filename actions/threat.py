@@ -11,7 +11,6 @@ priority and the intake know a threat is ongoing.
 from __future__ import annotations
 
 from actions.facts_in_message import latest_text
-from actions.message_parts import message
 from actions.reply import Turn
 from bot.components.cue_patterns import has_cue
 
@@ -27,11 +26,6 @@ def threat_in_message(turn: Turn) -> bool:
     return has_cue(latest_text(turn.tracker), "threat")
 
 
-def _said(turn: Turn, key: str) -> bool:
-    text = message(turn.language, key, {})["text"]
-    return any(sent.get("text") == text for sent in turn.dispatcher.messages)
-
-
 def warn_of_threat(turn: Turn, child: bool) -> None:
     """Say the steps (`CHILD_STEPS` if `child`) when the message tells a threat or the situation is one.
 
@@ -40,6 +34,6 @@ def warn_of_threat(turn: Turn, child: bool) -> None:
     """
     if threat_in_message(turn):
         turn.set("situation", "sextortion")
-    if turn.situation != "sextortion" or any(_said(turn, key) for key in SAYING_THE_STEPS):
+    if turn.situation != "sextortion" or turn.has_said(*SAYING_THE_STEPS):
         return
     turn.say(CHILD_STEPS if child else STEPS)

@@ -6,6 +6,9 @@ Kept free of Rasa so the NLU pipeline, the actions and the tests share one defin
 reliable, because detectors are unsure or wrong on "ok", "merci" or "네". A French or
 English guess also needs one of the language's stop words: detectors happily call a line
 of gibberish English, but real sentences of three words almost always contain "je", "the"...
+Detectors learn from edited prose, so texting French ("slt g un pb un keum a mes photos") reads as
+English to them: the words that belong to one language only (its stop words and its texting
+words, `patterns/texting.yml`) outvote the detector when they clearly favour the other language.
 """
 
 from __future__ import annotations
@@ -13,7 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.lang.fr.stop_words import STOP_WORDS as FRENCH_STOP_WORDS
@@ -22,6 +27,9 @@ from vocabulary.urls import URL
 
 MIN_RELIABLE_WORDS = 3
 MIN_RELIABLE_CONFIDENCE = 0.6
+MIN_WORD_MARGIN = 2
+"""How many more words of its own the other language needs to outvote the detector."""
+TEXTING = Path(__file__).parent / "patterns" / "texting.yml"
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 _HANGUL_SYLLABLE = re.compile(r"[\uac00-\ud7af]")
@@ -30,6 +38,18 @@ _WORD = re.compile(r"[^\W\d_]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _LINGUA_CODES = {Language.FRENCH: "fr", Language.ENGLISH: "en"}
 _STOP_WORDS = {"fr": FRENCH_STOP_WORDS, "en": ENGLISH_STOP_WORDS}
+_OTHER = {"fr": "en", "en": "fr"}
+
+
+@lru_cache(maxsize=1)
+def own_words() -> dict[str, frozenset[str]]:
+    """Language code -> the words only that language uses: its stop words that are not the other's, and its
+    texting words (`patterns/texting.yml`). Lower case."""
+    texting = yaml.safe_load(TEXTING.read_text(encoding="utf-8"))
+    return {
+        code: frozenset(_STOP_WORDS[code] - _STOP_WORDS[_OTHER[code]]) | {str(w) for w in texting[code]}
+        for code in _STOP_WORDS
+    }
 
 
 @dataclass(frozen=True)
@@ -65,8 +85,10 @@ def detect(text: str) -> Detection:
         return Detection("ko", long_enough and syllables >= MIN_RELIABLE_SYLLABLES)
     best = _detector().compute_language_confidence_values(prose)[0]
     language = _LINGUA_CODES[best.language]
-    words = {word.lower() for word in _WORD.findall(prose.replace("'", " ").replace("’", " "))}
-    return Detection(
-        language,
-        long_enough and best.value >= MIN_RELIABLE_CONFIDENCE and bool(words & _STOP_WORDS[language]),
-    )
+    words = [word.lower() for word in _WORD.findall(prose.replace("'", " ").replace("’", " "))]
+    own = {code: sum(word in vocabulary for word in words) for code, vocabulary in own_words().items()}
+    other = _OTHER[language]
+    if own[other] >= own[language] + MIN_WORD_MARGIN:
+        return Detection(other, long_enough)
+    confident = best.value >= MIN_RELIABLE_CONFIDENCE and bool(set(words) & _STOP_WORDS[language])
+    return Detection(language, long_enough and (confident or own[language] >= own[other] + MIN_WORD_MARGIN))

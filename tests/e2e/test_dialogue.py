@@ -408,3 +408,62 @@ def test_a_camera_found_hears_of_the_police_before_any_platform(chat: Chat, lang
     police, platform = said(language, "evidence.police_first"), said(language, "report.platform")
     assert police in answer and platform in answer, answer
     assert answer.index(police) < answer.index(platform)
+
+
+# Texting style as a first message: answered in the language it is written in, never in English by default.
+
+TEXTING = {
+    "fr": "slt g un pb un keum a mes photos",
+    "ko": "ㅠㅠ 전남친이 내 사진 뿌린대 어케해",
+    "en": "pls help my ex says hes gonna post my pics if i dont pay him",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_texting_first_message_is_answered_in_its_language(chat: Chat, language: str) -> None:
+    answer = chat.text(TEXTING[language])
+    assert chat.slot("language") == language
+    assert bool(HANGUL.search(answer)) is (language == "ko"), answer
+    assert said(language, "clarify.text") not in answer
+
+
+# Money already paid to a blackmailer: what to do now, never the blackmail's whole text again.
+
+BLACKMAIL = {
+    "fr": "un mec menace d'envoyer mes photos à ma famille si je paie pas 300 euros",
+    "ko": "어떤 남자가 300만원 안 보내면 가족한테 내 사진 뿌린대요",
+    "en": "a guy says he'll send my photos to my family unless I pay him $300",
+}
+ALREADY_PAID = {
+    "fr": "j'ai déjà payé 300 euros hier, est-ce qu'on peut récupérer l'argent ?",
+    "ko": "어제 이미 300만원 보냈어요. 돈 돌려받을 수 있어요?",
+    "en": "I already paid him $300 yesterday, can we get the money back?",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_money_already_paid_is_answered_without_repeating_the_blackmail_text(chat: Chat, language: str) -> None:
+    first = chat.text(BLACKMAIL[language])
+    assert said(language, "situation.ack.sextortion") in first
+    if chat.slot("offer") == "country":
+        chat.say(f'/inform{{"country": "{COUNTRIES[language]}"}}')
+    answer = chat.text(ALREADY_PAID[language])
+    assert said(language, "sextortion.paid") in answer, answer
+    assert said(language, "situation.ack.sextortion") not in answer
+    assert said(language, "clarify.text") not in answer
+
+
+# Several countries in one message: the one the person lives in decides.
+
+LIVES_IN = {
+    "fr": ("ma copine vient du Sénégal mais elle habite à Lyon, son ex a publié ses photos", "FR"),
+    "ko": ("친구는 필리핀 사람인데 지금 부산에 살아요. 전남친이 친구 사진을 올렸어요", "KR"),
+    "en": ("my friend lives in busan, she's from the philippines, her ex posted her photos", "KR"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_country_someone_lives_in_decides(chat: Chat, language: str) -> None:
+    story, country = LIVES_IN[language]
+    chat.say(story)
+    assert chat.slot("country") == country

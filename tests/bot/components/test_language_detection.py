@@ -49,3 +49,23 @@ def test_gibberish_is_never_reliable(text: str) -> None:
 )
 def test_a_hangul_syllable_among_english_words_means_korean(text: str) -> None:
     assert detect(text) == Detection("ko", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("slt g un pb un keum a mes photos", "fr"),
+        ("wsh un mec menace de balancer mes photos", "fr"),
+        ("cc jsp koi faire il a tt mis sur snap", "fr"),
+        ("u gotta help me pls my ex has my pics", "en"),
+        ("idk what to do rn he posted them everywhere", "en"),
+        ("my ex wrote je vais tout publier on my wall, what do I do", "en"),
+        ("mon ex a leak mes nudes sur insta", "fr"),
+    ],
+)
+def test_texting_style_is_read_in_its_own_language(text: str, language: str) -> None:
+    assert detect(text) == Detection(language, True)
+
+
+def test_words_both_languages_use_count_for_neither() -> None:
+    assert detect("on a photo via my ex").language == "en"
