@@ -18,7 +18,7 @@ from actions.intake.answers import text
 from actions.intake.corrections import correct_summary
 from actions.intake.offers import answer_no, answer_yes
 from actions.jurisdiction import country_in_message, waits_for_country
-from actions.language import explicit_choice
+from actions.language import asks_who_can_get_help_in, explicit_choice
 from actions.menu import LANGUAGES, MAIN_MENU
 from actions.payment import PAID
 from actions.reply import RelaisAction, Turn, fixed_reply, keeps_it_from_parents
@@ -45,7 +45,8 @@ class ActionGreet(RelaisAction):
 
 
 class ActionChangeLanguage(RelaisAction):
-    """Confirms a switch, or offers the languages when the message named none.
+    """Confirms a switch, or offers the languages when the message named none, or says which languages Relais
+    answers in when the message asks whether someone else, or a service, can use one.
 
     A message that names a country and no language ("en France. qu'est-ce que je peux faire ?", "한국 살아요")
     gives the country: it is taken as `action_inform` takes it, and a question of what to do is answered.
@@ -57,6 +58,8 @@ class ActionChangeLanguage(RelaisAction):
     def respond(self, turn: Turn) -> None:
         if explicit_choice(turn.tracker):
             turn.say("language.switched", MAIN_MENU)
+        elif asks_who_can_get_help_in(turn.tracker):
+            turn.say("language.available", LANGUAGES)
         elif country_in_message(turn.tracker) and not names_a_language(turn.tracker):
             if asks_what_to_do(turn.tracker):
                 answer_what_to_do(turn)
@@ -72,8 +75,9 @@ ActionGoodbye = fixed_reply("action_goodbye", "goodbye.text")
 
 
 class ActionOutOfScope(RelaisAction):
-    """Outside what Relais does, unless the words tell a minor's story, follow a crisis message or ask what to do
-    (`actions/help_question.py`: the steps of the story told, or the question of what happened)."""
+    """Outside what Relais does, unless the words tell a minor's story, follow a crisis message, ask what to do
+    (`actions/help_question.py`: the steps of the story told, or the question of what happened) or ask for money
+    paid back (answered first by `actions/payment.py`)."""
 
     def name(self) -> str:
         return "action_out_of_scope"
@@ -87,6 +91,9 @@ class ActionOutOfScope(RelaisAction):
             return
         if asks_what_to_do(turn.tracker):
             answer_what_to_do(turn)
+            return
+        if turn.has_said(PAID, f"{PAID}.other"):  # "can I get my money back?" is answered by the payment's line
+            turn.say("next.prompt", MAIN_MENU)
             return
         turn.say("out_of_scope.text", MAIN_MENU)
 

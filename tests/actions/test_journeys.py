@@ -76,7 +76,7 @@ def test_evidence_for_a_minor_says_never_to_save_the_images(language: str) -> No
 REPORT_CONTACTS = {
     "FR": ["FR.pharos", "FR.point_de_contact", "FR.police"],
     "KR": ["KR.women_line", "KR.dsc_phone", "KR.commission", "KR.police", "KR.ecrm"],
-    "other": ["GB.helpline", "AU.esafety"],
+    "other": [],
 }
 
 
@@ -85,6 +85,15 @@ def test_reporting_names_the_right_services(language: str, where: str) -> None:
     out = run(ActionReport(), intent="ask_report", slots=slots(JURISDICTION_COUNTRY[where], language=language))
     for key in REPORT_CONTACTS[where]:
         assert contact(key).value in out.text, key
+
+
+@pytest.mark.parametrize("action", [ActionReport(), ActionRemoval(), ActionSupport()])
+def test_another_country_never_hears_services_of_countries_it_is_not(language: str, action: Any) -> None:
+    intent = {"action_report": "ask_report", "action_removal": "ask_removal"}.get(action.name(), "express_distress")
+    out = run(action, intent=intent, slots=slots(JURISDICTION_COUNTRY["other"], language=language))
+    for key in ("GB.helpline", "AU.esafety", "FR.pharos", "KR.women_line"):
+        assert contact(key).value not in out.text, key
+    assert out.text
 
 
 @pytest.mark.parametrize("where", ["FR", "KR", "other"])
@@ -146,11 +155,11 @@ def test_minors_get_the_child_protection_route(language: str, where: str, lines:
         assert contact(key).value in out.text
 
 
-@pytest.mark.parametrize(("where", "line"), [("FR", "FR.victims"), ("KR", "KR.women_line"), ("other", "GB.helpline")])
-def test_support_is_kind_and_gives_helplines(language: str, where: str, line: str) -> None:
+@pytest.mark.parametrize(("where", "line"), [("FR", "FR.victims"), ("KR", "KR.women_line"), ("other", None)])
+def test_support_is_kind_and_gives_helplines(language: str, where: str, line: str | None) -> None:
     out = run(ActionSupport(), intent="express_distress", slots=slots(JURISDICTION_COUNTRY[where], language=language))
     assert out.texts[0] == said(language, "support.kind")
-    assert contact(line).value in out.text
+    assert line is None or contact(line).value in out.text
     assert out.payloads[0] == "/request_human"
 
 

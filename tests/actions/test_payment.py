@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.conversation import ActionClarify
+from actions.conversation import ActionClarify, ActionOutOfScope
 from actions.situation import ActionSituation
 from tests.actions.conftest import run, spoken
 
@@ -41,9 +41,10 @@ def test_a_blackmail_story_with_money_already_paid_hears_what_to_do_now(language
     assert texts.index(ack) < texts.index(paid)
 
 
-@pytest.mark.parametrize("intent", ["describe_sextortion", "nlu_fallback", "ask_removal"])
+@pytest.mark.parametrize("intent", ["describe_sextortion", "nlu_fallback", "out_of_scope"])
 def test_asking_for_the_money_back_never_repeats_the_blackmails_text(language: str, intent: str) -> None:
-    action = ActionClarify() if intent == "nlu_fallback" else ActionSituation()
+    actions = {"nlu_fallback": ActionClarify(), "out_of_scope": ActionOutOfScope()}
+    action = actions.get(intent, ActionSituation())
     slots = {"language": language, "situation": "sextortion", "country": "FR"}
     outcome = run(action, intent, slots, text=MONEY_BACK[language])
     texts = outcome.texts
@@ -51,6 +52,7 @@ def test_asking_for_the_money_back_never_repeats_the_blackmails_text(language: s
     assert spoken(language, "situation.ack.sextortion") not in texts
     assert spoken(language, "situation.threat") not in texts
     assert spoken(language, "clarify.text") not in texts
+    assert spoken(language, "out_of_scope.text") not in texts
 
 
 def test_a_parent_hears_about_their_child(language: str) -> None:

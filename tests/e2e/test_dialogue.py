@@ -467,3 +467,21 @@ def test_the_country_someone_lives_in_decides(chat: Chat, language: str) -> None
     story, country = LIVES_IN[language]
     chat.say(story)
     assert chat.slot("country") == country
+
+
+# Asking whether someone else, or a service, can use a language chooses none for this chat.
+
+WHO_CAN_USE_A_LANGUAGE = {
+    "fr": "est-ce qu'elle peut avoir de l'aide en anglais ?",
+    "ko": "영어로도 상담 돼요?",
+    "en": "can she get help in french? she doesn't speak english well",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_asking_who_can_get_help_in_a_language_chooses_none(chat: Chat, language: str) -> None:
+    chat.say(GREETINGS[language])
+    answer = chat.text(WHO_CAN_USE_A_LANGUAGE[language])
+    assert said(language, "language.available") in answer
+    assert chat.slot("chosen_language") is None
+    assert chat.slot("language") == language
