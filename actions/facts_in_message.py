@@ -36,6 +36,9 @@ def _cues() -> Dict[str, Any]:
     data: Dict[str, Any] = yaml.safe_load(CUES.read_text(encoding="utf-8"))
     return {
         "ages": [re.compile(p) for p in data["ages"]],
+        "duration_before": re.compile(data["duration_before"]),
+        "pretended_before": re.compile(data["pretended_before"]),
+        "duration_after": re.compile(data["duration_after"]),
         "numbers": {str(word): int(n) for word, n in data["numbers"].items()},
         "words": re.compile("|".join(data["words"])),
         "school": re.compile("|".join(data["school"])),
@@ -70,6 +73,8 @@ def ages_in_text(text: str, kind: str = "ages") -> List[int]:
     found = []
     for pattern in _cues()[kind]:
         for match in pattern.finditer(text):
+            if not _someones_age(text, match.start("age")):
+                continue
             told = match.group("age").strip()
             value = int(told) if told.isdigit() else numbers.get(told)
             if value is not None and value >= MIN_AGE:
@@ -77,9 +82,37 @@ def ages_in_text(text: str, kind: str = "ages") -> List[int]:
     return found
 
 
+def _someones_age(text: str, start: int) -> bool:
+    """Whether a number at `start` of the folded `text` can be someone's real age: not a duration ("depuis 3
+    ans") and not an age someone pretended to have ("il m'a fait croire qu'il avait 16 ans")."""
+    cues = _cues()
+    duration = cues["duration_before"].search(text[max(0, start - 25) : start])
+    return not (duration or cues["pretended_before"].search(text[max(0, start - 40) : start]))
+
+
+def _entity_ages(tracker: Tracker) -> List[int]:
+    """The `age` entities' numbers, less those the words around them make a duration or a pretended age."""
+    text = latest_text(tracker)
+    entities = (tracker.latest_message or {}).get("entities") or []
+    ages = []
+    for entity in entities:
+        if entity.get("entity") != "age" or entity.get("value") is None:
+            continue
+        start, end = entity.get("start"), entity.get("end")
+        if isinstance(start, int) and not _someones_age(_folded(text[:start]), len(_folded(text[:start]))):
+            continue
+        if isinstance(end, int) and _cues()["duration_after"].match(_folded(text[end:])):
+            continue
+        number = _NUMBER.search(str(entity["value"]))
+        if number:
+            ages.append(int(number.group()))
+    return ages
+
+
 def age(tracker: Tracker) -> int | None:
-    """The youngest age the latest message gives (the `age` entity, then the words), or None."""
-    entities = [int(m.group()) for m in (_NUMBER.search(str(v)) for v in _values(tracker, "age")) if m]
+    """The youngest age the latest message gives (the `age` entity, then the words), or None; durations and ages
+    someone pretended to have are no one's age (`_someones_age`)."""
+    entities = _entity_ages(tracker)
     told = [value for value in entities if 0 < value <= MAX_AGE]
     told += ages_in_text(folded_text(tracker))
     return min(told) if told else None

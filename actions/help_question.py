@@ -16,7 +16,7 @@ import yaml
 from rasa_sdk import Tracker
 
 from actions.facts_in_message import folded_text
-from actions.guidance import SITUATION_BUTTONS, note_country, resume
+from actions.guidance import SITUATION_BUTTONS, note_country, resume, situation_cued
 from actions.reply import Turn
 from actions.situation import tell_steps
 
@@ -41,11 +41,13 @@ def names_a_language(tracker: Tracker) -> bool:
 
 def answer_what_to_do(turn: Turn) -> None:
     """Take a country the message names, then resume the journey asked for before, or give the steps of the
-    story told (its acknowledgement, then the country question or what comes next), or ask what happened."""
+    story told, or of the one its words tell ("found a tiny camera in the air freshener, what do i do": its
+    acknowledgement, then the country question or what comes next), or ask what happened."""
     note_country(turn)
     if resume(turn):
         return
-    if turn.situation is None:
+    situation = turn.situation or situation_cued(turn)
+    if situation is None:
         turn.say("situation.ask", SITUATION_BUTTONS)
         return
-    tell_steps(turn, turn.situation)
+    tell_steps(turn, situation)

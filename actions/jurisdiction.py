@@ -101,37 +101,79 @@ LIVES_IN_AFTER = re.compile(r"^\s?(에서|에)\s?(살|거주|지내|있)")
 """Words after a place that make it where someone lives, in Korean ("부산에 살아요", "프랑스에서 지내요")."""
 
 
+HOSTED_BEFORE = re.compile(
+    r"\b(site|website|server|servers|platform|app|company|hosted|based|heberg\w*|serveurs?|plateforme|societe"
+    r"|entreprise)\b[^.!?]{0,20}\b(in|at|en|au|aux|a)\s+(the\s+|l'|le\s+|la\s+|les\s+)?$"
+)
+"""Words before a place that make it where a site or a company is ("a site based in Russia", "hébergé aux
+États-Unis"), never where the person lives."""
+HOSTED_AFTER = re.compile(r"^\s?(에\s?있는\s?)?(사이트|서버|업체|회사|플랫폼|앱)")
+"""The same after a place, in Korean ("러시아 사이트", "미국 서버")."""
+SHORT_ANSWER_WORDS = 4
+"""A message this short, and no question, that names a country gives it, even when another was given before
+("France", "no, in Korea", "아니요 한국이요"; not "한국 법으로도 처벌 가능해요?")."""
+
+
+def _around(text: str, mention: dict[str, Any], before: re.Pattern[str], after: re.Pattern[str]) -> bool:
+    start, end = mention.get("start"), mention.get("end")
+    if not (isinstance(start, int) and isinstance(end, int)):
+        return False
+    return bool(before.search(fold(text[:start].lower())) or after.match(text[end:]))
+
+
 def _named(tracker: Tracker) -> list[dict[str, Any]]:
-    entities = (tracker.latest_message or {}).get("entities") or []
-    return [e for e in entities if e.get("entity") == "country" and known_country(e.get("value"))]
+    """The latest message's known countries, less those named as where a site or a company is."""
+    latest = tracker.latest_message or {}
+    text = str(latest.get("text") or "")
+    entities = latest.get("entities") or []
+    return [
+        e
+        for e in entities
+        if e.get("entity") == "country"
+        and known_country(e.get("value"))
+        and not _around(text, e, HOSTED_BEFORE, HOSTED_AFTER)
+    ]
 
 
 def _lived_in(text: str, mentions: list[dict[str, Any]]) -> str | None:
     """The one country of `mentions` the text says someone lives in, else None."""
-    lived = set()
-    for mention in mentions:
-        start, end = mention.get("start"), mention.get("end")
-        if isinstance(start, int) and isinstance(end, int):
-            if LIVES_IN_BEFORE.search(fold(text[:start].lower())) or LIVES_IN_AFTER.match(text[end:]):
-                lived.add(str(mention["value"]))
+    lived = {str(m["value"]) for m in mentions if _around(text, m, LIVES_IN_BEFORE, LIVES_IN_AFTER)}
     return lived.pop() if len(lived) == 1 else None
 
 
+def country_before_message(tracker: Tracker) -> str | None:
+    """The country known before the latest message: the last `country` slot event before the latest user event
+    (Rasa has already filled the slot from this message's entities), or the slot itself when the tracker holds
+    no user event."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "slot" and event.get("name") == "country":
+            return known_country(event.get("value"))
+    return None if seen_user else known_country(tracker.get_slot("country"))
+
+
 def country_in_message(tracker: Tracker) -> str | None:
-    """The one known country the latest message names; of several, the one someone lives in ("she lives in
-    Busan, she's from the Philippines": KR), else none (ambiguous). While the country question waits
-    (`waits_for_country`), a code alone answers it too (`code_answer`)."""
+    """The country the latest message gives: the one known country it names; of several, the one someone lives
+    in ("she lives in Busan, she's from the Philippines": KR), else none (ambiguous). A country other than the
+    one given before, named in passing in a longer message ("한국 법으로도 처벌 가능해요?" from Sydney), gives
+    none unless someone lives there or the country question waits. Places of sites and companies ("a site
+    based in Russia") give none. While the country question waits (`waits_for_country`), a code alone answers
+    it too (`code_answer`)."""
     latest = tracker.latest_message or {}
     mentions = _named(tracker)
     codes = {str(e["value"]) for e in mentions}
     text = str(latest.get("text") or "")
-    if len(codes) == 1:
-        return codes.pop()
-    if codes:
-        return _lived_in(text, mentions)
-    if waits_for_country(tracker) and not text.startswith("/"):
-        return code_answer(text)
-    return None
+    if not codes:
+        return code_answer(text) if waits_for_country(tracker) and not text.startswith("/") else None
+    lived = _lived_in(text, mentions)
+    if lived or len(codes) > 1:
+        return lived
+    code = codes.pop()
+    before = country_before_message(tracker)
+    in_passing = (len(text.split()) > SHORT_ANSWER_WORDS or "?" in text) and not waits_for_country(tracker)
+    return None if before not in (None, code) and in_passing else code
 
 
 def country_slot(tracker: Tracker) -> str | None:
@@ -139,18 +181,18 @@ def country_slot(tracker: Tracker) -> str | None:
 
     Rasa fills the slot from any `country` entity before an action runs; a value that is not a
     known country (say an entity DIET cut from a sentence) is passed over, so it never reaches an
-    answer or a case's jurisdiction column, and so is Rasa's pick among the several countries a message
-    names ("she's from the Philippines, her ex is in France"): the country set before that message stands.
+    answer or a case's jurisdiction column, and so is Rasa's fill from a message whose countries give none
+    (`country_in_message`: several origins, a country in passing, a site's): the country known before stands.
     """
     current = tracker.get_slot("country")
-    several = len({e["value"] for e in _named(tracker)}) > 1
-    if current is None or (known_country(current) and not several):
+    entities = (tracker.latest_message or {}).get("entities") or []
+    named = any(e.get("entity") == "country" and known_country(e.get("value")) for e in entities)
+    if named and country_in_message(tracker) is None:
+        return country_before_message(tracker)
+    if current is None or known_country(current):
         return current
-    before_message = not several
     for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            before_message = True
-        elif before_message and event.get("event") == "slot" and event.get("name") == "country":
-            if known_country(event.get("value")):
-                return str(event["value"])
+        if event.get("event") == "slot" and event.get("name") == "country" and known_country(event.get("value")):
+            return str(event["value"])
     return None
+

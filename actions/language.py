@@ -74,7 +74,9 @@ def conversation_language(tracker: Tracker) -> str:
     message = tracker.latest_message or {}
     detection = message.get(DETECTION_KEY) or {}
     # An emoji, a mash or another language says nothing about which of ours to answer in.
-    detected = None if message.get(OOD_KEY) else _supported(detection.get("language"))
+    # ...except Hangul: consonants typed alone ("ㅈㄱ ㅅㄹㅈㄱ ㅅㅇ") are Korean texting, never another language.
+    hangul = detection.get("language") == "ko"
+    detected = None if message.get(OOD_KEY) and not hangul else _supported(detection.get("language"))
     current = _supported(tracker.get_slot("language"))
     # Hangul is never gibberish in another language: a reliable Korean guess needs no intent.
     understood = detected == "ko" or (message.get("intent") or {}).get("name") != "nlu_fallback"

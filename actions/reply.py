@@ -187,8 +187,9 @@ class RelaisAction(Action, ABC):
     steps again.
     While the report's summary awaits its answer (`offer` is "submit"), only the actions that answer it
     (`answers_summary`: yes, no, crisis, erasing, a person) may drop it; any other keeps it pending and
-    says it is not sent yet (`keep_report_pending`); a link or an account's handle given then is added to the
-    report instead of the action's answer, and the summary shown again (`_adds_to_summary`).
+    says it is not sent yet (`keep_report_pending`); words that say to send it send it (`_sends_summary`), and a
+    link or an account's handle given then is added to the report instead of the action's answer, and the
+    summary shown again (`_adds_to_summary`).
     """
 
     interrupts_forms = True
@@ -224,7 +225,8 @@ class RelaisAction(Action, ABC):
         if self.tells_lapse:
             tell_if_lapsed(turn)
         holds_summary = self.interrupts_forms and not self.answers_summary and tracker.get_slot("offer") == "submit"
-        if not (holds_summary and _adds_to_summary(turn)):
+        sent = holds_summary and _sends_summary(turn)
+        if not (sent or (holds_summary and _adds_to_summary(turn))):
             if keeps_it_from_parents(tracker):
                 # "if my parents find out they will kill me" is the fear of being found out: answered as such
                 turn.say("parents.not_told")
@@ -233,7 +235,7 @@ class RelaisAction(Action, ABC):
             elif paid_already(tracker) and tracker.get_slot("situation") == "sextortion":
                 turn.say(about_them(turn, PAID))
             self.respond(turn)
-        if holds_summary and turn.slot("offer") != "submit":
+        if holds_summary and not sent and turn.slot("offer") != "submit":
             keep_report_pending(turn)
         just_queued = turn.changes.get("handoff_state") == "waiting"
         if self.interrupts_forms and self.recalls_crisis and tracker.get_slot("in_crisis"):
@@ -256,6 +258,13 @@ def keeps_it_from_parents(tracker: Tracker) -> bool:
     """The person asks that their own parents not know ("je veux pas que mes parents le sachent", "부모님 모르게",
     "if i report will my parents find out?"), and is not a parent or a friend writing about someone else."""
     return keeps_from_parents(tracker) and not told_by_someone_else(tracker)
+
+
+def _sends_summary(turn: Turn) -> bool:
+    """Words that say to send the report at its summary send it (`actions/intake/corrections.py`)."""
+    from actions.intake.corrections import send_if_asked  # the intake's modules import this one
+
+    return send_if_asked(turn)
 
 
 def _adds_to_summary(turn: Turn) -> bool:

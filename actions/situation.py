@@ -28,6 +28,9 @@ from actions.safety import minor_in_message
 
 STORY_MIN_WORDS = 8
 """Below this, words that sound like a story ("posted", "올렸") are too thin to act on alone."""
+FIRST_STEP = {"hidden_filming": "report"}
+"""The journey that follows the country's answer after a story with no question of its own: a camera found
+needs the police before anything else (`evidence.police_first` opens the report journey), never only a menu."""
 
 
 def follow_story(turn: Turn, situation: str | None) -> None:
@@ -54,9 +57,13 @@ def tell_steps(turn: Turn, situation: str) -> None:
 
 def _next_step(turn: Turn, situation: str | None) -> None:
     if turn.jurisdiction is None:
+        if situation in FIRST_STEP and not turn.slot("pending_topic"):
+            turn.set("pending_topic", FIRST_STEP[situation])
         ask_country(turn)
     elif situation is None and turn.situation is None:
         turn.say("situation.ask", SITUATION_BUTTONS)
+    elif situation in FIRST_STEP:
+        guide(turn, FIRST_STEP[situation])
     else:
         turn.say("next.prompt", MAIN_MENU)
 

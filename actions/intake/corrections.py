@@ -25,7 +25,7 @@ from typing import Any, Dict
 from actions.facts_in_message import platforms
 from actions.intake.answers import DONE, says, text
 from actions.intake.checkers import MAX_FOUND_CHARS, MAX_LINKS, MAX_PLACE_CHARS
-from actions.intake.flow import show_summary
+from actions.intake.flow import show_summary, submit
 from actions.reply import Turn
 from bot.cases.contact import email_in, phone_in
 from bot.cases.links import links_in
@@ -119,6 +119,15 @@ def _platform(turn: Turn, message: str) -> Dict[str, Any]:
 def correct_summary(turn: Turn) -> bool:
     """At the summary, apply a correction and show the summary again; False when there is none."""
     return summary_pending(turn) and _apply(turn, corrections(turn))
+
+
+def send_if_asked(turn: Turn) -> bool:
+    """At the summary, a short message that says to send it ("그냥 보내주세요", "envoyez", "send it") sends the
+    report, as the yes button would; False, saying nothing, otherwise."""
+    if not (summary_pending(turn) and says(turn, "send")) or says(turn, "not_send"):
+        return False
+    submit(turn)
+    return True
 
 
 def add_to_summary(turn: Turn) -> bool:

@@ -12,9 +12,15 @@ what goes (the report, the conversation it came from, this conversation), and a 
 
 from __future__ import annotations
 
+import re
 import time
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+import yaml
+
+from actions.facts_in_message import folded_text
 from actions.intake.access import start_access
 from actions.intake.answers import text
 from actions.reply import Button, Turn
@@ -28,6 +34,19 @@ NO: Button = ("erase.button.no", "/deny")
 VERIFIED_SLOT = "verified_report"
 VERIFIED_FOR_S = PIN_WINDOW_S
 """Seconds a PIN checked in this conversation lets "erase my report" reach that report without it again."""
+KEEP_REPORT = Path(__file__).with_name("keep_report_cues.yml")
+
+
+@lru_cache(maxsize=1)
+def _keeps_report() -> re.Pattern[str]:
+    data: dict[str, list[str]] = yaml.safe_load(KEEP_REPORT.read_text(encoding="utf-8"))
+    return re.compile("|".join(pattern for patterns in data.values() for pattern in patterns))
+
+
+def keeps_report(turn: Turn) -> bool:
+    """Whether the person asks to erase this chat but keep the report it made (`keep_report_cues.yml`), and this
+    conversation made one (`case_ref`)."""
+    return bool(turn.slot("case_ref")) and bool(_keeps_report().search(folded_text(turn.tracker)))
 
 
 def verified(reference: str, at: float | None = None) -> dict[str, Any]:
@@ -53,7 +72,9 @@ def ask_to_erase(turn: Turn) -> None:
     "delete RL-…" asks for that report's PIN (a PIN in the same message is read) and the yes/no
     question comes once it is checked; "erase my report" within `VERIFIED_FOR_S` of a status check
     asks about that report and this conversation; otherwise, about this conversation and the reports
-    made in it, saying how to reach a report from another one.
+    made in it, saying how to reach a report from another one. Asked to keep the report this conversation
+    made while erasing the chat, it says that one goes with the other, how to hide the chat on the device
+    instead, and asks whether to erase both (`erase.keep_report`).
     """
     typed = reference_in(text(turn))
     checked = verified_reference(turn)
@@ -62,6 +83,9 @@ def ask_to_erase(turn: Turn) -> None:
     elif typed:
         turn.say("erase.case_pin", reference=typed)
         start_access(turn, "erase")
+    elif keeps_report(turn):
+        turn.set("offer", "erase")
+        turn.say("erase.keep_report", (YES, NO))
     else:
         turn.set("offer", "erase")
         turn.say("erase.earlier_hint")

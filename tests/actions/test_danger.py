@@ -18,24 +18,42 @@ DANGER = {
         "il menace de me tuer si je porte plainte",
         "j'ai peur qu'il me frappe quand il verra que j'ai parlé",
         "ma fille est en danger",
+        "mon ex est devant ma porte, il veut entrer, j'ai peur",
+        "il a encore les clés, il peut revenir ce soir",
     ],
     "ko": [
         "남편이 무서워요. 집에 같이 있어요",
         "신고하면 죽여버리겠다고 했어요",
         "그 사람이 찾아올까 봐 무서워요",
         "어제 남편한테 맞았어요",
+        "전남친이 지금 집 앞에 와 있어요",
+        "지금 문 계속 두드려요 어떡해요",
     ],
     "en": [
         "he's home now and I'm scared",
         "he said he'd kill me if I tell anyone",
         "I'm scared he'll hurt me when he finds out",
         "my daughter is in danger",
+        "my ex is outside my flat right now banging on the door",
+        "he still has a key and he might come back tonight",
     ],
 }
 NO_DANGER = {
-    "fr": ["mes parents vont me tuer s'ils voient ça", "je vais le tuer", "ça me tue cette histoire", "il est parti"],
-    "ko": ["힘들어 죽겠어요", "엄마한테 혼날까 봐 무서워요", "남편이 제 사진을 올렸어요"],
-    "en": ["my parents will kill me", "this is killing me", "I'll kill him", "he posted my photos"],
+    "fr": [
+        "mes parents vont me tuer s'ils voient ça",
+        "je vais le tuer",
+        "ça me tue cette histoire",
+        "il est parti",
+        "la police est devant ma porte",
+    ],
+    "ko": ["힘들어 죽겠어요", "엄마한테 혼날까 봐 무서워요", "남편이 제 사진을 올렸어요", "문 앞에 택배 왔어요"],
+    "en": [
+        "my parents will kill me",
+        "this is killing me",
+        "I'll kill him",
+        "he posted my photos",
+        "I was at the door",
+    ],
 }
 COUNTRY = {"fr": "FR", "ko": "KR", "en": "GB"}
 

@@ -134,3 +134,8 @@ def test_a_question_naming_two_languages_chooses_none(text: str, current: str, n
     """Asking which languages someone speaks is no choice: the conversation stays in its language."""
     entities = [{"entity": "language", "value": code} for code in named]
     assert language_for(text, current, "change_language", entities=entities) == current
+
+
+def test_korean_consonants_alone_keep_a_new_conversation_in_korean() -> None:
+    assert language_for("ㅈㄱ ㅅㄹㅈㄱ ㅅㅇ", parse_data={OOD_KEY: "mash"}) == "ko"
+    assert language_for("ㅠㅠㅠ", current="fr", parse_data={OOD_KEY: "tears"}) == "fr"

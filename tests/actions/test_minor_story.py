@@ -81,10 +81,29 @@ def test_the_person_themselves_hears_about_their_own_protection(language: str, t
         ("13살 딸", [13]),
         ("네 그때 열다섯 살이었어요", [15]),
         ("3년 전에 올라갔어요", []),
+        ("un mec m'a fait croire qu'il avait 16 ans", []),
+        ("he said he was 16 but he was a grown man", []),
+        ("il m'a dit qu'il avait 15 ans et moi j'ai 14 ans", [14]),
     ],
 )
 def test_ages_need_their_unit_never_a_duration(text: str, ages: list[int]) -> None:
     assert ages_in_text(fold(text)) == ages
+
+
+DURATION_ENTITY = {
+    "fr": ("Je suis française mais j'habite à Montréal depuis 3 ans, mon ex a publié mes photos", "3"),
+    "ko": ("캐나다에 산 지 벌써 3년째인데 전남친이 제 사진을 올렸어요", "3"),
+    "en": ("I've lived in Dublin for 3 years and my ex posted my photos", "3"),
+}
+
+
+def test_a_duration_read_as_an_age_is_no_age(language: str) -> None:
+    from actions.facts_in_message import age
+
+    text, number = DURATION_ENTITY[language]
+    start = text.index(number)
+    entity = {"entity": "age", "value": number, "start": start, "end": start + len(number)}
+    assert age(make_tracker("describe_sharing", {}, text=text, entities=[entity])) is None
 
 
 def test_an_adult_story_stays_an_adult_story(language: str) -> None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 
 from actions.conversation import ActionClarify, ActionOutOfScope
+from actions.payment import paid_already
 from actions.situation import ActionSituation
-from tests.actions.conftest import run, spoken
+from tests.actions.conftest import make_tracker, run, spoken
 
 STORY_AND_PAYMENT = {
     "fr": "un mec menace de publier mes photos, je lui ai déjà payé 200 euros et il en redemande",
@@ -70,3 +71,21 @@ def test_a_demand_not_met_is_no_payment(language: str) -> None:
 def test_money_back_with_no_blackmail_known_is_not_answered_as_one(language: str) -> None:
     outcome = run(ActionClarify(), "nlu_fallback", {"language": language}, text=MONEY_BACK[language])
     assert spoken(language, "sextortion.paid") not in outcome.texts
+
+
+@pytest.mark.parametrize(
+    ("text", "paid"),
+    [
+        ("jai deja envoyer 300 par western union", True),
+        ("j'ai envoyé 50 euros par paypal", True),
+        ("I have already sent 100k to him through opay", True),
+        ("i sent him 2 gift cards", True),
+        ("이미 50만원 보냈어요", True),
+        ("il a déjà envoyé les photos", False),
+        ("he already sent the photos to my friends", False),
+        ("should i send the money", False),
+        ("돈 안 보내면 뿌린대", False),
+    ],
+)
+def test_a_payment_is_told_apart_from_images_sent_or_a_demand(text: str, paid: bool) -> None:
+    assert paid_already(make_tracker("describe_sextortion", {}, text=text)) is paid

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from actions.jurisdiction import country_in_message, country_slot
+from actions.jurisdiction import country_in_message, country_slot, known_country
 from tests.actions.conftest import make_tracker
 
 LIVES_IN = {
@@ -55,3 +55,54 @@ def test_one_country_named_is_taken_as_before(language: str) -> None:
     tracker = make_tracker("describe_sharing", {"country": lived}, text=text, entities=entities(text, {name: lived}))
     assert country_in_message(tracker) == lived
     assert country_slot(tracker) == lived
+
+
+IN_PASSING = {
+    "fr": ("AU", "est-ce qu'il peut aussi être puni par la loi coréenne ?", {"coréenne": "KR"}),
+    "ko": ("AU", "한국 법으로도 처벌 가능해요?", {"한국": "KR"}),
+    "en": ("IE", "can i also file a complaint in india since he is indian too", {"india": "IN"}),
+}
+SHORT_ANSWER = {"fr": "non, en Corée", "ko": "아니요 한국이요", "en": "no, Korea"}
+SITE_ABROAD = {
+    "fr": ("c'est sur un site hébergé en Russie, on peut le faire retirer ?", {"Russie": "RU"}),
+    "ko": ("러시아 사이트에 올라갔는데 삭제 가능해요?", {"러시아": "RU"}),
+    "en": ("it's on a site based in Russia, can it still be removed?", {"Russia": "RU"}),
+}
+
+
+def conversation(before: str | None, text: str, named: dict[str, str]) -> Any:
+    events = [{"event": "slot", "name": "country", "value": before}] if before else []
+    found = entities(text, named)
+    events += [{"event": "user", "text": text}] + [
+        {"event": "slot", "name": "country", "value": e["value"]} for e in found
+    ]
+    slots = {"country": found[-1]["value"] if found else before}
+    return make_tracker("ask_offence", slots, text=text, entities=found, events=events)
+
+
+def test_another_country_named_in_passing_keeps_where_the_person_lives(language: str) -> None:
+    before, text, named = IN_PASSING[language]
+    tracker = conversation(before, text, named)
+    assert country_in_message(tracker) is None
+    assert country_slot(tracker) == before
+
+
+def test_a_short_answer_naming_another_country_changes_it(language: str) -> None:
+    text = SHORT_ANSWER[language]
+    name = {"fr": "Corée", "ko": "한국", "en": "Korea"}[language]
+    tracker = conversation("FR", text, {name: "KR"})
+    assert country_in_message(tracker) == "KR"
+    assert country_slot(tracker) == "KR"
+
+
+@pytest.mark.parametrize("before", [None, "FR"])
+def test_where_a_site_is_hosted_is_not_where_the_person_lives(language: str, before: str | None) -> None:
+    text, named = SITE_ABROAD[language]
+    tracker = conversation(before, text, named)
+    assert country_in_message(tracker) is None
+    assert country_slot(tracker) == before
+
+
+@pytest.mark.parametrize("code", ["NG", "KE", "GH", "IN", "BE", "CH", "ML", "PK"])
+def test_every_country_is_known_by_its_code(code: str) -> None:
+    assert known_country(code) == code

@@ -485,3 +485,89 @@ def test_asking_who_can_get_help_in_a_language_chooses_none(chat: Chat, language
     assert said(language, "language.available") in answer
     assert chat.slot("chosen_language") is None
     assert chat.slot("language") == language
+
+
+# Someone at the door now: the emergency numbers first, in a first message too.
+
+AT_THE_DOOR = {
+    "fr": ("mon ex est devant ma porte, il veut entrer, il menace de publier nos vidéos, j'ai peur", "FR"),
+    "ko": ("전남친이 영상 뿌린다고 협박하는데 지금 집 앞에 와 있어요 무서워요", "KR"),
+    "en": ("my ex is outside my flat right now banging on the door, he says he'll post our videos", "other"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_someone_at_the_door_now_hears_the_emergency_numbers_first(chat: Chat, language: str) -> None:
+    message, place = AT_THE_DOOR[language]
+    replies = chat.say(message, language_hint=language)
+    assert replies[0]["text"] == said(language, f"danger.{place}")
+
+
+# A camera found: once the country is given, what to do (the police first), never only a menu.
+
+CAMERA_AND_WHAT_NOW = {
+    "fr": (
+        "j'ai trouvé une caméra cachée dans le détecteur de fumée de ma location, je suis encore dans l'appart, "
+        "je fais quoi ?"
+    ),
+    "ko": "모텔 화장실 환풍구에서 카메라를 발견했어요 지금 모텔이에요 어떻게 해야돼요",
+    "en": (
+        "found a tiny camera in the air freshener in my bathroom, my landlord is the only one with a key, "
+        "what do i do"
+    ),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_camera_found_then_the_country_gives_the_police_first(chat: Chat, language: str) -> None:
+    first = chat.text(CAMERA_AND_WHAT_NOW[language])
+    assert said(language, "out_of_scope.text") not in first
+    answer = first if said(language, "evidence.police_first") in first else ""
+    if not answer:
+        assert chat.slot("offer") == "country", first
+        answer = chat.text(f'/inform{{"country": "{COUNTRIES[language]}"}}')
+    assert said(language, "evidence.police_first") in answer, answer
+
+
+# Every country is a country: "Nigeria" answers "which country do you live in?".
+
+NIGERIA = {"fr": "au Nigeria", "ko": "나이지리아요", "en": "Nigeria"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_any_country_answers_the_country_question(chat: Chat, language: str) -> None:
+    chat.say(BLACKMAIL[language], language_hint=language)
+    if chat.slot("offer") != "country":
+        chat.say(REPORT_QUESTION[language])
+    assert chat.slot("offer") == "country"
+    answer = chat.text(NIGERIA[language])
+    assert chat.slot("country") == "NG"
+    assert said(language, "clarify.text") not in answer
+
+
+REPORT_QUESTION = {"fr": "comment je signale ça ?", "ko": "어디에 신고해요?", "en": "how do i report this?"}
+
+
+# A country named in passing never replaces the one the person lives in.
+
+IN_PASSING = {
+    "fr": "est-ce qu'il peut aussi être puni par la loi coréenne ?",
+    "ko": "프랑스 법으로도 처벌 가능해요?",
+    "en": "can i also file a complaint in india since he is indian too",
+}
+LIVES = {"fr": "FR", "ko": "KR", "en": "IE"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_country_named_in_passing_keeps_where_the_person_lives(chat: Chat, language: str) -> None:
+    chat.say(BLACKMAIL[language], language_hint=language)
+    chat.say(f'/inform{{"country": "{LIVES[language]}"}}')
+    chat.say(IN_PASSING[language])
+    assert chat.slot("country") == LIVES[language]
+
+
+def test_korean_initial_consonants_of_a_wish_to_vanish_are_a_crisis_in_korean(chat: Chat) -> None:
+    answer = chat.text("ㅈㄱ ㅅㄹㅈㄱ ㅅㅇ")
+    assert chat.slot("language") == "ko"
+    assert chat.slot("in_crisis") is True
+    assert HANGUL.search(answer), answer

@@ -322,6 +322,22 @@ def report_link(stack: Stack, language: str, url: str) -> tuple[Chat, str, str]:
     return chat, reference, pin
 
 
+SEND_IT = {"fr": "ok envoyez-le", "ko": "그냥 보내주세요", "en": "just send it"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_typing_send_it_at_the_summary_sends_the_report(stack: Stack, language: str) -> None:
+    chat = Chat(stack, {"language": language})
+    chat.say('/inform{"country": "GB"}')
+    chat.say("/request_human")
+    chat.say("/affirm")
+    chat.say(button("sharing"))
+    chat.say(f"https://send.example.com/{language}")
+    skip_to_summary(chat, language, chat.text(button("done")))
+    reference, _ = created(language, chat.text(SEND_IT[language]))
+    assert cases(stack, reference=reference)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_same_link_reported_twice_links_the_cases_silently(stack: Stack, language: str) -> None:
     url = f"https://fakes.example.com/{language}/clip"
@@ -400,6 +416,24 @@ def test_delete_my_data_erases_the_conversation_and_its_cases(stack: Stack, lang
 def test_a_no_keeps_everything(stack: Stack, language: str) -> None:
     chat, reference, _ = report_link(stack, language, f"https://keep.example.com/{language}")
     chat.say(TYPED[language]["erase"])
+    assert said(language, "erase.cancelled") in chat.text(TYPED[language]["no"])
+    assert cases(stack, reference=reference) and event_rows(stack, chat.sender)
+
+
+KEEP_THE_REPORT = {
+    "fr": "vous pouvez effacer la conversation mais garder mon signalement ?",
+    "ko": "신고는 남기고 대화만 지워 주세요",
+    "en": "can you delete this chat but keep my report?",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_erasing_the_chat_but_keeping_the_report_says_they_go_together_and_keeps_both(
+    stack: Stack, language: str
+) -> None:
+    chat, reference, _ = report_link(stack, language, f"https://keepreport.example.com/{language}")
+    asked = chat.text(KEEP_THE_REPORT[language])
+    assert said(language, "erase.keep_report") in asked, asked
     assert said(language, "erase.cancelled") in chat.text(TYPED[language]["no"])
     assert cases(stack, reference=reference) and event_rows(stack, chat.sender)
 

@@ -130,3 +130,23 @@ def test_a_checked_report_made_in_this_conversation_goes_with_it_once(language: 
         assert db.scalars(sa.select(Case.reference)).all() == []
         jobs = db.scalars(sa.select(ErasureJob)).all()
         assert [(job.sender_id, job.during_turn) for job in jobs] == [("review", True)], "once the turn is saved"
+
+
+KEEP_THE_REPORT = {
+    "fr": "effacez la conversation mais gardez mon signalement",
+    "ko": "신고는 남기고 대화만 지워 주세요",
+    "en": "delete this chat but keep my report please",
+}
+
+
+def test_erasing_the_chat_but_keeping_its_report_says_they_go_together(language: str) -> None:
+    turn = turn_for(language, {"case_ref": "RL-ABCD-EFGH"}, text=KEEP_THE_REPORT[language], intent="delete_my_data")
+    ask_to_erase(turn)
+    assert turn.changes == {"offer": "erase"}
+    assert said(turn) == render(language, "erase.keep_report")
+
+
+def test_keeping_a_report_this_chat_never_made_is_the_usual_question(language: str) -> None:
+    turn = turn_for(language, text=KEEP_THE_REPORT[language], intent="delete_my_data")
+    ask_to_erase(turn)
+    assert render(language, "erase.confirm") in said(turn)

@@ -6,6 +6,7 @@ import re
 
 from actions.guidance import SITUATIONS
 from actions.intake.answers import DONE, SKIPPED, UNSURE
+from actions.intake.corrections import send_if_asked
 from actions.intake.summary import answered, contact_line, evidence_log, situation_line, where_lines, words
 from actions.intake.summary import render as render_lines
 from content.texts import render
@@ -84,3 +85,19 @@ def test_i_dont_know_where_is_shown_as_such(language: str) -> None:
     turn = turn_for(language, {"intake_where": UNSURE})
     unsure = render(language, "intake.choice.unsure")
     assert where_lines(turn, "intake_where", (), "intake.choice") == [("links", unsure), ("places", unsure)]
+
+
+SEND_IT = {"fr": "ok envoyez-le", "ko": "그냥 보내주세요", "en": "just send it"}
+DONT_SEND = {"fr": "ne l'envoyez pas encore", "ko": "아직 보내지 마세요", "en": "don't send it yet"}
+
+
+def test_words_that_say_to_send_it_send_the_report(language: str, cases_db: object) -> None:
+    turn = turn_for(language, {"offer": "submit", "intake_situation": "sharing"}, text=SEND_IT[language])
+    assert send_if_asked(turn)
+    assert turn.changes.get("case_ref")
+
+
+def test_words_that_say_not_to_send_it_send_nothing(language: str) -> None:
+    turn = turn_for(language, {"offer": "submit", "intake_situation": "sharing"}, text=DONT_SEND[language])
+    assert not send_if_asked(turn)
+    assert not turn.dispatcher.messages

@@ -24,6 +24,8 @@ from vocabulary.parse_keys import OOD_KEY
         "자살하고 싶어",
         "살고 싶지 않아요",
         "살기싫다",
+        "ㅈㄱㅅㅇ",
+        "ㅈㄱ ㅅㄹㅈㄱ ㅅㅇ",
         "I want to die",
         "i'm going to kill myself if my parents see it",
         "thinking about suicide",
