@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from actions.intake.answers import text
 from actions.intake.erase import ask_to_erase
+from actions.intake.offers import answer_yes
 from actions.menu import MAIN_MENU
 from actions.reply import RelaisAction, Turn
+from bot.cases.reference import reference_in
 from bot.settings import load
+
+ERASE_QUESTIONS = ("erase", "erase_verified")
+"""The `offer` values of "shall I erase it?" (`actions/intake/erase.py`)."""
 
 
 class ActionPrivacy(RelaisAction):
@@ -17,7 +23,8 @@ class ActionPrivacy(RelaisAction):
 
 
 class ActionDeleteData(RelaisAction):
-    """Delete my data: always a yes/no question first (`actions/intake/erase.py`)."""
+    """Delete my data: always a yes/no question first (`actions/intake/erase.py`); words of erasing typed as the
+    answer to that question ("ㅇㅇ 지워주세요", "oui effacez tout") are its yes, unless they name a report."""
 
     answers_summary = True  # erasing asks its own question, which replaces "shall I send it?"
 
@@ -25,4 +32,7 @@ class ActionDeleteData(RelaisAction):
         return "action_delete_data"
 
     def respond(self, turn: Turn) -> None:
+        if turn.tracker.get_slot("offer") in ERASE_QUESTIONS and not reference_in(text(turn)):
+            answer_yes(turn)
+            return
         ask_to_erase(turn)

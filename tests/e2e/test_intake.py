@@ -412,6 +412,17 @@ def test_delete_my_data_erases_the_conversation_and_its_cases(stack: Stack, lang
     assert chat.slot("case_ref") is None, "writing again starts a conversation from nothing"
 
 
+ERASE_AGAIN = {"fr": "oui effacez tout", "ko": "ㅇㅇ 지워주세요", "en": "yes delete it all"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_words_of_erasing_answering_shall_i_erase_erase(stack: Stack, language: str) -> None:
+    chat, reference, _ = report_link(stack, language, f"https://again.example.com/{language}")
+    assert said(language, "erase.confirm") in chat.text(TYPED[language]["erase"])
+    assert said(language, "erase.done") in chat.text(ERASE_AGAIN[language])
+    assert cases(stack, reference=reference) == []
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_no_keeps_everything(stack: Stack, language: str) -> None:
     chat, reference, _ = report_link(stack, language, f"https://keep.example.com/{language}")

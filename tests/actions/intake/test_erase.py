@@ -150,3 +150,13 @@ def test_keeping_a_report_this_chat_never_made_is_the_usual_question(language: s
     turn = turn_for(language, text=KEEP_THE_REPORT[language], intent="delete_my_data")
     ask_to_erase(turn)
     assert render(language, "erase.confirm") in said(turn)
+
+
+ERASE_AGAIN = {"fr": "oui effacez tout", "ko": "ㅇㅇ 지워주세요", "en": "yes delete it all"}
+
+
+def test_words_of_erasing_answering_shall_i_erase_are_its_yes(language: str, cases_db: str) -> None:
+    slots = {"language": language, "offer": "erase"}
+    outcome = run(ActionDeleteData(), "delete_my_data", slots, text=ERASE_AGAIN[language])
+    assert render(language, "erase.done") in outcome.texts
+    assert render(language, "erase.confirm") not in outcome.texts
