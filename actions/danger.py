@@ -7,24 +7,16 @@ Whatever the message's intent, Relais says first how to get help at once where t
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from rasa_sdk import Tracker
 
+from actions.cue_files import any_of
 from actions.facts_in_message import folded_text
 
 CUES = Path(__file__).with_name("danger_cues.yml")
 
 
-@lru_cache(maxsize=1)
-def _cues() -> re.Pattern[str]:
-    data: dict[str, list[str]] = yaml.safe_load(CUES.read_text(encoding="utf-8"))
-    return re.compile("|".join(pattern for patterns in data.values() for pattern in patterns))
-
-
 def in_danger_now(tracker: Tracker) -> bool:
     """Whether the latest typed message tells of danger now ("il va me tuer", "때릴까 봐", "he's home now")."""
-    return bool(_cues().search(folded_text(tracker)))
+    return bool(any_of(CUES).search(folded_text(tracker)))

@@ -12,14 +12,12 @@ language) only decides when nothing else does.
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rasa_sdk import Tracker
 
+from actions.cue_files import any_of
 from actions.facts_in_message import folded_text
 from vocabulary.languages import SUPPORTED
 from vocabulary.parse_keys import DETECTION_KEY, OOD_KEY
@@ -36,16 +34,10 @@ def _supported(value: Any) -> str | None:
     return code if code in SUPPORTED else None
 
 
-@lru_cache(maxsize=1)
-def _availability() -> re.Pattern[str]:
-    data: dict[str, list[str]] = yaml.safe_load(CUES.read_text(encoding="utf-8"))
-    return re.compile("|".join(pattern for patterns in data.values() for pattern in patterns))
-
-
 def asks_who_can_get_help_in(tracker: Tracker) -> bool:
     """Whether the latest message asks whether someone else, or a service, can use a language ("can she get help
     in english?", "영어로도 상담 돼요?": `language_cues.yml`), rather than choosing one for this chat."""
-    return bool(_availability().search(folded_text(tracker)))
+    return bool(any_of(CUES).search(folded_text(tracker)))
 
 
 def explicit_choice(tracker: Tracker) -> str | None:

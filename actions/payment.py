@@ -8,13 +8,11 @@ evidence, never deleted). The words are in `payment_cues.yml`, matched on the ac
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from rasa_sdk import Tracker
 
+from actions.cue_files import any_of
 from actions.facts_in_message import folded_text
 
 CUES = Path(__file__).with_name("payment_cues.yml")
@@ -23,12 +21,6 @@ PAID = "sextortion.paid"
 is not ours to say (`.other`: about the person, for a parent or a friend)."""
 
 
-@lru_cache(maxsize=1)
-def _cues() -> re.Pattern[str]:
-    data: dict[str, list[str]] = yaml.safe_load(CUES.read_text(encoding="utf-8"))
-    return re.compile("|".join(pattern for patterns in data.values() for pattern in patterns))
-
-
 def paid_already(tracker: Tracker) -> bool:
     """Whether the latest typed message tells of money already paid or asks to get it back."""
-    return bool(_cues().search(folded_text(tracker)))
+    return bool(any_of(CUES).search(folded_text(tracker)))

@@ -12,14 +12,11 @@ what goes (the report, the conversation it came from, this conversation), and a 
 
 from __future__ import annotations
 
-import re
 import time
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from actions.cue_files import any_of
 from actions.facts_in_message import folded_text
 from actions.intake.access import start_access
 from actions.intake.answers import text
@@ -37,16 +34,10 @@ VERIFIED_FOR_S = PIN_WINDOW_S
 KEEP_REPORT = Path(__file__).with_name("keep_report_cues.yml")
 
 
-@lru_cache(maxsize=1)
-def _keeps_report() -> re.Pattern[str]:
-    data: dict[str, list[str]] = yaml.safe_load(KEEP_REPORT.read_text(encoding="utf-8"))
-    return re.compile("|".join(pattern for patterns in data.values() for pattern in patterns))
-
-
 def keeps_report(turn: Turn) -> bool:
     """Whether the person asks to erase this chat but keep the report it made (`keep_report_cues.yml`), and this
     conversation made one (`case_ref`)."""
-    return bool(turn.slot("case_ref")) and bool(_keeps_report().search(folded_text(turn.tracker)))
+    return bool(turn.slot("case_ref")) and bool(any_of(KEEP_REPORT).search(folded_text(turn.tracker)))
 
 
 def verified(reference: str, at: float | None = None) -> dict[str, Any]:
