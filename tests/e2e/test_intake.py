@@ -309,7 +309,8 @@ def test_an_age_or_a_school_year_answers_whether_the_person_was_under_age(stack:
             assert said(language, "intake.ask.intake_contact") in answer and not chat.slot("is_minor"), typed
 
 
-def report_link(stack: Stack, language: str, url: str) -> tuple[Chat, str, str]:
+def at_summary(stack: Stack, language: str, url: str) -> Chat:
+    """A new conversation at its report's summary (a deepfake at `url`, every other question skipped)."""
     chat = Chat(stack, {"language": language})
     chat.say('/inform{"country": "GB"}')
     chat.say("/request_human")
@@ -318,6 +319,11 @@ def report_link(stack: Stack, language: str, url: str) -> tuple[Chat, str, str]:
     chat.say(url)
     summary = skip_to_summary(chat, language, chat.text(button("done")))
     assert url in summary
+    return chat
+
+
+def report_link(stack: Stack, language: str, url: str) -> tuple[Chat, str, str]:
+    chat = at_summary(stack, language, url)
     reference, pin = created(language, chat.text("/affirm"))
     return chat, reference, pin
 
@@ -327,13 +333,7 @@ SEND_IT = {"fr": "ok envoyez-le", "ko": "그냥 보내주세요", "en": "just se
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_typing_send_it_at_the_summary_sends_the_report(stack: Stack, language: str) -> None:
-    chat = Chat(stack, {"language": language})
-    chat.say('/inform{"country": "GB"}')
-    chat.say("/request_human")
-    chat.say("/affirm")
-    chat.say(button("sharing"))
-    chat.say(f"https://send.example.com/{language}")
-    skip_to_summary(chat, language, chat.text(button("done")))
+    chat = at_summary(stack, language, f"https://send.example.com/{language}")
     reference, _ = created(language, chat.text(SEND_IT[language]))
     assert cases(stack, reference=reference)
 
@@ -491,13 +491,7 @@ CORRECTION = {
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_correction_at_the_summary_is_applied_and_shown_again(stack: Stack, language: str) -> None:
-    chat = Chat(stack, {"language": language})
-    chat.say('/inform{"country": "GB"}')
-    chat.say("/request_human")
-    chat.say("/affirm")
-    chat.say(button("deepfake"))
-    chat.say(f"https://corrected.example.com/{language}")
-    skip_to_summary(chat, language, chat.text(button("done")))
+    chat = at_summary(stack, language, f"https://corrected.example.com/{language}")
     corrected = chat.text(CORRECTION[language])
     assert said(language, "intake.corrected") in corrected and "x@y.fr" in corrected
     assert said(language, "intake.summary.confirm") in corrected and said(language, "intake.not_now") not in corrected
@@ -518,13 +512,7 @@ def test_a_link_given_at_the_summary_is_in_the_saved_case(stack: Stack, language
     """Whatever the classifier makes of it (often a deepfake story or a removal question), a link given at
     the summary joins the report's links, the summary is shown again, and the case is saved with it."""
     first = f"https://first.example.com/{language}"
-    chat = Chat(stack, {"language": language})
-    chat.say('/inform{"country": "GB"}')
-    chat.say("/request_human")
-    chat.say("/affirm")
-    chat.say(button("deepfake"))
-    chat.say(first)
-    skip_to_summary(chat, language, chat.text(button("done")))
+    chat = at_summary(stack, language, first)
     added = chat.text(ONE_MORE_LINK[language])
     assert said(language, "intake.corrected") in added and "https://t.me/deepfakeroom123" in added
     assert said(language, "intake.summary.confirm") in added and said(language, "intake.not_now") not in added
