@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from actions.offence import ActionOffence
-from actions.safety import ActionSupport
+from actions.safety import ActionMinor, ActionSupport
 from actions.situation import ActionSituation
 from content.texts import render
 from tests.actions.conftest import run
@@ -48,3 +48,16 @@ def test_the_law_tells_a_parent_it_is_not_their_childs_fault(language: str) -> N
     outcome = run(ActionOffence(), "ask_offence", slots, text="?")
     assert render(language, "legal.not_your_fault.own_images.other") in outcome.texts
     assert render(language, "legal.not_your_fault.own_images") not in outcome.texts
+
+
+HER_IMAGES_HER_AGE = {
+    "fr": "son keum il a balancé ses nudes sur snap... elle a 17 ans",
+    "ko": "친구 사진을 전남친이 뿌렸대요 친구는 17살이에요",
+    "en": "her ex posted her nudes on snap, she's 17",
+}
+
+
+def test_her_images_and_her_age_are_a_friends_story_on_the_child_route(language: str) -> None:
+    told = run(ActionMinor(), "report_minor", {"language": language}, text=HER_IMAGES_HER_AGE[language])
+    assert render(language, "minor.intro.other") in told.texts
+    assert render(language, "minor.intro") not in told.texts

@@ -43,6 +43,8 @@ def picked(
         ("왜 물어보세요?", YES_NO, "why"),
         ("je préfère ne pas répondre", SUBJECT, "skip"),
         ("건너뛸게요", SUBJECT, "skip"),
+        ("다음", SUBJECT, "skip"),
+        ("next", SUBJECT, "skip"),
         ("stop, I'll finish later", YES_NO, "stop"),
         ("그만할게요", CONTACT, "stop"),
     ],
