@@ -10,6 +10,7 @@ words the classifier missed to its journey, and after a crisis message the reply
 from __future__ import annotations
 
 from actions.check_in import check_in, unusual_kind
+from actions.danger import in_danger_now
 from actions.facts_in_message import mentions_links_or_platforms, speaks_of_minor
 from actions.guidance import situation_cued, take_country
 from actions.help_question import answer_what_to_do, asks_what_to_do, names_a_language
@@ -58,8 +59,9 @@ class ActionChangeLanguage(RelaisAction):
     def respond(self, turn: Turn) -> None:
         if explicit_choice(turn.tracker):
             turn.say("language.switched", MAIN_MENU)
-        elif asks_who_can_get_help_in(turn.tracker):
-            turn.say("language.available", LANGUAGES)
+        elif asks_who_can_get_help_in(turn.tracker):  # or a nationality: "im french but living in Seoul"
+            if not (country_in_message(turn.tracker) and take_country(turn)):
+                turn.say("language.available", LANGUAGES)
         elif country_in_message(turn.tracker) and not names_a_language(turn.tracker):
             if asks_what_to_do(turn.tracker):
                 answer_what_to_do(turn)
@@ -121,8 +123,9 @@ class ActionClarify(RelaisAction):
             turn.say("crisis.listening")
         elif asks_what_to_do(turn.tracker):
             answer_what_to_do(turn)
-        elif keeps_it_from_parents(turn.tracker) or turn.has_said(PAID, f"{PAID}.other"):
-            turn.say("next.prompt", MAIN_MENU)  # after `parents.not_told` or the payment's answer: understood
+        elif keeps_it_from_parents(turn.tracker) or turn.has_said(PAID, f"{PAID}.other") or in_danger_now(turn.tracker):
+            # after `parents.not_told`, the payment's answer or the emergency numbers: understood
+            turn.say("next.prompt", MAIN_MENU)
         else:
             turn.say("clarify.text", MAIN_MENU)
 

@@ -39,6 +39,13 @@ LEAD_IN = re.compile(
 """Words that open a correction, left out of the answer kept ("actually it was last friday")."""
 REPLACING = re.compile(r"^\s*(non|no|nope|nan|en fait|actually|in fact|아니요|아뇨|아니|사실은?)\b", re.I)
 """Words that open a link replacing the links given ("non le lien c'est …"); without them a link is added."""
+WRONG_LINK = re.compile(
+    r"(tromp|mauvais lien|pas le bon|le bon (lien )?(c'?est|est)|wrong (link|url|one)|the right (one|link)|"
+    r"correct (one|link) is|by mistake|잘못|틀렸|틀린|이게 맞)",
+    re.I,
+)
+"""Words anywhere in a message that say the link given before was wrong ("je me suis trompée de lien, le bon c'est
+…", "링크 잘못 보냈어 이게 맞는거야"): its link replaces the links given."""
 HANDLE = re.compile(r"(?<![\w@])(@?[A-Za-z0-9][A-Za-z0-9_.]*[A-Za-z0-9_])")
 """An account's handle: ASCII letters, digits, "_" and "."; one word of a message that names an account."""
 ACCOUNT_WORDS = re.compile(r"(compte|pseudo|profil|account|username|user name|handle|profile|계정|아이디)", re.I)
@@ -76,15 +83,15 @@ def additions(turn: Turn) -> Dict[str, Any]:
     """Links or an account's handle the latest message gives: {slot: new value}; empty when none.
 
     Links join `intake_urls` (`MAX_LINKS` at most), or replace them after a correction's word
-    (`REPLACING`: "no the link is …"); else a handle joins `intake_places` (`MAX_PLACE_CHARS`). A message
-    with an email address adds nothing.
+    (`REPLACING`: "no the link is …") or words of a wrong link (`WRONG_LINK`); else a handle joins
+    `intake_places` (`MAX_PLACE_CHARS`). A message with an email address adds nothing.
     """
     message = text(turn)
     if message.startswith("/") or email_in(message):
         return {}  # an email address is the contact (`corrections`), its domain no link
     urls = [link.url for link in links_in(message) if link.url is not None]
     if urls:
-        kept = [] if REPLACING.match(message) else turn.slot("intake_urls")
+        kept = [] if REPLACING.match(message) or WRONG_LINK.search(message) else turn.slot("intake_urls")
         return {"intake_urls": list(dict.fromkeys([*(kept or []), *urls]))[:MAX_LINKS], "intake_where": DONE}
     handle = handle_in(message)
     if handle:

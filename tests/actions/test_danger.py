@@ -20,6 +20,7 @@ DANGER = {
         "ma fille est en danger",
         "mon ex est devant ma porte, il veut entrer, j'ai peur",
         "il a encore les clés, il peut revenir ce soir",
+        "mon mari menace de diffuser nos vidéos, il est dans la maison là",
     ],
     "ko": [
         "남편이 무서워요. 집에 같이 있어요",
@@ -36,6 +37,8 @@ DANGER = {
         "my daughter is in danger",
         "my ex is outside my flat right now banging on the door",
         "he still has a key and he might come back tonight",
+        "theres someone outside my apartment right now saying he'll post my videos if i dont let him in",
+        "he's kicking the door",
     ],
 }
 NO_DANGER = {

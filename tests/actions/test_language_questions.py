@@ -44,3 +44,22 @@ def test_asking_relais_for_a_language_is_a_choice(language: str) -> None:
     outcome = run(ActionChangeLanguage(), "change_language", {"language": language}, text=text, entities=entities)
     assert outcome.slot("chosen_language") == named
     assert outcome.texts[0] == spoken(named, "language.switched")
+
+
+NATIONALITY_AND_HOME = {
+    "fr": ("je suis coréenne mais j'habite à Paris", "ko", {"Paris": "FR"}),
+    "ko": ("저 프랑스 사람인데 서울에 살아요", "fr", {"서울": "KR"}),
+    "en": ("hi. im french but living in Seoul for work", "fr", {"Seoul": "KR"}),
+}
+
+
+def test_a_nationality_chooses_no_language_and_the_home_country_is_taken(language: str) -> None:
+    text, named, places = NATIONALITY_AND_HOME[language]
+    entities = [{"entity": "language", "value": named}] + [
+        {"entity": "country", "value": code, "start": text.index(name), "end": text.index(name) + len(name)}
+        for name, code in places.items()
+    ]
+    outcome = run(ActionChangeLanguage(), "change_language", {"language": language}, text=text, entities=entities)
+    assert outcome.slot("chosen_language") is None
+    assert outcome.slot("country") in ("FR", "KR")
+    assert spoken(language, "language.switched") not in outcome.texts

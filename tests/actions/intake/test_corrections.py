@@ -112,6 +112,19 @@ def test_a_platform_or_a_link_replaces_where_the_content_is(language: str, actio
     assert "https://b.example/2" in linked.texts[2] and "https://a.example/1" not in linked.texts[2]
 
 
+WRONG_LINK = {
+    "fr": "je me suis trompée de lien, le bon c'est https://b.example/2",
+    "ko": "링크 잘못 보냈어 https://b.example/2 이게 맞는거야",
+    "en": "sorry wrong link, the right one is https://b.example/2",
+}
+
+
+def test_a_link_said_to_be_the_right_one_replaces_the_wrong_one(language: str) -> None:
+    slots = {**AT_SUMMARY, "language": language}
+    linked = run(ActionInform(), "inform", slots, text=WRONG_LINK[language])
+    assert linked.slot("intake_urls") == ["https://b.example/2"]
+
+
 def test_two_platforms_are_no_correction(language: str) -> None:
     """ "onlyfans not pornhub": which one is meant is not read, so the report is left as it was."""
     both = [*ONLYFANS, {"entity": "platform", "value": "Pornhub"}]
