@@ -17,6 +17,7 @@ from actions.help_question import answer_what_to_do, asks_what_to_do, names_a_la
 from actions.intake.access import start_access
 from actions.intake.answers import text
 from actions.intake.corrections import correct_summary
+from actions.intake.erase import erase_checked_report_if_asked
 from actions.intake.offers import answer_no, answer_yes
 from actions.jurisdiction import country_in_message, waits_for_country
 from actions.language import asks_who_can_get_help_in, explicit_choice
@@ -111,6 +112,8 @@ class ActionClarify(RelaisAction):
             return
         if reference_in(text(turn)):
             start_access(turn, "status")
+            return
+        if erase_checked_report_if_asked(turn):
             return
         kind = unusual_kind(turn)
         if waits_for_country(turn.tracker) and take_country(turn):  # "us", "kr", "FR" to "which country?"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from actions.facts_in_message import latest_text
 from actions.guidance import guide, journey
+from actions.intake.erase import erase_checked_report_if_asked
 from actions.intake.flow import offer_intake
 from actions.reply import RelaisAction, Turn
 from bot.components.cue_patterns import has_cue
@@ -46,4 +47,6 @@ class ActionRemoval(RelaisAction):
         return "action_removal"
 
     def respond(self, turn: Turn) -> None:
+        if erase_checked_report_if_asked(turn):  # "je veux le supprimer" after checking a report: that report
+            return
         guide(turn, "removal")

@@ -23,6 +23,7 @@ from actions.intake.answers import text
 from actions.reply import Button, Turn
 from bot.cases.reference import reference_in
 from bot.cases.repository import PIN_WINDOW_S, erase_case, erase_conversation, find
+from bot.components.evidence_cues import holds_first_words
 from bot.staff import queue
 from bot.storage.db import session
 
@@ -81,6 +82,17 @@ def ask_to_erase(turn: Turn) -> None:
         turn.set("offer", "erase")
         turn.say("erase.earlier_hint")
         turn.say("erase.confirm", (YES, NO))
+
+
+def erase_checked_report_if_asked(turn: Turn) -> bool:
+    """Right after a report's PIN was checked here (`verified_reference`), words of erasing alone ("ok en fait je
+    veux le supprimer", "그거 지워 주세요") mean that report: the question naming it (`confirm_verified`); False,
+    saying nothing, otherwise."""
+    checked = verified_reference(turn)
+    if checked is None or not holds_first_words("delete_my_data", text(turn)) or reference_in(text(turn)):
+        return False
+    confirm_verified(turn, checked)
+    return True
 
 
 def confirm_verified(turn: Turn, reference: str) -> None:

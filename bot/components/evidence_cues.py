@@ -55,6 +55,16 @@ def normalise(text: str) -> str:
     return fold(text.replace("\u2019", "'").replace("\u02bc", "'"))
 
 
+def holds_first_words(intent: str, text: str) -> bool:
+    """Whether `text` holds a word of the first `require` list of `intent` (for "delete_my_data": a word of
+    erasing, "supprimer", "지워", "delete"), whatever else it says; False for intents without cues."""
+    needed = cues().get(intent)
+    if needed is None or not needed.require:
+        return False
+    folded = normalise(text)
+    return any(p.search(folded) for p in needed.require[0])
+
+
 def has_evidence(intent: str, text: str) -> bool:
     """Whether `text` holds the words `intent` needs; intents without cues always pass.
 

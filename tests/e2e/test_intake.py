@@ -482,6 +482,20 @@ def test_erase_my_report_after_its_status_erases_that_report_this_conversation_a
     wait_until_erased(stack, later.sender)
 
 
+DELETE_IT = {"fr": "ok en fait je veux le supprimer", "ko": "그거 지워 주세요", "en": "actually i want to delete it"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_delete_it_right_after_a_status_check_asks_about_that_report(stack: Stack, language: str) -> None:
+    _, reference, pin = report_link(stack, language, f"https://deleteit.example.com/{language}")
+    later = Chat(stack, {"language": language})
+    later.say(TYPED[language]["status"].format(reference=reference) + f" PIN {pin}")
+    asked = later.text(DELETE_IT[language])
+    assert said(language, "erase.confirm_verified", reference=reference) in asked, asked
+    assert said(language, "erase.cancelled") in later.text(TYPED[language]["no"])
+    assert cases(stack, reference=reference)
+
+
 CORRECTION = {
     "fr": "non, mon mail c'est x@y.fr",
     "ko": "아니요, 제 메일은 x@y.fr 이에요",

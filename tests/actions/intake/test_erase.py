@@ -16,7 +16,9 @@ from actions.intake.erase import (
     verified,
     verified_reference,
 )
+from actions.conversation import ActionClarify
 from actions.privacy import ActionDeleteData
+from actions.reporting import ActionRemoval
 from bot.cases.models import Case, ErasureJob
 from bot.cases.repository import CaseDraft, create_case
 from bot.storage.db import session
@@ -160,3 +162,19 @@ def test_words_of_erasing_answering_shall_i_erase_are_its_yes(language: str, cas
     outcome = run(ActionDeleteData(), "delete_my_data", slots, text=ERASE_AGAIN[language])
     assert render(language, "erase.done") in outcome.texts
     assert render(language, "erase.confirm") not in outcome.texts
+
+
+DELETE_IT = {"fr": "ok en fait je veux le supprimer", "ko": "그거 지워 주세요", "en": "actually i want to delete it"}
+
+
+@pytest.mark.parametrize("intent", ["ask_removal", "nlu_fallback"])
+def test_delete_it_right_after_a_status_check_names_that_report(language: str, intent: str) -> None:
+    action = ActionRemoval() if intent == "ask_removal" else ActionClarify()
+    slots = {"language": language, "verified_report": verified("RL-ABCD-EFGH"), "country": "FR"}
+    outcome = run(action, intent, slots, text=DELETE_IT[language])
+    assert outcome.texts == [render(language, "erase.confirm_verified", reference="RL-ABCD-EFGH")]
+    assert outcome.slot("offer") == "erase_verified"
+    later = {**slots, "verified_report": verified("RL-ABCD-EFGH", at=time.time() - VERIFIED_FOR_S - 1)}
+    assert render(language, "erase.confirm_verified", reference="RL-ABCD-EFGH") not in run(
+        action, intent, later, text=DELETE_IT[language]
+    ).texts
