@@ -8,6 +8,7 @@ import time
 import pytest
 import sqlalchemy as sa
 
+from actions.conversation import ActionClarify
 from actions.intake.erase import (
     VERIFIED_FOR_S,
     ask_to_erase,
@@ -16,7 +17,6 @@ from actions.intake.erase import (
     verified,
     verified_reference,
 )
-from actions.conversation import ActionClarify
 from actions.privacy import ActionDeleteData
 from actions.reporting import ActionRemoval
 from bot.cases.models import Case, ErasureJob
