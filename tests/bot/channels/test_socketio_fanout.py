@@ -33,6 +33,11 @@ def redis_server() -> Iterator[OwnRedis]:
         pytest.skip("redis-server is not installed")
 
 
+def _code_file(task: asyncio.Task) -> str:
+    code = getattr(task.get_coro(), "cr_code", None)
+    return str(getattr(code, "co_filename", ""))
+
+
 @asynccontextmanager
 async def replica(redis_url: str) -> AsyncIterator[tuple[socketio.AsyncServer, str]]:
     """A socket.io server whose sockets join ROOM on connection; yields it and its URL."""
@@ -51,10 +56,12 @@ async def replica(redis_url: str) -> AsyncIterator[tuple[socketio.AsyncServer, s
     try:
         yield server, f"http://127.0.0.1:{port}"
     finally:
+        await server.eio.shutdown()  # engine.io's service task, started by the first request
         await runner.cleanup()
-        # engine.io's service task and its sockets' ping tasks: left pending, they outlive the test's loop and
-        # are destroyed (and logged) during a later test.
-        engine_tasks = [t for t in asyncio.all_tasks() if "engineio" in repr(t.get_coro())]
+        # The sockets' ping tasks: left pending, they outlive the test's loop and are destroyed (and logged,
+        # "Task was destroyed but it is pending!") during a later test. A coroutine's repr does not name its
+        # module, so its code's file tells engine.io's.
+        engine_tasks = [t for t in asyncio.all_tasks() if "engineio" in _code_file(t)]
         for task in engine_tasks:
             task.cancel()
         await asyncio.gather(*engine_tasks, return_exceptions=True)
