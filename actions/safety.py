@@ -9,7 +9,6 @@ route moves to the person's country as soon as they give it.
 
 from __future__ import annotations
 
-from actions.danger import in_danger_now
 from actions.facts_in_message import adult_told, keeps_from_parents, speaks_of_minor, told_by_someone_else
 from actions.jurisdiction import ASK_BUTTONS, OTHER, likely_jurisdiction
 from actions.menu import HUMAN, MAIN_MENU, SUPPORT
@@ -18,7 +17,6 @@ from actions.threat import warn_of_threat
 from bot.staff import queue
 from bot.storage.db import session
 from content.texts import has
-from vocabulary.parse_keys import CRISIS_WORDS_KEY
 
 AFTER_SUPPORT = (HUMAN, *[button for button in MAIN_MENU if button not in (HUMAN, SUPPORT)])
 WHILE_WAITING = tuple(button for button in AFTER_SUPPORT if button != HUMAN)
@@ -94,18 +92,12 @@ class ActionCrisis(RelaisAction):
         return "action_crisis"
 
     def respond(self, turn: Turn) -> None:
-        # A threat from someone at the door ("il est devant chez moi, il tape à la porte") that the classifier read
-        # as a crisis, without a word of the person's own wish to die: the emergency numbers came first
-        # (`danger_key`); a suicide line, then reminded at every answer, would misread them.
-        threat_only = in_danger_now(turn.tracker) and not (turn.tracker.latest_message or {}).get(CRISIS_WORDS_KEY)
-        if not threat_only:
-            turn.set("in_crisis", True)
+        turn.set("in_crisis", True)
         queued = None
         if turn.slot("handoff_state") in WAITING_FOR_A_PERSON:
             with session() as db:
                 queued = queue.escalate(db, turn.tracker.sender_id, queue.Flags(in_crisis=True))
-        if not threat_only:
-            turn.say(crisis_key(turn))
+        turn.say(crisis_key(turn))
         if turn.slot("handoff_state") == HELD:
             # Run by the console while an analyst holds the conversation (bot/staff/watch.py): the person is
             # not offered what they already have, and no button would be read while the assistant is paused.

@@ -5,10 +5,6 @@ from __future__ import annotations
 DETECTION_KEY = "language_detection"
 """The tokenizer's language detection: a dict with `language` (ISO code or None) and its evidence."""
 
-CRISIS_WORDS_KEY = "crisis_words"
-"""True when the message holds words of a risk to the person's own life (the CrisisGuard's patterns), absent
-otherwise: a crisis the classifier alone gave may be a threat from someone else."""
-
 OOD_KEY = "out_of_distribution"
 """Why a message has no usable words (`tears`, `letter`, `language`, ...), or absent."""
 

@@ -28,7 +28,6 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.stateless import StatelessComponent
 from vocabulary.folding import fold
-from vocabulary.parse_keys import CRISIS_WORDS_KEY
 
 PATTERNS = Path(__file__).parent / "patterns" / "crisis.yml"
 CRISIS = "crisis"
@@ -62,7 +61,6 @@ class CrisisGuard(StatelessComponent):
                 # An out-of-distribution mark stays: "another language" keeps the reply out of a
                 # wrongly detected language (Spanish read as French) and in the default one.
                 message.set(INTENT, {"name": CRISIS, "confidence": 1.0}, add_to_output=True)
-                message.set(CRISIS_WORDS_KEY, True, add_to_output=True)
                 continue
             guessed = message.get(INTENT) or {}
             confidence = float(guessed.get("confidence") or 0.0)

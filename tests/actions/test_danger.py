@@ -7,11 +7,10 @@ import pytest
 from actions.conversation import ActionClarify
 from actions.danger import in_danger_now
 from actions.reporting import ActionReport
-from actions.safety import ActionCrisis, ActionSupport
+from actions.safety import ActionSupport
 from actions.situation import ActionSituation
 from content.texts import render
 from tests.actions.conftest import make_tracker, run
-from vocabulary.parse_keys import CRISIS_WORDS_KEY
 
 DANGER = {
     "fr": [
@@ -90,33 +89,3 @@ def test_without_a_country_the_numbers_are_those_of_the_languages_country_or_sev
     assert outcome.texts[0] == render(language, expected)
     canada = run(ActionClarify(), "nlu_fallback", {"language": language, "country": "CA"}, text=DANGER[language][0])
     assert canada.texts[0] == render(language, "danger.other")
-
-
-THREAT_AT_THE_DOOR = {
-    "fr": "il est devant chez moi il tape à la porte, il dit qu'il va tout publier",
-    "ko": "전남친이 지금 집 앞에 와 있어요 문을 계속 두드려요",
-    "en": "he's outside my flat banging on the door, says he'll post everything",
-}
-AND_A_WISH_TO_DIE = {
-    "fr": "il est devant chez moi il tape à la porte, je veux mourir",
-    "ko": "전남친이 지금 집 앞에 와 있어요 죽고 싶어요",
-    "en": "he's outside my flat banging on the door, i want to die",
-}
-
-
-def test_a_threat_at_the_door_read_as_a_crisis_gets_no_suicide_line(language: str) -> None:
-    slots = {"language": language, "country": COUNTRY[language]}
-    outcome = run(ActionCrisis(), "crisis", slots, text=THREAT_AT_THE_DOOR[language])
-    assert outcome.texts[0] == render(language, f"danger.{COUNTRY[language]}")
-    assert outcome.slot("in_crisis") is not True
-    assert render(language, f"crisis.{COUNTRY[language]}") not in outcome.texts
-    assert "/request_human" in outcome.payloads
-    wish = run(
-        ActionCrisis(),
-        "crisis",
-        slots,
-        text=AND_A_WISH_TO_DIE[language],
-        parse_data={CRISIS_WORDS_KEY: True},
-    )
-    assert wish.slot("in_crisis") is True
-    assert render(language, f"crisis.{COUNTRY[language]}") in wish.texts

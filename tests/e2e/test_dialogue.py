@@ -501,22 +501,6 @@ def test_someone_at_the_door_now_hears_the_emergency_numbers_first(chat: Chat, l
     message, place = AT_THE_DOOR[language]
     replies = chat.say(message, language_hint=language)
     assert replies[0]["text"] == said(language, f"danger.{place}")
-    assert chat.slot("in_crisis") is not True, "a threat from someone else is no wish to die"
-
-
-AT_THE_DOOR_AND_A_WISH_TO_DIE = {
-    "fr": "mon ex est devant ma porte, il veut entrer, je veux mourir",
-    "ko": "전남친이 지금 집 앞에 와 있어요 무서워요 죽고 싶어요",
-    "en": "my ex is outside my flat banging on the door, i want to die",
-}
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_someone_at_the_door_and_a_wish_to_die_get_both_answers(chat: Chat, language: str) -> None:
-    message, place = AT_THE_DOOR_AND_A_WISH_TO_DIE[language], AT_THE_DOOR[language][1]
-    replies = chat.say(message, language_hint=language)
-    assert replies[0]["text"] == said(language, f"danger.{place}")
-    assert chat.slot("in_crisis") is True
 
 
 # A camera found: once the country is given, what to do (the police first), never only a menu.
