@@ -22,7 +22,7 @@ from actions.intake.offers import answer_no, answer_yes
 from actions.jurisdiction import country_in_message, waits_for_country
 from actions.language import asks_who_can_get_help_in, explicit_choice
 from actions.menu import LANGUAGES, MAIN_MENU
-from actions.payment import PAID
+from actions.payment import PAID_KEYS
 from actions.reply import RelaisAction, Turn, fixed_reply, keeps_it_from_parents
 from actions.safety import minor_in_message
 from actions.situation import untold_story
@@ -95,7 +95,7 @@ class ActionOutOfScope(RelaisAction):
         if asks_what_to_do(turn.tracker):
             answer_what_to_do(turn)
             return
-        if turn.has_said(PAID, f"{PAID}.other"):  # "can I get my money back?" is answered by the payment's line
+        if turn.has_said(*PAID_KEYS):  # "can I get my money back?" is answered by the payment's line
             turn.say("next.prompt", MAIN_MENU)
             return
         turn.say("out_of_scope.text", MAIN_MENU)
@@ -126,7 +126,7 @@ class ActionClarify(RelaisAction):
             turn.say("crisis.listening")
         elif asks_what_to_do(turn.tracker):
             answer_what_to_do(turn)
-        elif keeps_it_from_parents(turn.tracker) or turn.has_said(PAID, f"{PAID}.other") or in_danger_now(turn.tracker):
+        elif keeps_it_from_parents(turn.tracker) or turn.has_said(*PAID_KEYS) or in_danger_now(turn.tracker):
             # after `parents.not_told`, the payment's answer or the emergency numbers: understood
             turn.say("next.prompt", MAIN_MENU)
         else:

@@ -99,7 +99,8 @@ def _entity_ages(tracker: Tracker) -> List[int]:
         if entity.get("entity") != "age" or entity.get("value") is None:
             continue
         start, end = entity.get("start"), entity.get("end")
-        if isinstance(start, int) and not _someones_age(_folded(text[:start]), len(_folded(text[:start]))):
+        before = _folded(text[:start]) if isinstance(start, int) else None
+        if before is not None and not _someones_age(before, len(before)):
             continue
         if isinstance(end, int) and _cues()["duration_after"].match(_folded(text[end:])):
             continue

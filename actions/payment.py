@@ -19,6 +19,8 @@ CUES = Path(__file__).with_name("payment_cues.yml")
 PAID = "sextortion.paid"
 """Don't pay more, tell the bank or the payment service now, keep the receipts; whether the money comes back
 is not ours to say (`.other`: about the person, for a parent or a friend)."""
+PAID_KEYS = (PAID, f"{PAID}.other")
+"""Either wording, to tell whether this turn already answered the payment (`Turn.has_said`)."""
 
 
 def paid_already(tracker: Tracker) -> bool:

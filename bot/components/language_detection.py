@@ -69,8 +69,10 @@ def _detector() -> LanguageDetector:
 
 
 def preload() -> None:
-    """Load the language models now, when Rasa loads the model, not on a victim's first message."""
+    """Load the language models and the words of each language now, when Rasa loads the model, not on a victim's
+    first message."""
     _detector()
+    own_words()
 
 
 def detect(text: str) -> Detection:
