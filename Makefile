@@ -13,7 +13,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 
 CATALOGS := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/relais.po))
-TRAINING_INPUTS := config.yml $(shell find bot/domain bot/data nlu_data -name '*.yml' 2>/dev/null) $(wildcard bot/components/*.py vocabulary/*.py)
+TRAINING_INPUTS := config.yml $(shell find bot/domain bot/data nlu_data -name '*.yml' 2>/dev/null) $(wildcard bot/components/*.py bot/components/patterns/*.yml vocabulary/*.py)
 TRAIN = $(RASA) train --domain bot/domain --data bot/data nlu_data --out models --num-threads 2
 WIDGET_BUNDLE := bot/web/static/widget/relais.js
 WIDGET_SOURCES := widget/build.mjs $(wildcard widget/src/*)

@@ -124,13 +124,20 @@ class ActionClarify(RelaisAction):
             return
         elif turn.slot("in_crisis"):  # "no one can help me" after a crisis message: stay with the crisis
             turn.say("crisis.listening")
+        elif in_danger_now(turn.tracker):  # "what do i do hes still there": the emergency numbers were the answer
+            turn.say("next.prompt", MAIN_MENU)
         elif asks_what_to_do(turn.tracker):
             answer_what_to_do(turn)
-        elif keeps_it_from_parents(turn.tracker) or turn.has_said(*PAID_KEYS) or in_danger_now(turn.tracker):
-            # after `parents.not_told`, the payment's answer or the emergency numbers: understood
+        elif answered_first(turn):
             turn.say("next.prompt", MAIN_MENU)
         else:
             turn.say("clarify.text", MAIN_MENU)
+
+
+def answered_first(turn: Turn) -> bool:
+    """Whether `RelaisAction.run` already answered the message before the action's own answer: the parents' line,
+    the payment's answer or the emergency numbers; "not understood" must not follow them."""
+    return keeps_it_from_parents(turn.tracker) or turn.has_said(*PAID_KEYS) or in_danger_now(turn.tracker)
 
 
 class ActionAffirm(RelaisAction):
@@ -173,7 +180,7 @@ class ActionInform(RelaisAction):
             not_understood(turn)
         elif mentions_links_or_platforms(turn.tracker):
             turn.say("inform.links_only", MAIN_MENU)
-        elif not turn.is_minor:
-            turn.say("clarify.text", MAIN_MENU)
-        else:
+        elif turn.is_minor or answered_first(turn):
             turn.say("next.prompt", MAIN_MENU)
+        else:
+            turn.say("clarify.text", MAIN_MENU)

@@ -48,6 +48,7 @@ def _cues() -> Dict[str, Any]:
         "someone_else": re.compile("|".join(data["someone_else"])),
         "own_images": re.compile("|".join(data["own_images"])),
         "keep_from_parents": re.compile("|".join(data["keep_from_parents"])),
+        "police": re.compile("|".join(data["police"])),
     }
 
 
@@ -205,6 +206,13 @@ def keeps_from_parents(tracker: Tracker) -> bool:
     """The message asks that the writer's parents not know ("sans que mes parents le sachent", "부모님 모르게",
     "please don't tell my parents"), matched on the folded text (`keep_from_parents` in `minor_cues.yml`)."""
     return bool(_cues()["keep_from_parents"].search(folded_text(tracker)))
+
+
+def asks_if_police_tell_parents(tracker: Tracker) -> bool:
+    """The message keeps it from the writer's parents (`keeps_from_parents`) and names the police or a report
+    ("경찰에 신고하면 부모님한테 연락가요?", "si je porte plainte mes parents seront prévenus ?"): `police` in
+    `minor_cues.yml`."""
+    return keeps_from_parents(tracker) and bool(_cues()["police"].search(folded_text(tracker)))
 
 
 def platforms(tracker: Tracker) -> List[str]:

@@ -92,13 +92,17 @@ def code_answer(text: str) -> str | None:
 
 LIVES_IN_BEFORE = re.compile(
     r"\b(live|lives|living|based|reside|resides|residing|stay|stays|staying|moved|i'?m|im|we'?re|she'?s|he'?s|they'?re"
+    r"|study|studies|studying|work|works|working"
     r"|habite|habites|habitent|habitons|habitez|vit|vis|vivent|vivons|vivez|residons|installee?s?|suis|est"
-    r"|sommes|sont)\s+(now\s+|currently\s+|maintenant\s+|actuellement\s+)?(in|at|to|a|au|aux|en|dans)\s+"
+    r"|etudie|etudies|etudient|travaille|travailles|travaillent"
+    r"|sommes|sont)\s+(now\s+|currently\s+|abroad\s+|maintenant\s+|actuellement\s+)?(in|at|to|a|au|aux|en|dans)\s+"
     r"(the\s+|l'|le\s+|la\s+|les\s+)?$"
 )
-"""Words before a place that make it where someone lives ("she lives in", "j'habite à"), on the folded text."""
-LIVES_IN_AFTER = re.compile(r"^\s?(에서|에)\s?(살|거주|지내|있)")
-"""Words after a place that make it where someone lives, in Korean ("부산에 살아요", "프랑스에서 지내요")."""
+"""Words before a place that make it where someone lives ("she lives in", "j'habite à", "I'm studying in",
+"je travaille en"), on the folded text."""
+LIVES_IN_AFTER = re.compile(r"^\s?(에서|에)\s?(살|거주|지내|있|유학|공부|일하|일해|학교\s?다니|회사\s?다니|직장)")
+"""Words after a place that make it where someone lives, in Korean ("부산에 살아요", "프랑스에서 지내요", "일본에서 유학
+중이에요")."""
 HOSTED_BEFORE = re.compile(
     r"\b(site|website|server|servers|platform|app|company|hosted|based|heberg\w*|serveurs?|plateforme|societe"
     r"|entreprise)\b[^.!?]{0,20}\b(in|at|en|au|aux|a)\s+(the\s+|l'|le\s+|la\s+|les\s+)?$"

@@ -15,8 +15,15 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.availability import team_open
+from actions.danger import SLOT as DANGER_SLOT
 from actions.danger import in_danger_now
-from actions.facts_in_message import SOMEONE_ELSE_SLOT, about_someone_else, keeps_from_parents, told_by_someone_else
+from actions.facts_in_message import (
+    SOMEONE_ELSE_SLOT,
+    about_someone_else,
+    asks_if_police_tell_parents,
+    keeps_from_parents,
+    told_by_someone_else,
+)
 from actions.handoff_lapse import tell_if_lapsed
 from actions.jurisdiction import (
     COUNTRY_QUESTION,
@@ -29,7 +36,7 @@ from actions.jurisdiction import (
 from actions.language import CHOSEN_SLOT, conversation_language, explicit_choice
 from actions.menu import HUMAN, NOT_NOW, SEND, Button
 from actions.message_parts import message
-from actions.payment import PAID, paid_already
+from actions.payment import DONT_PAY, PAID, asks_whether_to_pay, paid_already
 from content.knowledge import CONTACTS
 from content.texts import has, render
 
@@ -182,9 +189,10 @@ class RelaisAction(Action, ABC):
     A person whose request for a person lapsed while the chat was quiet hears so first (`tell_if_lapsed`).
     A person in danger right now (`in_danger_now`) hears first how to get help at once (`danger_key`).
     A person who asks that their parents not know hears first that nothing here reaches them
-    (`parents.not_told`), whatever else the answer says. A person blackmailed who tells of money already paid
-    ("can we get the money back?") hears first what to do now (`actions/payment.py`), never the sextortion's
-    steps again.
+    (`parents.not_told`; asked about the police too, that what the police do is not ours to promise:
+    `parents.police`), whatever else the answer says. A person blackmailed who tells of money already paid
+    ("can we get the money back?") hears first what to do now (`actions/payment.py`), and one who asks whether to
+    pay ("should I send it?") hears no at once; never the sextortion's steps again.
     While the report's summary awaits its answer (`offer` is "submit"), only the actions that answer it
     (`answers_summary`: yes, no, crisis, erasing, a person) may drop it; any other keeps it pending and
     says it is not sent yet (`keep_report_pending`); words that say to send it send it (`_sends_summary`), and a
@@ -196,6 +204,8 @@ class RelaisAction(Action, ABC):
     answers_summary = False
     """Whether this action, run at the report's summary, is itself an answer to "shall I send it?"."""
     recalls_crisis = True
+    """Whether a crisis said earlier is recalled at the end; False for the action that says the crisis line itself,
+    which also says the parents' line after it, never before."""
     tells_lapse = True
     """Whether the answer starts with the lapsed request's line (asking for a person again says more)."""
 
@@ -227,13 +237,16 @@ class RelaisAction(Action, ABC):
         holds_summary = self.interrupts_forms and not self.answers_summary and tracker.get_slot("offer") == "submit"
         sent = holds_summary and _sends_summary(turn)
         if not (sent or (holds_summary and _adds_to_summary(turn))):
-            if keeps_it_from_parents(tracker):
+            if keeps_it_from_parents(tracker) and self.recalls_crisis:
                 # "if my parents find out they will kill me" is the fear of being found out: answered as such
-                turn.say("parents.not_told")
+                tell_parents_not_told(turn)
             elif in_danger_now(tracker):
                 turn.say(danger_key(turn))
+                turn.set(DANGER_SLOT, True)
             elif paid_already(tracker) and tracker.get_slot("situation") == "sextortion":
                 turn.say(about_them(turn, PAID))
+            elif asks_whether_to_pay(tracker) and tracker.get_slot("situation") == "sextortion":
+                turn.say(about_them(turn, DONT_PAY))
             self.respond(turn)
         if holds_summary and not sent and turn.slot("offer") != "submit":
             keep_report_pending(turn)
@@ -244,6 +257,12 @@ class RelaisAction(Action, ABC):
         if interrupted:
             return [ActiveLoop(None), SlotSet("requested_slot", None), *turn.events]
         return turn.events
+
+
+def tell_parents_not_told(turn: Turn) -> None:
+    """Nothing here reaches the person's parents (`parents.not_told`); asked about the police too, what the police
+    do is not Relais' to promise (`parents.police`)."""
+    turn.say("parents.police" if asks_if_police_tell_parents(turn.tracker) else "parents.not_told")
 
 
 def danger_key(turn: Turn) -> str:

@@ -6,7 +6,7 @@ from actions.facts_in_message import latest_text
 from actions.guidance import guide, journey
 from actions.intake.erase import erase_checked_report_if_asked
 from actions.intake.flow import offer_intake
-from actions.reply import RelaisAction, Turn
+from actions.reply import RelaisAction, Turn, about_them
 from bot.components.cue_patterns import has_cue
 
 
@@ -20,7 +20,7 @@ def explain_report(turn: Turn) -> None:
     # A camera found, footage that may be nowhere online yet: the police come before any platform.
     if covert_filming(turn):
         turn.say("evidence.police_first")
-    turn.say("report.platform")
+    turn.say(about_them(turn, "report.platform"))
     turn.say(turn.local_key("report"))
     offer_intake(turn)
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from actions.facts_in_message import adult_told, keeps_from_parents, speaks_of_minor, told_by_someone_else
 from actions.jurisdiction import ASK_BUTTONS, OTHER, likely_jurisdiction
 from actions.menu import HUMAN, MAIN_MENU, SUPPORT
-from actions.reply import RelaisAction, Turn, about_them
-from actions.threat import warn_of_threat
+from actions.reply import RelaisAction, Turn, about_them, keeps_it_from_parents, tell_parents_not_told
+from actions.threat import threat_in_message, warn_of_threat
 from bot.staff import queue
 from bot.storage.db import session
 from content.texts import has
@@ -84,7 +84,7 @@ HELD = "human"
 
 class ActionCrisis(RelaisAction):
     recalls_crisis = False
-    """It says the crisis line itself."""
+    """It says the crisis line itself, and the parents' line after it."""
 
     answers_summary = True  # the crisis comes first; the report waits in the draft
 
@@ -98,6 +98,8 @@ class ActionCrisis(RelaisAction):
             with session() as db:
                 queued = queue.escalate(db, turn.tracker.sender_id, queue.Flags(in_crisis=True))
         turn.say(crisis_key(turn))
+        if keeps_it_from_parents(turn.tracker):  # after the line, never before it
+            tell_parents_not_told(turn)
         if turn.slot("handoff_state") == HELD:
             # Run by the console while an analyst holds the conversation (bot/staff/watch.py): the person is
             # not offered what they already have, and no button would be read while the assistant is paused.
@@ -130,7 +132,8 @@ class ActionMinor(RelaisAction):
     """The child-protection route the classifier asked for (`report_minor`), unless the person said they, or the
     one they write about, are an adult and nothing says they were a minor when the images were made
     (`adult_told`): "tout le lycée les a vues, j'ai 19 ans" is an adult's story, followed as a story is, with the
-    question it asks answered (`follow_story`)."""
+    question it asks answered (`follow_story`). Once the route was given, an age told again ("g 13 ans") is
+    thanked (`minor.again`), never answered with the whole route again."""
 
     def name(self) -> str:
         return "action_minor"
@@ -146,7 +149,12 @@ class ActionMinor(RelaisAction):
             return
         if told:
             acknowledge(turn, told)
-        minor_route(turn)
+        if turn.is_minor and not told:  # "g 13 ans" after the child route: heard, not the whole route again
+            turn.say(about_them(turn, "minor.again"))
+            if threat_in_message(turn):
+                warn_of_threat(turn, child=True)
+        else:
+            minor_route(turn)
         if turn.jurisdiction is None:
             turn.say("minor.which_country")
         turn.say("next.prompt", AFTER_SUPPORT)

@@ -30,6 +30,7 @@ from bot.channels.telegram_commands import COMMANDS, command_in
 from bot.channels.telegram_language import HINT_KEY, ConversationLanguage, supported
 from bot.channels.telegram_output import CHANNEL
 from bot.channels.telegram_replay import ReplayGuard
+from bot.channels.turn_failure import serve
 from bot.edges import flood
 from bot.edges.typed_text import as_typed, readable
 from bot.settings import Settings
@@ -141,9 +142,12 @@ class UpdateRouter:
         await self._output().send_text_message(chat_id, text)
 
     async def _to_rasa(self, chat_id: str, text: str, hint: str | None) -> None:
+        """Hand the message to Rasa; a turn that cannot be served (the tracker or lock store out) is answered
+        `turn.failed`, in the language of Telegram's `language_code` (the tracker may be what is out), never
+        silence (`bot/channels/turn_failure.py`)."""
         metadata = {HINT_KEY: hint} if hint else {}
         message = UserMessage(text, self._output(), chat_id, input_channel=CHANNEL, metadata=metadata)
-        await self._on_new_message(message)
+        await serve(self._on_new_message, message)
 
 
 def _hint(user: User | None) -> str | None:

@@ -28,7 +28,10 @@ from vocabulary.urls import URL
 MIN_RELIABLE_WORDS = 3
 MIN_RELIABLE_CONFIDENCE = 0.6
 MIN_WORD_MARGIN = 2
-"""How many more words of its own the other language needs to outvote the detector."""
+"""How many more words of its own the other language needs to outvote the detector in a sentence."""
+MIN_SHORT_WORD_MARGIN = 1
+"""The same in a message of one or two words ("slt", "wesh", "pls"), whose guess is never reliable anyway: the
+detector reads texting greetings as English, and a first message's guess chooses the welcome's language."""
 TEXTING = Path(__file__).parent / "patterns" / "texting.yml"
 
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
@@ -44,10 +47,12 @@ _OTHER = {"fr": "en", "en": "fr"}
 @lru_cache(maxsize=1)
 def own_words() -> dict[str, frozenset[str]]:
     """Language code -> the words only that language uses: its stop words that are not the other's, and its
-    texting words (`patterns/texting.yml`). Lower case."""
+    texting words (`patterns/texting.yml`), less the words typed in both (its `both` list: "hi", "stop"). Lower
+    case."""
     texting = yaml.safe_load(TEXTING.read_text(encoding="utf-8"))
+    shared = {str(w) for w in texting["both"]}
     return {
-        code: frozenset(_STOP_WORDS[code] - _STOP_WORDS[_OTHER[code]]) | {str(w) for w in texting[code]}
+        code: frozenset((_STOP_WORDS[code] - _STOP_WORDS[_OTHER[code]]) | {str(w) for w in texting[code]}) - shared
         for code in _STOP_WORDS
     }
 
@@ -90,7 +95,8 @@ def detect(text: str) -> Detection:
     words = [word.lower() for word in _WORD.findall(prose.replace("'", " ").replace("’", " "))]
     own = {code: sum(word in vocabulary for word in words) for code, vocabulary in own_words().items()}
     other = _OTHER[language]
-    if own[other] >= own[language] + MIN_WORD_MARGIN:
+    margin = MIN_WORD_MARGIN if long_enough else MIN_SHORT_WORD_MARGIN
+    if own[other] >= own[language] + margin:
         return Detection(other, long_enough)
     confident = best.value >= MIN_RELIABLE_CONFIDENCE and bool(set(words) & _STOP_WORDS[language])
     return Detection(language, long_enough and (confident or own[language] >= own[other] + MIN_WORD_MARGIN))

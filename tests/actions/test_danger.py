@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.conversation import ActionClarify
+from actions.conversation import ActionClarify, ActionInform
 from actions.danger import in_danger_now
 from actions.reporting import ActionReport
 from actions.safety import ActionSupport
@@ -21,6 +21,7 @@ DANGER = {
         "mon ex est devant ma porte, il veut entrer, j'ai peur",
         "il a encore les clés, il peut revenir ce soir",
         "mon mari menace de diffuser nos vidéos, il est dans la maison là",
+        "y a quelqu'un devant ma porte, j'ai peur",
     ],
     "ko": [
         "남편이 무서워요. 집에 같이 있어요",
@@ -39,6 +40,7 @@ DANGER = {
         "he still has a key and he might come back tonight",
         "theres someone outside my apartment right now saying he'll post my videos if i dont let him in",
         "he's kicking the door",
+        "theres someone outside my door, my ex, hes banging on it",
     ],
 }
 NO_DANGER = {
@@ -56,6 +58,7 @@ NO_DANGER = {
         "I'll kill him",
         "he posted my photos",
         "I was at the door",
+        "he keeps banging on about it",
     ],
 }
 COUNTRY = {"fr": "FR", "ko": "KR", "en": "GB"}
@@ -89,3 +92,48 @@ def test_without_a_country_the_numbers_are_those_of_the_languages_country_or_sev
     assert outcome.texts[0] == render(language, expected)
     canada = run(ActionClarify(), "nlu_fallback", {"language": language, "country": "CA"}, text=DANGER[language][0])
     assert canada.texts[0] == render(language, "danger.other")
+
+
+GOES_ON = {
+    "fr": ["il est toujours là je fais quoi", "il part pas", "il tape encore", "il est revenu"],
+    "ko": ["아직도 안 갔어요 어떡해요", "안 가요", "계속 기다리고 있어요", "또 왔어요"],
+    "en": ["what do i do hes still there", "he wont leave", "still knocking", "he's back"],
+}
+GONE_ON_ALONE = {
+    "fr": "mes photos sont toujours là, il les a pas retirées",
+    "ko": "사진이 아직도 인터넷에 있어요",
+    "en": "my photos are still there on that site",
+}
+
+
+def test_a_danger_told_goes_on_with_words_that_alone_mean_nothing(language: str) -> None:
+    for text in GOES_ON[language]:
+        after = make_tracker("nlu_fallback", {"language": language, "in_danger": True}, text=text)
+        assert in_danger_now(after), text
+        assert not in_danger_now(make_tracker("nlu_fallback", {"language": language}, text=text)), text
+    assert not in_danger_now(make_tracker("nlu_fallback", {"language": language}, text=GONE_ON_ALONE[language]))
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "inform", "ask_report"])
+def test_the_danger_going_on_hears_the_numbers_again_never_not_understood(language: str, intent: str) -> None:
+    action = {"nlu_fallback": ActionClarify(), "inform": ActionInform(), "ask_report": ActionReport()}[intent]
+    slots = {"language": language, "country": COUNTRY[language], "in_danger": True}
+    for text in GOES_ON[language]:
+        outcome = run(action, intent, slots, text=text)
+        assert outcome.texts[0] == render(language, f"danger.{COUNTRY[language]}"), text
+        assert render(language, "clarify.text") not in outcome.texts, text
+        assert render(language, "situation.ask") not in outcome.texts, text
+
+
+def test_danger_told_is_kept_in_mind(language: str) -> None:
+    outcome = run(ActionClarify(), "nlu_fallback", {"language": language}, text=DANGER[language][0])
+    assert outcome.slot("in_danger") is True
+    calm = run(ActionClarify(), "nlu_fallback", {"language": language}, text=NO_DANGER[language][-1])
+    assert calm.slot("in_danger") is None
+
+
+def test_a_danger_read_as_a_bare_fact_is_not_misunderstood(language: str) -> None:
+    for text in DANGER[language]:
+        outcome = run(ActionInform(), "inform", {"language": language, "country": COUNTRY[language]}, text=text)
+        assert outcome.texts[0] == render(language, f"danger.{COUNTRY[language]}"), text
+        assert render(language, "clarify.text") not in outcome.texts, text

@@ -12,7 +12,7 @@ from actions.conversation import ActionClarify, ActionOutOfScope
 from actions.facts_in_message import SOMEONE_ELSE_SLOT, ages_in_text, speaks_of_minor
 from actions.privacy import ActionPrivacy
 from actions.reporting import ActionReport
-from actions.safety import ActionMinor, ActionSupport
+from actions.safety import ActionCrisis, ActionMinor, ActionSupport
 from actions.situation import ActionSituation
 from content.texts import render
 from tests.actions.conftest import make_tracker, run
@@ -336,6 +336,7 @@ KEEP_FROM_PARENTS = {
         "je suis en 3e, une vidéo de moi tourne, surtout pas que ma mère l'apprenne",
         "j'ai 14 ans, si mes parents l'apprennent ils vont me tuer",
         "ne dites rien à mes parents svp, j'ai 16 ans",
+        "g 14 ans jveux pa ke ma mere sache",
     ],
     "ko": [
         "저 15살인데 전남친이 제 사진을 올렸어요 부모님 모르게 해결하고 싶어요",
@@ -379,7 +380,7 @@ def test_a_parent_is_never_told_they_need_not_start_with_the_parents(language: s
 
 SECRET_ALONE = {
     "fr": ["mes darons doivent pas savoir stp", "est-ce que mes parents vont le savoir si je porte plainte ?"],
-    "ko": ["엄마한텐 절대 말하면 안돼", "신고하면 부모님한테 연락 가요?"],
+    "ko": ["엄마한텐 절대 말하면 안돼", "경찰에 신고하면 부모님한테 연락가요?"],
     "en": ["pls dont tell my parents they will kill me", "if i report it will my parents find out??"],
 }
 
@@ -387,16 +388,61 @@ SECRET_ALONE = {
 @pytest.mark.parametrize("intent", ["nlu_fallback", "express_distress", "ask_privacy", "ask_report"])
 def test_asking_that_the_parents_not_know_is_answered_first_whatever_the_intent(language: str, intent: str) -> None:
     """Alone or with a question, "don't tell my parents" hears first that nothing here reaches them, and is never
-    "not understood"; a parent writing about their child does not."""
+    "not understood"; asked whether the police will tell them, also that this is not Relais' to promise; a parent
+    writing about their child hears neither."""
     action = {
         "nlu_fallback": ActionClarify(),
         "express_distress": ActionSupport(),
         "ask_privacy": ActionPrivacy(),
         "ask_report": ActionReport(),
     }[intent]
-    for text in SECRET_ALONE[language]:
+    secret, police = SECRET_ALONE[language]
+    for text, key in ((secret, "parents.not_told"), (police, "parents.police")):
         outcome = run(action, intent, {"language": language}, text=text)
-        assert outcome.texts[0] == render(language, "parents.not_told"), text
+        assert outcome.texts[0] == render(language, key), text
         assert render(language, "clarify.text") not in outcome.texts, text
     parent = run(action, intent, {"language": language, SOMEONE_ELSE_SLOT: True}, text=SECRET_ALONE[language][0])
     assert render(language, "parents.not_told") not in parent.texts
+
+
+AGE_AGAIN = {"fr": "g 13 ans", "ko": "나 13살이야", "en": "im 13"}
+AGE_AND_DEMAND = {
+    "fr": "j'ai 13 ans et il me demande d'autres photos sinon il publie",
+    "ko": "13살인데 사진 더 안 보내면 뿌린대요",
+    "en": "im 13 and he wants more pics or he'll post them",
+}
+
+
+def test_an_age_told_again_after_the_child_route_is_thanked_not_answered_with_the_whole_route(language: str) -> None:
+    slots = {"language": language, "country": "FR", "is_minor": True, "situation": "sharing"}
+    texts = run(ActionMinor(), "report_minor", slots, text=AGE_AGAIN[language]).texts
+    assert texts[0] == render(language, "minor.again")
+    for key in ("minor.intro", "minor.never_save", "minor.take_it_down", "minor.FR"):
+        assert render(language, key) not in texts, key
+
+
+def test_a_threat_told_with_the_age_again_still_hears_not_to_pay_or_send(language: str) -> None:
+    slots = {"language": language, "country": "FR", "is_minor": True, "situation": "sharing"}
+    outcome = run(ActionMinor(), "report_minor", slots, text=AGE_AND_DEMAND[language])
+    assert render(language, "minor.sextortion") in outcome.texts
+    assert outcome.slot("situation") == "sextortion"
+
+
+def test_a_minor_first_told_hears_the_whole_route(language: str) -> None:
+    texts = run(ActionMinor(), "report_minor", {"language": language, "country": "FR"}, text=AGE_AGAIN[language]).texts
+    assert render(language, "minor.intro") in texts and render(language, "minor.FR") in texts
+    assert render(language, "minor.again") not in texts
+
+
+CRISIS_AND_SECRET = {
+    "fr": "jpp jveux mourir, jveux pa ke ma mere sache",
+    "ko": "죽고 싶어요 부모님 모르게 해 주세요",
+    "en": "i want to die, please dont tell my parents",
+}
+
+
+def test_a_crisis_that_keeps_it_from_the_parents_hears_the_crisis_line_first(language: str) -> None:
+    slots = {"language": language, "country": "FR"}
+    texts = run(ActionCrisis(), "crisis", slots, text=CRISIS_AND_SECRET[language]).texts
+    assert texts[0] == render(language, "crisis.FR")
+    assert texts[1] == render(language, "parents.not_told")

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from actions.conversation import ActionClarify, ActionOutOfScope
-from actions.payment import paid_already
+from actions.payment import asks_whether_to_pay, paid_already
+from actions.reporting import ActionRemoval
 from actions.situation import ActionSituation
 from tests.actions.conftest import make_tracker, run, spoken
 
@@ -89,3 +90,46 @@ def test_money_back_with_no_blackmail_known_is_not_answered_as_one(language: str
 )
 def test_a_payment_is_told_apart_from_images_sent_or_a_demand(text: str, paid: bool) -> None:
     assert paid_already(make_tracker("describe_sextortion", {}, text=text)) is paid
+
+
+SHOULD_I_PAY = {
+    "fr": ["il dit qu'il supprime tout si je paie encore 200, je fais quoi ?", "est-ce que je dois payer ?",
+           "je lui envoie l'argent ou pas"],
+    "ko": ["돈 더 보내면 지워준다는데 보낼까요?", "돈 보내야 돼요?", "입금하면 안 뿌린대요"],
+    "en": ["he says he'll delete them if i send 500 more, should i?", "should i pay him", "pay or not??"],
+}
+NOT_ABOUT_PAYING = {
+    "fr": ["est-ce que je dois donner mon vrai nom ?", "je dois porter plainte ?"],
+    "ko": ["은행에도 신고해야 하나요?", "경찰에 신고해야 할까요?"],
+    "en": ["should i send him a message", "do i have to give my real name", "should i report it"],
+}
+
+
+def test_asking_whether_to_pay_is_told_apart_from_other_questions(language: str) -> None:
+    for text in SHOULD_I_PAY[language]:
+        assert asks_whether_to_pay(make_tracker("describe_sextortion", {}, text=text)), text
+    for text in NOT_ABOUT_PAYING[language]:
+        assert not asks_whether_to_pay(make_tracker("describe_sextortion", {}, text=text)), text
+
+
+@pytest.mark.parametrize("intent", ["describe_sextortion", "nlu_fallback", "ask_removal"])
+def test_asked_whether_to_pay_during_a_blackmail_the_answer_is_no_at_once(language: str, intent: str) -> None:
+    action = {"describe_sextortion": ActionSituation(), "nlu_fallback": ActionClarify()}.get(intent, ActionRemoval())
+    slots = {"language": language, "situation": "sextortion", "country": "FR"}
+    for text in SHOULD_I_PAY[language]:
+        texts = run(action, intent, slots, text=text).texts
+        assert texts[0] == spoken(language, "sextortion.dont_pay"), text
+        assert spoken(language, "situation.ack.sextortion") not in texts
+        assert spoken(language, "situation.threat") not in texts
+        assert spoken(language, "clarify.text") not in texts
+
+
+def test_a_parent_asking_whether_to_pay_hears_about_their_child(language: str) -> None:
+    slots = {"language": language, "situation": "sextortion", "someone_else": True}
+    texts = run(ActionClarify(), "nlu_fallback", slots, text=SHOULD_I_PAY[language][1]).texts
+    assert texts[0] == spoken(language, "sextortion.dont_pay.other")
+
+
+def test_without_a_blackmail_no_one_is_told_not_to_pay(language: str) -> None:
+    texts = run(ActionClarify(), "nlu_fallback", {"language": language}, text=SHOULD_I_PAY[language][1]).texts
+    assert spoken(language, "sextortion.dont_pay") not in texts

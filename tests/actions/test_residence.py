@@ -38,6 +38,19 @@ def test_the_country_someone_lives_in_wins(language: str) -> None:
     assert country_in_message(tracker) == lived
 
 
+STUDIES_OR_WORKS_IN = {
+    "fr": ("je suis coréenne mais j'étudie en France depuis un an", {"coréenne": "KR", "France": "FR"}, "FR"),
+    "ko": ("나 일본에서 유학 중인데 한국 국적이야", {"일본": "JP", "한국": "KR"}, "JP"),
+    "en": ("im korean but im studying abroad in japan", {"korean": "KR", "japan": "JP"}, "JP"),
+}
+
+
+def test_where_someone_studies_or_works_is_where_they_live(language: str) -> None:
+    text, places, lived = STUDIES_OR_WORKS_IN[language]
+    tracker = make_tracker("describe_sharing", {}, text=text, entities=entities(text, places))
+    assert country_in_message(tracker) == lived
+
+
 @pytest.mark.parametrize("before", [None, "GB"])
 def test_several_origins_guess_no_country_and_keep_the_one_given_before(language: str, before: str | None) -> None:
     text, places = ONLY_ORIGINS[language]

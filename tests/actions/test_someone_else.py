@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from actions.offence import ActionOffence
+from actions.reporting import ActionReport
 from actions.safety import ActionMinor, ActionSupport
 from actions.situation import ActionSituation
 from content.texts import render
@@ -61,3 +62,12 @@ def test_her_images_and_her_age_are_a_friends_story_on_the_child_route(language:
     told = run(ActionMinor(), "report_minor", {"language": language}, text=HER_IMAGES_HER_AGE[language])
     assert render(language, "minor.intro.other") in told.texts
     assert render(language, "minor.intro") not in told.texts
+
+
+def test_a_parent_is_told_how_to_report_for_the_person_shown(language: str) -> None:
+    slots = {"language": language, "country": "FR", "situation": "sharing", "someone_else": True}
+    outcome = run(ActionReport(), "ask_report", slots, text="?")
+    assert render(language, "report.platform.other") in outcome.texts
+    assert render(language, "report.platform") not in outcome.texts
+    own = run(ActionReport(), "ask_report", {"language": language, "country": "FR", "situation": "sharing"}, text="?")
+    assert render(language, "report.platform") in own.texts

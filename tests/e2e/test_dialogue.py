@@ -243,6 +243,18 @@ def test_an_explicit_language_choice_sticks(chat: Chat, target: str, start: str,
     assert bool(HANGUL.search(answer)) is (target == "ko"), answer
 
 
+TEXTING_GREETINGS = {"fr": ("slt", "wesh"), "en": ("pls", "heyy"), "ko": ("ㅎㅇ", "ㅎㅇㅎㅇ")}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_texting_greeting_alone_is_welcomed_in_its_language(stack: Stack, language: str) -> None:
+    for greeting in TEXTING_GREETINGS[language]:
+        chat = Chat(stack)
+        answer = chat.text(greeting)
+        assert chat.slot("language") == language, (greeting, answer)
+        assert bool(HANGUL.search(answer)) is (language == "ko"), answer
+
+
 MIXED = "전 남친이 my photos를 올렸어 what do I do"
 
 
@@ -300,7 +312,7 @@ TEEN_KEEPS_IT_FROM_PARENTS = {
 
 WILL_PARENTS_KNOW = {
     "fr": "est-ce que mes parents vont le savoir si je porte plainte ?",
-    "ko": "신고하면 부모님한테 연락 가요?",
+    "ko": "경찰에 신고하면 부모님한테 연락가요?",
     "en": "if i report it will my parents find out??",
 }
 
@@ -314,7 +326,7 @@ def test_a_teenager_who_keeps_it_from_their_parents_hears_of_other_adults(chat: 
     assert said(language, "parents.not_told") in answer
     assert chat.slot("is_minor") is True
     later = chat.text(WILL_PARENTS_KNOW[language])
-    assert said(language, "parents.not_told") in later
+    assert said(language, "parents.police") in later
     assert said(language, "clarify.text") not in later
     assert chat.slot("language") == language
 
@@ -453,6 +465,48 @@ def test_money_already_paid_is_answered_without_repeating_the_blackmail_text(cha
     assert said(language, "clarify.text") not in answer
 
 
+# A young person who tells their age again hears it was heard, not the whole child route again.
+
+STORY_THEN_AGE = {
+    "fr": ("un mec me fait du chantage avec mes photos, il en veut d'autres", "g 13 ans"),
+    "ko": ("어떤 남자가 사진 더 안 보내면 뿌린대요", "나 13살이야"),
+    "en": ("a guy is blackmailing me with my pics, he wants more", "im 13"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_age_told_twice_gets_the_child_route_once(chat: Chat, language: str) -> None:
+    story, age = STORY_THEN_AGE[language]
+    chat.say(story, language_hint=language)
+    first = chat.text(age)
+    assert said(language, "minor.intro") in first, first
+    again = chat.text(age)
+    assert said(language, "minor.again") in again, again
+    assert said(language, "minor.intro") not in again and said(language, "minor.never_save") not in again
+    assert chat.slot("is_minor") is True
+
+
+# Asked whether to pay, for a promise to delete: no, at once, never the blackmail's whole text again.
+
+SHOULD_I_PAY = {
+    "fr": "il dit qu'il supprime tout si je lui envoie encore 200 euros, je paie ou pas ?",
+    "ko": "돈 더 보내면 지워준다는데 보낼까요?",
+    "en": "he says he'll delete them if i send 500 more, should i?",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_asking_whether_to_pay_is_answered_no_at_once(chat: Chat, language: str) -> None:
+    chat.say(BLACKMAIL[language])
+    if chat.slot("offer") == "country":
+        chat.say(f'/inform{{"country": "{COUNTRIES[language]}"}}')
+    replies = chat.say(SHOULD_I_PAY[language])
+    answer = joined(replies)
+    assert replies[0]["text"] == said(language, "sextortion.dont_pay"), answer
+    assert said(language, "situation.ack.sextortion") not in answer
+    assert said(language, "clarify.text") not in answer
+
+
 # Several countries in one message: the one the person lives in decides.
 
 LIVES_IN = {
@@ -466,6 +520,20 @@ LIVES_IN = {
 def test_the_country_someone_lives_in_decides(chat: Chat, language: str) -> None:
     story, country = LIVES_IN[language]
     chat.say(story)
+    assert chat.slot("country") == country
+
+
+STUDIES_IN = {
+    "fr": ("je suis coréenne mais j'étudie en Belgique, mon ex a publié mes photos", "BE"),
+    "ko": ("나 일본에서 유학 중인데 한국 국적이야. 전남친이 내 사진 올렸어", "JP"),
+    "en": ("im korean but im studying in japan, my ex posted my pics", "JP"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_country_someone_studies_in_is_where_they_live(chat: Chat, language: str) -> None:
+    story, country = STUDIES_IN[language]
+    chat.say(story, language_hint=language)
     assert chat.slot("country") == country
 
 
@@ -501,6 +569,32 @@ def test_someone_at_the_door_now_hears_the_emergency_numbers_first(chat: Chat, l
     message, place = AT_THE_DOOR[language]
     replies = chat.say(message, language_hint=language)
     assert replies[0]["text"] == said(language, f"danger.{place}")
+
+
+# The danger goes on: "he's still there" is the same danger, and an answer read as a bare fact is understood.
+
+DANGER_GOES_ON = {
+    "fr": ("mon ex est devant ma porte, il veut entrer", ("il tape à la porte là", "il est toujours là je fais quoi")),
+    "ko": ("전남친이 지금 집 앞에 와 있어요 무서워요", ("아직도 문 앞에 있어요 어떡해요", "계속 문 두드려요")),
+    "en": (
+        "theres someone outside my door, my ex, hes banging on it",
+        ("what do i do hes still there", "he wont leave"),
+    ),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_danger_that_goes_on_hears_the_emergency_numbers_again_and_no_misreading(
+    chat: Chat, language: str
+) -> None:
+    first, follow_ups = DANGER_GOES_ON[language]
+    chat.say(first, language_hint=language)
+    for message in follow_ups:
+        replies = chat.say(message)
+        answer = joined(replies)
+        assert replies[0]["text"] == said(language, f"danger.{AT_THE_DOOR[language][1]}"), answer
+        assert said(language, "clarify.text") not in answer, answer
+        assert said(language, "situation.ask") not in answer, answer
 
 
 # A camera found: once the country is given, what to do (the police first), never only a menu.

@@ -57,7 +57,9 @@ class Webhook:
 
 
 @contextmanager
-def webhook(fallback: Path, **changes: Any) -> Iterator[Webhook]:
+def webhook(fallback: Path, outage: Exception | None = None, **changes: Any) -> Iterator[Webhook]:
+    """The webhook with its router; with `outage`, every turn handed to Rasa raises it, as Rasa's agent does
+    when the tracker store or the lock store is out."""
     folder = Path(tempfile.mkdtemp(dir="/dev/shm")) if Path("/dev/shm").is_dir() else fallback
     url = f"sqlite:///{folder}/relais.db"
     upgrade(url)
@@ -72,6 +74,8 @@ def webhook(fallback: Path, **changes: Any) -> Iterator[Webhook]:
 
             async def on_new_message(message: UserMessage) -> None:
                 received.append(message)
+                if outage is not None:
+                    raise outage
 
             def output() -> TelegramOutput:
                 return TelegramOutput(bot, callbacks, language)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from bot.edges import flood
 from content.texts import render
@@ -132,3 +133,15 @@ def test_two_simultaneous_deliveries_are_handled_once(hook: Webhook) -> None:
         statuses = hook.loop.run_until_complete(twice())
         assert statuses == [200, 200]
     assert len(hook.received) == 5
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_turn_that_cannot_be_served_is_answered_never_silence(tmp_path: Path, language: str) -> None:
+    """The tracker store out (PostgreSQL's connections cut): the person reads `turn.failed` in the language of
+    their Telegram client, the update is acknowledged (Telegram would otherwise deliver it again and again)."""
+    outage = OperationalError("SELECT", {}, Exception("server closed the connection unexpectedly"))
+    with webhook(tmp_path, outage=outage) as failing:
+        chat = _chat()
+        assert failing.post(text(chat, "comment garder des preuves ?", language)) == 200
+        assert len(failing.received) == 1
+        assert said(failing, chat) == [render(language, "turn.failed")]

@@ -67,5 +67,13 @@ def test_texting_style_is_read_in_its_own_language(text: str, language: str) -> 
     assert detect(text) == Detection(language, True)
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("slt", "fr"), ("wesh", "fr"), ("cc", "fr"), ("bsr qqn", "fr"), ("pls", "en"), ("idk", "en"), ("hi", "en")],
+)
+def test_a_texting_greeting_alone_is_guessed_in_its_language_but_never_reliable(text: str, language: str) -> None:
+    assert detect(text) == Detection(language, False)
+
+
 def test_words_both_languages_use_count_for_neither() -> None:
     assert detect("on a photo via my ex").language == "en"
