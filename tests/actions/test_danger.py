@@ -96,13 +96,13 @@ def test_without_a_country_the_numbers_are_those_of_the_languages_country_or_sev
 
 GOES_ON = {
     "fr": ["il est toujours là je fais quoi", "il part pas", "il tape encore", "il est revenu"],
-    "ko": ["아직도 안 갔어요 어떡해요", "안 가요", "계속 기다리고 있어요", "또 왔어요"],
+    "ko": ["아직도 안 갔어요 어떡해요", "안 가요", "계속 기다리고 있어요", "그 사람 또 왔어요"],
     "en": ["what do i do hes still there", "he wont leave", "still knocking", "he's back"],
 }
-GONE_ON_ALONE = {
-    "fr": "mes photos sont toujours là, il les a pas retirées",
-    "ko": "사진이 아직도 인터넷에 있어요",
-    "en": "my photos are still there on that site",
+STILL_THERE_ONLINE = {
+    "fr": ["mes photos sont toujours là, il les a pas retirées", "la vidéo est encore en ligne"],
+    "ko": ["사진이 아직도 인터넷에 있어요", "영상이 아직도 있어요", "메시지가 또 왔어요"],
+    "en": ["my photos are still there on that site", "theyre back online", "the video is still up"],
 }
 
 
@@ -111,7 +111,8 @@ def test_a_danger_told_goes_on_with_words_that_alone_mean_nothing(language: str)
         after = make_tracker("nlu_fallback", {"language": language, "in_danger": True}, text=text)
         assert in_danger_now(after), text
         assert not in_danger_now(make_tracker("nlu_fallback", {"language": language}, text=text)), text
-    assert not in_danger_now(make_tracker("nlu_fallback", {"language": language}, text=GONE_ON_ALONE[language]))
+    for text in STILL_THERE_ONLINE[language]:  # the images still online are no danger, even after one was told
+        assert not in_danger_now(make_tracker("nlu_fallback", {"language": language, "in_danger": True}, text=text))
 
 
 @pytest.mark.parametrize("intent", ["nlu_fallback", "inform", "ask_report"])
