@@ -99,9 +99,21 @@ SHOULD_I_PAY = {
     "en": ["he says he'll delete them if i send 500 more, should i?", "should i pay him", "pay or not??"],
 }
 NOT_ABOUT_PAYING = {
-    "fr": ["est-ce que je dois donner mon vrai nom ?", "je dois porter plainte ?"],
-    "ko": ["은행에도 신고해야 하나요?", "경찰에 신고해야 할까요?"],
-    "en": ["should i send him a message", "do i have to give my real name", "should i report it"],
+    "fr": [
+        "est-ce que je dois donner mon vrai nom ?",
+        "je dois porter plainte ?",
+        "est-ce que je dois payer un avocat ?",
+        "dois-je envoyer d'autres captures à la police ?",
+    ],
+    "ko": ["은행에도 신고해야 하나요?", "경찰에 신고해야 할까요?", "캡처를 경찰에 보내야 하나요?"],
+    "en": [
+        "should i send him a message",
+        "do i have to give my real name",
+        "should i report it",
+        "should i send it to the police?",
+        "do i have to pay for a lawyer",
+        "should i pay a company to remove it",
+    ],
 }
 
 
