@@ -12,8 +12,9 @@ from __future__ import annotations
 from actions.check_in import check_in, unusual_kind
 from actions.danger import in_danger_now
 from actions.facts_in_message import mentions_links_or_platforms, speaks_of_minor
-from actions.guidance import situation_cued, take_country
+from actions.guidance import give_helplines, situation_cued, take_country
 from actions.help_question import answer_what_to_do, asks_what_to_do, names_a_language
+from actions.helplines import asks_who_to_call
 from actions.intake.access import start_access
 from actions.intake.answers import text
 from actions.intake.corrections import correct_summary
@@ -92,6 +93,12 @@ class ActionOutOfScope(RelaisAction):
             return
         if waits_for_country(turn.tracker) and take_country(turn):
             return
+        if in_danger_now(turn.tracker):  # "what do i do" at the door: the emergency numbers were the answer
+            turn.say("next.prompt", MAIN_MENU)
+            return
+        if asks_who_to_call(turn.tracker):  # "what is the cyber crime number"
+            answer_who_to_call(turn)
+            return
         if asks_what_to_do(turn.tracker):
             answer_what_to_do(turn)
             return
@@ -126,12 +133,22 @@ class ActionClarify(RelaisAction):
             turn.say("crisis.listening")
         elif in_danger_now(turn.tracker):  # "what do i do hes still there": the emergency numbers were the answer
             turn.say("next.prompt", MAIN_MENU)
+        elif asks_who_to_call(turn.tracker):  # "what number do i call": the lines of the person's country
+            answer_who_to_call(turn)
         elif asks_what_to_do(turn.tracker):
             answer_what_to_do(turn)
         elif answered_first(turn):
             turn.say("next.prompt", MAIN_MENU)
         else:
             turn.say("clarify.text", MAIN_MENU)
+
+
+def answer_who_to_call(turn: Turn) -> None:
+    """The lines of the person's country (said first by `RelaisAction.run` when it is known), then the menu; the
+    country question first when it is unknown (`helplines`)."""
+    give_helplines(turn)
+    if turn.jurisdiction is not None:
+        turn.say("next.prompt", MAIN_MENU)
 
 
 def answered_first(turn: Turn) -> bool:

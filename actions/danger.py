@@ -2,9 +2,10 @@
 
 Whatever the message's intent, Relais says first how to get help at once where the person lives
 (`danger.<jurisdiction>`, numbers from the knowledge module); the images can wait. The words are in
-`danger_cues.yml`, matched on the accent-folded message. Once told, the danger stays in mind (slot
-`in_danger`): "what do i do hes still there", "il part pas", "아직도 문 앞에 있어요" are the same danger, whose
-words (`danger_still_cues.yml`) would mean nothing alone.
+`danger_cues.yml`, matched on the accent-folded message. Once told, the danger stays in mind while the person
+speaks of it (slot `in_danger`, cleared by the first message that does not): "what do i do hes still there",
+"il part pas", "j'ai peur", "어떡해요" are the same danger, whose words (`danger_still_cues.yml`) would mean
+nothing alone.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from actions.facts_in_message import folded_text
 CUES = Path(__file__).with_name("danger_cues.yml")
 STILL_CUES = Path(__file__).with_name("danger_still_cues.yml")
 SLOT = "in_danger"
-"""True once a message told of danger now; the conversation keeps it."""
+"""True after a message of danger now, until a message that is not."""
 
 
 def in_danger_now(tracker: Tracker) -> bool:
-    """Whether the latest typed message tells of danger now ("il va me tuer", "때릴까 봐", "he's home now"), or, after
-    such a message, that it goes on ("he's still there", "il part pas", "아직도 안 갔어요")."""
+    """Whether the latest typed message tells of danger now ("il va me tuer", "때릴까 봐", "he's home now"), or, right
+    after such a message, that it goes on or frightens ("he's still there", "il part pas", "아직도 안 갔어요", "what
+    do i do", "j'ai peur")."""
     text = folded_text(tracker)
     if any_of(CUES).search(text):
         return True

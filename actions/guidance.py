@@ -18,7 +18,7 @@ from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION, country_in_messa
 from actions.menu import MAIN_MENU
 from actions.payment import PAID, PAID_KEYS, paid_already
 from actions.reply import Button, Turn, about_them
-from actions.safety import child_route_for_new_country, minor_in_message
+from actions.safety import SUPPORT_TOPIC, child_route_for_new_country, helplines, minor_in_message
 from actions.threat import threat_in_message, warn_of_threat
 from vocabulary.folding import fold
 
@@ -45,6 +45,12 @@ def journey(topic: str) -> Callable[[Explainer], Explainer]:
         return explainer
 
     return register
+
+
+@journey(SUPPORT_TOPIC)
+def give_helplines(turn: Turn) -> None:
+    """Who to talk to where the person lives, offered before the country was known (`helplines`)."""
+    helplines(turn)
 
 
 def acknowledge(turn: Turn, situation: str) -> None:

@@ -25,6 +25,7 @@ from actions.facts_in_message import (
     told_by_someone_else,
 )
 from actions.handoff_lapse import tell_if_lapsed
+from actions.helplines import asks_who_to_call
 from actions.jurisdiction import (
     COUNTRY_QUESTION,
     OTHER,
@@ -192,7 +193,8 @@ class RelaisAction(Action, ABC):
     (`parents.not_told`; asked about the police too, that what the police do is not ours to promise:
     `parents.police`), whatever else the answer says. A person blackmailed who tells of money already paid
     ("can we get the money back?") hears first what to do now (`actions/payment.py`), and one who asks whether to
-    pay ("should I send it?") hears no at once; never the sextortion's steps again.
+    pay ("should I send it?") hears no at once; never the sextortion's steps again. A person who asks who to call
+    hears first the lines of their country (`actions/helplines.py`).
     While the report's summary awaits its answer (`offer` is "submit"), only the actions that answer it
     (`answers_summary`: yes, no, crisis, erasing, a person) may drop it; any other keeps it pending and
     says it is not sent yet (`keep_report_pending`); words that say to send it send it (`_sends_summary`), and a
@@ -236,17 +238,21 @@ class RelaisAction(Action, ABC):
             tell_if_lapsed(turn)
         holds_summary = self.interrupts_forms and not self.answers_summary and tracker.get_slot("offer") == "submit"
         sent = holds_summary and _sends_summary(turn)
+        danger = in_danger_now(tracker)
+        if danger != bool(tracker.get_slot(DANGER_SLOT)):  # kept while the person speaks of it, no longer
+            turn.set(DANGER_SLOT, danger)
         if not (sent or (holds_summary and _adds_to_summary(turn))):
             if keeps_it_from_parents(tracker) and self.recalls_crisis:
                 # "if my parents find out they will kill me" is the fear of being found out: answered as such
                 tell_parents_not_told(turn)
-            elif in_danger_now(tracker):
+            elif danger:
                 turn.say(danger_key(turn))
-                turn.set(DANGER_SLOT, True)
             elif paid_already(tracker) and tracker.get_slot("situation") == "sextortion":
                 turn.say(about_them(turn, PAID))
             elif asks_whether_to_pay(tracker) and tracker.get_slot("situation") == "sextortion":
                 turn.say(about_them(turn, DONT_PAY))
+            elif asks_who_to_call(tracker) and turn.jurisdiction is not None:
+                turn.say(turn.local_key("support"))
             self.respond(turn)
         if holds_summary and not sent and turn.slot("offer") != "submit":
             keep_report_pending(turn)

@@ -19,6 +19,8 @@ from bot.storage.db import session
 from content.texts import has
 
 AFTER_SUPPORT = (HUMAN, *[button for button in MAIN_MENU if button not in (HUMAN, SUPPORT)])
+SUPPORT_TOPIC = "support"
+"""The journey of who to talk to, remembered while the country is asked."""
 WHILE_WAITING = tuple(button for button in AFTER_SUPPORT if button != HUMAN)
 """The choices after a crisis said while the person already waits for someone: the rest of the menu."""
 
@@ -29,11 +31,14 @@ def crisis_key(turn: Turn) -> str:
 
 
 def helplines(turn: Turn) -> None:
-    """Who to talk to where the person lives; without a country, offer to ask, never insist."""
+    """Who to talk to where the person lives; without a country, offer to ask, never insist, and give them as soon
+    as the country comes (`pending_topic` "support", resumed by `actions/guidance.py`)."""
     if turn.jurisdiction is None:
+        turn.set("pending_topic", SUPPORT_TOPIC)
         turn.say("support.which_country", ASK_BUTTONS)
         return
-    turn.say(turn.local_key("support"))
+    if not turn.has_said(turn.local_key("support")):  # "who do i call?" has them said first
+        turn.say(turn.local_key("support"))
 
 
 def child_route_jurisdiction(country: str | None, language: str) -> str:

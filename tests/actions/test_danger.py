@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.conversation import ActionClarify, ActionInform
+from actions.conversation import ActionClarify, ActionInform, ActionOutOfScope
 from actions.danger import in_danger_now
 from actions.reporting import ActionReport
 from actions.safety import ActionSupport
@@ -16,6 +16,7 @@ DANGER = {
     "fr": [
         "mon compagnon la filmait sous la douche. Il est à la maison ce soir, qu'est-ce que je dois faire ?",
         "il menace de me tuer si je porte plainte",
+        "mon ex m'a dit qu'il allait me tuer et balancer mes photos partout",
         "j'ai peur qu'il me frappe quand il verra que j'ai parlé",
         "ma fille est en danger",
         "mon ex est devant ma porte, il veut entrer, j'ai peur",
@@ -95,9 +96,16 @@ def test_without_a_country_the_numbers_are_those_of_the_languages_country_or_sev
 
 
 GOES_ON = {
-    "fr": ["il est toujours là je fais quoi", "il part pas", "il tape encore", "il est revenu"],
-    "ko": ["아직도 안 갔어요 어떡해요", "안 가요", "계속 기다리고 있어요", "그 사람 또 왔어요"],
-    "en": ["what do i do hes still there", "he wont leave", "still knocking", "he's back"],
+    "fr": [
+        "il est toujours là je fais quoi",
+        "il part pas",
+        "il tape encore",
+        "il est revenu",
+        "j'ai peur",
+        "je fais quoi",
+    ],
+    "ko": ["아직도 안 갔어요 어떡해요", "안 가요", "계속 기다리고 있어요", "그 사람 또 왔어요", "무서워요", "어떡해요"],
+    "en": ["what do i do hes still there", "he wont leave", "still knocking", "he's back", "im scared", "what do i do"],
 }
 STILL_THERE_ONLINE = {
     "fr": ["mes photos sont toujours là, il les a pas retirées", "la vidéo est encore en ligne"],
@@ -115,9 +123,14 @@ def test_a_danger_told_goes_on_with_words_that_alone_mean_nothing(language: str)
         assert not in_danger_now(make_tracker("nlu_fallback", {"language": language, "in_danger": True}, text=text))
 
 
-@pytest.mark.parametrize("intent", ["nlu_fallback", "inform", "ask_report"])
+@pytest.mark.parametrize("intent", ["nlu_fallback", "inform", "ask_report", "out_of_scope"])
 def test_the_danger_going_on_hears_the_numbers_again_never_not_understood(language: str, intent: str) -> None:
-    action = {"nlu_fallback": ActionClarify(), "inform": ActionInform(), "ask_report": ActionReport()}[intent]
+    action = {
+        "nlu_fallback": ActionClarify(),
+        "inform": ActionInform(),
+        "ask_report": ActionReport(),
+        "out_of_scope": ActionOutOfScope(),
+    }[intent]
     slots = {"language": language, "country": COUNTRY[language], "in_danger": True}
     for text in GOES_ON[language]:
         outcome = run(action, intent, slots, text=text)
@@ -126,11 +139,16 @@ def test_the_danger_going_on_hears_the_numbers_again_never_not_understood(langua
         assert render(language, "situation.ask") not in outcome.texts, text
 
 
-def test_danger_told_is_kept_in_mind(language: str) -> None:
+def test_danger_told_is_kept_in_mind_while_the_person_speaks_of_it(language: str) -> None:
     outcome = run(ActionClarify(), "nlu_fallback", {"language": language}, text=DANGER[language][0])
     assert outcome.slot("in_danger") is True
-    calm = run(ActionClarify(), "nlu_fallback", {"language": language}, text=NO_DANGER[language][-1])
-    assert calm.slot("in_danger") is None
+    after = {"language": language, "in_danger": True}
+    going_on = run(ActionClarify(), "nlu_fallback", after, text=GOES_ON[language][0])
+    assert going_on.slot("in_danger") is None, "unchanged: still in danger"
+    calm = run(ActionClarify(), "nlu_fallback", after, text=NO_DANGER[language][-1])
+    assert calm.slot("in_danger") is False
+    never = run(ActionClarify(), "nlu_fallback", {"language": language}, text=NO_DANGER[language][-1])
+    assert never.slot("in_danger") is None
 
 
 def test_a_danger_read_as_a_bare_fact_is_not_misunderstood(language: str) -> None:

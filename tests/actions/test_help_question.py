@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.conversation import ActionChangeLanguage, ActionClarify, ActionOutOfScope
+from actions.conversation import ActionBotChallenge, ActionChangeLanguage, ActionClarify, ActionOutOfScope
 from actions.help_question import asks_what_to_do
 from content.texts import render
 from tests.actions.conftest import make_tracker, run
@@ -114,3 +114,33 @@ def test_a_language_word_beside_a_country_still_offers_the_languages(language: s
     entities = [{"entity": "country", "value": "FR"}]
     outcome = run(ActionChangeLanguage(), "change_language", {"language": language}, text=text, entities=entities)
     assert outcome.texts == [render(language, "language.choose")]
+
+
+WHO_TO_CALL = {
+    "fr": ["j'appelle qui ?", "quel numéro je dois appeler", "c'est quoi le numéro pour ça"],
+    "ko": ["어디에 전화해야 돼요?", "몇 번으로 전화해요?", "번호 좀 알려주세요"],
+    "en": ["who do i call", "what number do i call", "what is the cyber crime number"],
+}
+NOT_WHO_TO_CALL = {
+    "fr": ["il m'appelle tout le temps", "je l'ai appelé hier"],
+    "ko": ["그 사람이 계속 전화해요", "번호를 차단했어요"],
+    "en": ["he keeps calling me", "i called him yesterday"],
+}
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "out_of_scope", "bot_challenge"])
+def test_asking_who_to_call_gets_the_lines_of_the_country(language: str, intent: str) -> None:
+    """Whatever the classifier made of it ("j'appelle qui ?" was read as a question about the bot)."""
+    action = {"nlu_fallback": ActionClarify(), "out_of_scope": ActionOutOfScope()}.get(intent, ActionBotChallenge())
+    for text in WHO_TO_CALL[language]:
+        known = run(action, intent, {"language": language, "country": "GB"}, text=text)
+        assert known.texts[0] == render(language, "support.GB"), text
+        assert known.texts.count(render(language, "support.GB")) == 1, text
+        if intent == "bot_challenge":
+            continue
+        unknown = run(action, intent, {"language": language}, text=text)
+        assert unknown.texts[0] == render(language, "support.which_country"), text
+        assert unknown.slot("pending_topic") == "support"
+    for text in NOT_WHO_TO_CALL[language]:
+        outcome = run(action, intent, {"language": language, "country": "GB"}, text=text)
+        assert render(language, "support.GB") not in outcome.texts, text

@@ -163,10 +163,20 @@ def test_support_is_kind_and_gives_helplines(language: str, where: str, line: st
     assert out.payloads[0] == "/request_human"
 
 
-def test_support_without_a_country_does_not_insist(language: str) -> None:
+def test_support_without_a_country_does_not_insist_and_gives_the_lines_once_the_country_comes(language: str) -> None:
     out = run(ActionSupport(), intent="express_distress", slots=slots(None, language=language))
-    assert out.slot("pending_topic") is None
     assert said(language, "support.which_country") in out.texts
+    assert out.slot("offer") is None, "no question left open: a person may not want to say"
+    assert out.slot("pending_topic") == "support"
+    given = run(
+        ActionInform(),
+        intent="inform",
+        slots=slots(None, language=language, pending_topic="support"),
+        entities=[{"entity": "country", "value": "GB"}],
+    )
+    assert said(language, "country.noted.GB") in given.texts
+    assert said(language, "support.GB") in given.texts
+    assert given.slot("pending_topic") is None
 
 
 def test_an_unknown_country_is_asked_once_then_the_journey_resumes(language: str) -> None:

@@ -446,3 +446,16 @@ def test_a_crisis_that_keeps_it_from_the_parents_hears_the_crisis_line_first(lan
     texts = run(ActionCrisis(), "crisis", slots, text=CRISIS_AND_SECRET[language]).texts
     assert texts[0] == render(language, "crisis.FR")
     assert texts[1] == render(language, "parents.not_told")
+
+
+POLICE_AND_PARENTS = {
+    "fr": ["si je porte plainte la police va appeler mes parents ?", "les flics préviennent mes parents ?"],
+    "ko": ["경찰에 신고하면 부모님한테 연락가요?", "신고하면 엄마가 알게 돼요?"],
+    "en": ["will the police tell my parents", "do the cops call my mom if i report"],
+}
+
+
+def test_asking_whether_the_police_tell_the_parents_is_answered_about_the_police(language: str) -> None:
+    for text in POLICE_AND_PARENTS[language]:
+        outcome = run(ActionPrivacy(), "ask_privacy", {"language": language}, text=text)
+        assert outcome.texts[0] == render(language, "parents.police"), text

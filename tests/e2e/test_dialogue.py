@@ -574,11 +574,17 @@ def test_someone_at_the_door_now_hears_the_emergency_numbers_first(chat: Chat, l
 # The danger goes on: "he's still there" is the same danger, and an answer read as a bare fact is understood.
 
 DANGER_GOES_ON = {
-    "fr": ("mon ex est devant ma porte, il veut entrer", ("il tape à la porte là", "il est toujours là je fais quoi")),
-    "ko": ("전남친이 지금 집 앞에 와 있어요 무서워요", ("아직도 문 앞에 있어요 어떡해요", "계속 문 두드려요")),
+    "fr": (
+        "mon ex est devant ma porte, il veut entrer",
+        ("il tape à la porte là", "il est toujours là je fais quoi", "j'ai peur"),
+    ),
+    "ko": (
+        "전남친이 지금 집 앞에 와 있어요 무서워요",
+        ("아직도 문 앞에 있어요 어떡해요", "계속 문 두드려요", "무서워요"),
+    ),
     "en": (
         "theres someone outside my door, my ex, hes banging on it",
-        ("what do i do hes still there", "he wont leave"),
+        ("what do i do hes still there", "he wont leave", "what do i do"),
     ),
 }
 
@@ -595,6 +601,30 @@ def test_a_danger_that_goes_on_hears_the_emergency_numbers_again_and_no_misreadi
         assert replies[0]["text"] == said(language, f"danger.{AT_THE_DOOR[language][1]}"), answer
         assert said(language, "clarify.text") not in answer, answer
         assert said(language, "situation.ask") not in answer, answer
+        assert said(language, "situation.ack.sextortion") not in answer, answer
+
+
+# Support asked for, the country given next: the lines of that country, never only "what happened?".
+
+TALK_THEN_COUNTRY = {
+    "fr": ("je me sens tellement mal depuis que c'est arrivé", "France", "FR"),
+    "ko": ("그 일 이후로 너무 우울하고 힘들어요", "한국이요", "KR"),
+    "en": ("i feel awful since it happened, i just need support", "uk", "GB"),
+}
+WHO_TO_CALL = {"fr": "j'appelle qui ?", "ko": "어디에 전화해야 돼요?", "en": "what number do i call"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_helplines_offered_before_the_country_come_once_it_is_given(chat: Chat, language: str) -> None:
+    talk, country, code = TALK_THEN_COUNTRY[language]
+    chat.say(talk, language_hint=language)
+    assert chat.slot("pending_topic") == "support"
+    answer = chat.text(country)
+    assert chat.slot("country") == code
+    assert said(language, f"support.{code}") in answer, answer
+    called = chat.text(WHO_TO_CALL[language])
+    assert said(language, f"support.{code}") in called, called
+    assert said(language, "clarify.text") not in called
 
 
 # A camera found: once the country is given, what to do (the police first), never only a menu.
