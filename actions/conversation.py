@@ -75,7 +75,21 @@ class ActionChangeLanguage(RelaisAction):
 
 ActionBotChallenge = fixed_reply("action_bot_challenge", "bot_challenge.text", MAIN_MENU)
 ActionThank = fixed_reply("action_thank", "thank.text", MAIN_MENU)
-ActionGoodbye = fixed_reply("action_goodbye", "goodbye.text")
+
+
+class ActionGoodbye(RelaisAction):
+    """A goodbye, unless the person is in danger right now: "je fais quoi là" or "아직 안갔어" read as a goodbye
+    after someone at the door gets the emergency numbers (said first by `RelaisAction.run`) and the menu, never
+    "take care, come back any time"."""
+
+    def name(self) -> str:
+        return "action_goodbye"
+
+    def respond(self, turn: Turn) -> None:
+        if in_danger_now(turn.tracker):
+            turn.say("next.prompt", MAIN_MENU)
+        else:
+            turn.say("goodbye.text")
 
 
 class ActionOutOfScope(RelaisAction):

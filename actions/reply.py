@@ -239,8 +239,10 @@ class RelaisAction(Action, ABC):
         holds_summary = self.interrupts_forms and not self.answers_summary and tracker.get_slot("offer") == "submit"
         sent = holds_summary and _sends_summary(turn)
         danger = in_danger_now(tracker)
-        if danger != bool(tracker.get_slot(DANGER_SLOT)):  # kept while the person speaks of it, no longer
-            turn.set(DANGER_SLOT, danger)
+        if danger and not tracker.get_slot(DANGER_SLOT):
+            turn.set(DANGER_SLOT, True)
+        elif not danger and tracker.get_slot(DANGER_SLOT) and moves_on(turn):
+            turn.set(DANGER_SLOT, False)
         if not (sent or (holds_summary and _adds_to_summary(turn))):
             if keeps_it_from_parents(tracker) and self.recalls_crisis:
                 # "if my parents find out they will kill me" is the fear of being found out: answered as such
@@ -263,6 +265,16 @@ class RelaisAction(Action, ABC):
         if interrupted:
             return [ActiveLoop(None), SlotSet("requested_slot", None), *turn.events]
         return turn.events
+
+
+MOVING_ON = ("describe_", "ask_")
+"""Intents of a story or a question: a message of one of them, with no words of danger, moves on from a danger
+told before. An "ok", a goodbye, a message not understood or out of scope never does."""
+
+
+def moves_on(turn: Turn) -> bool:
+    """Whether the latest message is a story or a question of its own (`MOVING_ON`), not a reply to the danger."""
+    return (turn.intent or "").startswith(MOVING_ON)
 
 
 def tell_parents_not_told(turn: Turn) -> None:

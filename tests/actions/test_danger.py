@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.conversation import ActionClarify, ActionInform, ActionOutOfScope
+from actions.conversation import ActionAffirm, ActionClarify, ActionGoodbye, ActionInform, ActionOutOfScope
 from actions.danger import in_danger_now
 from actions.reporting import ActionReport
 from actions.safety import ActionSupport
@@ -145,10 +145,23 @@ def test_danger_told_is_kept_in_mind_while_the_person_speaks_of_it(language: str
     after = {"language": language, "in_danger": True}
     going_on = run(ActionClarify(), "nlu_fallback", after, text=GOES_ON[language][0])
     assert going_on.slot("in_danger") is None, "unchanged: still in danger"
-    calm = run(ActionClarify(), "nlu_fallback", after, text=NO_DANGER[language][-1])
-    assert calm.slot("in_danger") is False
-    never = run(ActionClarify(), "nlu_fallback", {"language": language}, text=NO_DANGER[language][-1])
+    for action, intent, text in ((ActionAffirm(), "affirm", "ok"), (ActionClarify(), "nlu_fallback", "...")):
+        reply = run(action, intent, after, text=text)
+        assert reply.slot("in_danger") is None, f"{text!r} is no moving on"
+    moved_on = run(ActionReport(), "ask_report", after, text=NO_DANGER[language][-1])
+    assert moved_on.slot("in_danger") is False
+    never = run(ActionReport(), "ask_report", {"language": language}, text=NO_DANGER[language][-1])
     assert never.slot("in_danger") is None
+
+
+def test_the_danger_going_on_read_as_a_goodbye_is_never_a_goodbye(language: str) -> None:
+    slots = {"language": language, "country": COUNTRY[language], "in_danger": True}
+    for text in GOES_ON[language]:
+        outcome = run(ActionGoodbye(), "goodbye", slots, text=text)
+        assert outcome.texts[0] == render(language, f"danger.{COUNTRY[language]}"), text
+        assert render(language, "goodbye.text") not in outcome.texts, text
+    bye = run(ActionGoodbye(), "goodbye", {"language": language}, text="bye")
+    assert bye.texts == [render(language, "goodbye.text")]
 
 
 def test_a_danger_read_as_a_bare_fact_is_not_misunderstood(language: str) -> None:

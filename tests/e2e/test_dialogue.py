@@ -604,6 +604,26 @@ def test_a_danger_that_goes_on_hears_the_emergency_numbers_again_and_no_misreadi
         assert said(language, "situation.ack.sextortion") not in answer, answer
 
 
+OK_THEN_STILL_THERE = {
+    "fr": ("bon ok", "il est toujours là"),
+    "ko": ("응", "아직 안갔어"),
+    "en": ("ok", "hes still there"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_ok_after_the_numbers_keeps_the_danger_in_mind(chat: Chat, language: str) -> None:
+    first, _ = DANGER_GOES_ON[language]
+    chat.say(first, language_hint=language)
+    ok, still = OK_THEN_STILL_THERE[language]
+    chat.say(ok)
+    assert chat.slot("in_danger") is True
+    replies = chat.say(still)
+    assert replies[0]["text"] == said(language, f"danger.{AT_THE_DOOR[language][1]}"), joined(replies)
+    assert said(language, "goodbye.text") not in joined(replies)
+    assert said(language, "clarify.text") not in joined(replies)
+
+
 # Support asked for, the country given next: the lines of that country, never only "what happened?".
 
 TALK_THEN_COUNTRY = {
