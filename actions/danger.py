@@ -3,7 +3,8 @@
 Whatever the message's intent, Relais says first how to get help at once where the person lives
 (`danger.<jurisdiction>`, numbers from the knowledge module); the images can wait. The words are in
 `danger_cues.yml`, matched on the accent-folded message. Once told, the danger stays in mind while the person
-speaks of it (slot `in_danger`, cleared by the first message that does not): "what do i do hes still there",
+speaks of it (slot `in_danger`, cleared by a story or a question of the person's own, `moves_on` in
+`actions/reply.py`, never by an "ok" or a goodbye): "what do i do hes still there",
 "il part pas", "j'ai peur", "어떡해요" are the same danger, whose words (`danger_still_cues.yml`) would mean
 nothing alone.
 """
@@ -20,7 +21,7 @@ from actions.facts_in_message import folded_text
 CUES = Path(__file__).with_name("danger_cues.yml")
 STILL_CUES = Path(__file__).with_name("danger_still_cues.yml")
 SLOT = "in_danger"
-"""True after a message of danger now, until a message that is not."""
+"""True after a message of danger now, until the person moves on to a story or a question of their own."""
 
 
 def in_danger_now(tracker: Tracker) -> bool:

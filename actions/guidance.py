@@ -16,7 +16,7 @@ import yaml
 from actions.facts_in_message import speaks_of_minor
 from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION, country_in_message
 from actions.menu import MAIN_MENU
-from actions.payment import PAID, PAID_KEYS, paid_already
+from actions.payment import MONEY_KEYS, PAID, paid_already
 from actions.reply import Button, Turn, about_them
 from actions.safety import SUPPORT_TOPIC, child_route_for_new_country, helplines, minor_in_message
 from actions.threat import threat_in_message, warn_of_threat
@@ -63,7 +63,7 @@ def acknowledge(turn: Turn, situation: str) -> None:
     """
     paid = situation == "sextortion" and paid_already(turn.tracker)
     turn.set("situation", situation)
-    answered_payment = situation == "sextortion" and turn.has_said(*PAID_KEYS)
+    answered_payment = situation == "sextortion" and turn.has_said(*MONEY_KEYS)
     if not answered_payment:
         turn.say(about_them(turn, f"situation.ack.{situation}"))
     if paid and not answered_payment:

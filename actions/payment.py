@@ -25,7 +25,7 @@ is not ours to say (`.other`: about the person, for a parent or a friend)."""
 DONT_PAY = "sextortion.dont_pay"
 """No: pay nothing and send nothing more, even for a promise to delete; paying usually brings more demands
 (knowledge base section 4, HIGH). `.other`: about the person."""
-PAID_KEYS = (PAID, f"{PAID}.other", DONT_PAY, f"{DONT_PAY}.other")
+MONEY_KEYS = (PAID, f"{PAID}.other", DONT_PAY, f"{DONT_PAY}.other")
 """Every wording of an answer about money, to tell whether this turn already answered it (`Turn.has_said`)."""
 
 

@@ -206,8 +206,10 @@ class RelaisAction(Action, ABC):
     answers_summary = False
     """Whether this action, run at the report's summary, is itself an answer to "shall I send it?"."""
     recalls_crisis = True
-    """Whether a crisis said earlier is recalled at the end; False for the action that says the crisis line itself,
-    which also says the parents' line after it, never before."""
+    """Whether a crisis said earlier is recalled at the end; False for the action that says the crisis line itself."""
+    parents_line_first = True
+    """Whether the parents' line (`tell_parents_not_told`) comes before the answer; the crisis action says it after
+    the crisis line, never before."""
     tells_lapse = True
     """Whether the answer starts with the lapsed request's line (asking for a person again says more)."""
 
@@ -244,7 +246,7 @@ class RelaisAction(Action, ABC):
         elif not danger and tracker.get_slot(DANGER_SLOT) and moves_on(turn):
             turn.set(DANGER_SLOT, False)
         if not (sent or (holds_summary and _adds_to_summary(turn))):
-            if keeps_it_from_parents(tracker) and self.recalls_crisis:
+            if keeps_it_from_parents(tracker) and self.parents_line_first:
                 # "if my parents find out they will kill me" is the fear of being found out: answered as such
                 tell_parents_not_told(turn)
             elif danger:

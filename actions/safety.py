@@ -89,7 +89,9 @@ HELD = "human"
 
 class ActionCrisis(RelaisAction):
     recalls_crisis = False
-    """It says the crisis line itself, and the parents' line after it."""
+    """It says the crisis line itself."""
+    parents_line_first = False
+    """The crisis line comes first; the parents' line after it."""
 
     answers_summary = True  # the crisis comes first; the report waits in the draft
 
