@@ -23,7 +23,7 @@ from actions.intake.offers import answer_no, answer_yes
 from actions.jurisdiction import country_in_message, waits_for_country
 from actions.language import asks_who_can_get_help_in, explicit_choice
 from actions.menu import LANGUAGES, MAIN_MENU
-from actions.payment import MONEY_KEYS
+from actions.payment import BLACKMAIL_KEYS
 from actions.reply import RelaisAction, Turn, fixed_reply, keeps_it_from_parents
 from actions.safety import minor_in_message
 from actions.situation import untold_story
@@ -116,7 +116,7 @@ class ActionOutOfScope(RelaisAction):
         if asks_what_to_do(turn.tracker):
             answer_what_to_do(turn)
             return
-        if turn.has_said(*MONEY_KEYS):  # "can I get my money back?" is answered by the payment's line
+        if turn.has_said(*BLACKMAIL_KEYS):  # "can I get my money back?" is answered by the payment's line
             turn.say("next.prompt", MAIN_MENU)
             return
         turn.say("out_of_scope.text", MAIN_MENU)
@@ -167,8 +167,8 @@ def answer_who_to_call(turn: Turn) -> None:
 
 def answered_first(turn: Turn) -> bool:
     """Whether `RelaisAction.run` already answered the message before the action's own answer: the parents' line,
-    the payment's answer or the emergency numbers; "not understood" must not follow them."""
-    return keeps_it_from_parents(turn.tracker) or turn.has_said(*MONEY_KEYS) or in_danger_now(turn.tracker)
+    the blackmail's answer (money or contact) or the emergency numbers; "not understood" must not follow them."""
+    return keeps_it_from_parents(turn.tracker) or turn.has_said(*BLACKMAIL_KEYS) or in_danger_now(turn.tracker)
 
 
 class ActionAffirm(RelaisAction):

@@ -13,10 +13,11 @@ from typing import Callable, Dict
 
 import yaml
 
-from actions.facts_in_message import speaks_of_minor
+from actions.cue_files import any_of
+from actions.facts_in_message import folded_text, speaks_of_minor
 from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION, country_in_message
 from actions.menu import MAIN_MENU
-from actions.payment import MONEY_KEYS, PAID, paid_already
+from actions.payment import BLACKMAIL_KEYS, PAID, paid_already
 from actions.reply import Button, Turn, about_them
 from actions.safety import SUPPORT_TOPIC, child_route_for_new_country, helplines, minor_in_message
 from actions.threat import threat_in_message, warn_of_threat
@@ -31,6 +32,7 @@ probabilities are flatter than DIET's were: at 0.005, 38% of messages of intents
 ranked some `describe_*` above it; at 0.05, 5% (measured on the held-out sets, 2026-11-29)."""
 CUES = Path(__file__).with_name("situation_cues.yml")
 QUESTION_CUES = Path(__file__).with_name("question_cues.yml")
+NO_COMPLAINT_CUES = Path(__file__).with_name("no_complaint_cues.yml")
 SITUATION_BUTTONS: tuple[Button, ...] = tuple((f"situation.{s}", f"/describe_{s}") for s in SITUATIONS)
 
 Explainer = Callable[[Turn], None]
@@ -59,17 +61,17 @@ def acknowledge(turn: Turn, situation: str) -> None:
 
     A child's story leaves the steps to the child route taken next (`minor_in_message`), which gives them
     after its opening. Money already paid (`actions/payment.py`) is answered after the acknowledgement, and a
-    blackmail already acknowledged is not acknowledged again when this turn answered the payment.
+    blackmail already acknowledged is not acknowledged again when this turn answered about money or contact.
     """
     paid = situation == "sextortion" and paid_already(turn.tracker)
     turn.set("situation", situation)
-    answered_payment = situation == "sextortion" and turn.has_said(*MONEY_KEYS)
-    if not answered_payment:
+    answered_blackmail = situation == "sextortion" and turn.has_said(*BLACKMAIL_KEYS)
+    if not answered_blackmail:
         turn.say(about_them(turn, f"situation.ack.{situation}"))
-    if paid and not answered_payment:
+    if paid and not answered_blackmail:
         turn.say(about_them(turn, PAID))
     child_route_next = not turn.is_minor and speaks_of_minor(turn.tracker)
-    if threat_in_message(turn) and not (child_route_next or answered_payment):
+    if threat_in_message(turn) and not (child_route_next or answered_blackmail):
         warn_of_threat(turn, child=turn.is_minor)
 
 
@@ -103,6 +105,8 @@ def question_in_message(turn: Turn) -> str | None:
     The words decide between the questions the classifier ranks (it often mixes up "report"
     and "remove"), and stand alone when it ranks none.
     """
+    if refuses_complaint(turn):  # "…mais je veux pas porter plainte": what can be done without one
+        return "removal"
     cued = _cued(turn, QUESTION_CUES)
     ranked = [QUESTIONS[i] for i in QUESTIONS if turn.ranked([i], SECOND_INTENT_CONFIDENCE)]
     if cued in ranked or not ranked:
@@ -128,13 +132,26 @@ def note_country(turn: Turn) -> bool:
     return True
 
 
+def refuses_complaint(turn: Turn) -> bool:
+    """Whether the message says the person does not want to file a complaint or involve the police ("je veux pas
+    porter plainte", "고소는 하기 싫어요", "i dont want to go to the police"): `no_complaint_cues.yml`."""
+    return bool(any_of(NO_COMPLAINT_CUES).search(folded_text(turn.tracker)))
+
+
 def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:
-    """Explain `topic` now, or ask first for what it depends on."""
+    """Explain `topic` now, or ask first for what it depends on.
+
+    Reporting or removal asked by a person who does not want a complaint (`refuses_complaint`) is their choice,
+    said first (`report.no_complaint`), then the removal journey, never the complaint's steps.
+    """
     if turn.situation is None:
         told = situation_in_message(turn)
         if told:
             acknowledge(turn, told)
     minor_in_message(turn)
+    if topic in ("report", "removal") and refuses_complaint(turn):
+        turn.say("report.no_complaint")
+        topic = "removal"
     if turn.jurisdiction is None:
         turn.set("pending_topic", topic)
         ask_country(turn)

@@ -1,11 +1,13 @@
-"""Money and a blackmailer: money already paid, or asked whether to pay; said once, never the whole sextortion
-text again.
+"""Money and contact with a blackmailer: money already paid, asked whether to pay, or the blackmailer who keeps
+calling; said once, never the whole sextortion text again.
 
 "J'ai déjà payé 200 €", "이미 50만 원 보냈어요", "can we get the money back?": the person has heard (or is
 hearing) not to pay; what they need now is what the knowledge base says for those who already paid
 (section 4, evidence preservation, HIGH: "If you already paid, stop and tell your bank"; bank details are
 evidence, never deleted). The words are in `payment_cues.yml`, matched on the accent-folded message.
 "He says he'll delete them if I send 500 more, should I?" is answered no, at once (`pay_question_cues.yml`).
+"He keeps calling me", "차단해도 돼요?" are answered with stopping all contact, keeping a record, then blocking
+(section 4, HIGH: "Stop all contact; don't negotiate; block (after documenting)"; `contact_cues.yml`).
 """
 
 from __future__ import annotations
@@ -19,20 +21,31 @@ from actions.facts_in_message import folded_text
 
 CUES = Path(__file__).with_name("payment_cues.yml")
 QUESTION_CUES = Path(__file__).with_name("pay_question_cues.yml")
+CONTACT_CUES = Path(__file__).with_name("contact_cues.yml")
 PAID = "sextortion.paid"
 """Don't pay more, tell the bank or the payment service now, keep the receipts; whether the money comes back
 is not ours to say (`.other`: about the person, for a parent or a friend)."""
 DONT_PAY = "sextortion.dont_pay"
 """No: pay nothing and send nothing more, even for a promise to delete; paying usually brings more demands
 (knowledge base section 4, HIGH). `.other`: about the person."""
-MONEY_KEYS = (PAID, f"{PAID}.other", DONT_PAY, f"{DONT_PAY}.other")
-"""Every wording of an answer about money, to tell whether this turn already answered it (`Turn.has_said`)."""
+NO_CONTACT = "sextortion.no_contact"
+"""You don't have to answer: stop all contact, don't negotiate, keep a record, then block (section 4, HIGH).
+`.other`: about the person."""
+BLACKMAIL_KEYS = tuple(key for base in (PAID, DONT_PAY, NO_CONTACT) for key in (base, f"{base}.other"))
+"""Every wording of an answer about the blackmailer (money or contact), to tell whether this turn already answered
+it (`Turn.has_said`)."""
 
 
 def asks_whether_to_pay(tracker: Tracker) -> bool:
     """Whether the latest typed message asks whether to pay, or tells of a promise made for paying ("돈 더 보내면
     지워준다는데 보낼까요?", "should i send it?"): `pay_question_cues.yml`."""
     return bool(any_of(QUESTION_CUES).search(folded_text(tracker)))
+
+
+def asks_about_contact(tracker: Tracker) -> bool:
+    """Whether the latest typed message tells of a blackmailer who keeps calling or writing, or asks about answering
+    or blocking them ("il arrête pas de m'appeler", "차단해도 돼요?", "should i block him"): `contact_cues.yml`."""
+    return bool(any_of(CONTACT_CUES).search(folded_text(tracker)))
 
 
 def paid_already(tracker: Tracker) -> bool:

@@ -37,7 +37,7 @@ from actions.jurisdiction import (
 from actions.language import CHOSEN_SLOT, conversation_language, explicit_choice
 from actions.menu import HUMAN, NOT_NOW, SEND, Button
 from actions.message_parts import message
-from actions.payment import DONT_PAY, PAID, asks_whether_to_pay, paid_already
+from actions.payment import DONT_PAY, NO_CONTACT, PAID, asks_about_contact, asks_whether_to_pay, paid_already
 from content.knowledge import CONTACTS
 from content.texts import has, render
 
@@ -188,12 +188,14 @@ class RelaisAction(Action, ABC):
     already waits for someone (`keep_crisis_in_mind`), except when a form follows or the person has just
     joined the queue.
     A person whose request for a person lapsed while the chat was quiet hears so first (`tell_if_lapsed`).
-    A person in danger right now (`in_danger_now`) hears first how to get help at once (`danger_key`).
+    A person in danger right now (`in_danger_now`) hears first how to get help at once (`danger_key`), and, moving
+    on to something else right after, that the numbers come first if the danger comes back (`danger.check`).
     A person who asks that their parents not know hears first that nothing here reaches them
     (`parents.not_told`; asked about the police too, that what the police do is not ours to promise:
     `parents.police`), whatever else the answer says. A person blackmailed who tells of money already paid
     ("can we get the money back?") hears first what to do now (`actions/payment.py`), and one who asks whether to
-    pay ("should I send it?") hears no at once; never the sextortion's steps again. A person who asks who to call
+    pay ("should I send it?") hears no at once, and one whose blackmailer keeps calling ("차단해도 돼요?") hears to stop
+    all contact, keep a record, then block; never the sextortion's steps again. A person who asks who to call
     hears first the lines of their country (`actions/helplines.py`).
     While the report's summary awaits its answer (`offer` is "submit"), only the actions that answer it
     (`answers_summary`: yes, no, crisis, erasing, a person) may drop it; any other keeps it pending and
@@ -241,11 +243,14 @@ class RelaisAction(Action, ABC):
         holds_summary = self.interrupts_forms and not self.answers_summary and tracker.get_slot("offer") == "submit"
         sent = holds_summary and _sends_summary(turn)
         danger = in_danger_now(tracker)
+        left_danger = not danger and bool(tracker.get_slot(DANGER_SLOT)) and moves_on(turn)
         if danger and not tracker.get_slot(DANGER_SLOT):
             turn.set(DANGER_SLOT, True)
-        elif not danger and tracker.get_slot(DANGER_SLOT) and moves_on(turn):
+        elif left_danger:
             turn.set(DANGER_SLOT, False)
         if not (sent or (holds_summary and _adds_to_summary(turn))):
+            if left_danger:
+                turn.say("danger.check")
             if keeps_it_from_parents(tracker) and self.parents_line_first:
                 # "if my parents find out they will kill me" is the fear of being found out: answered as such
                 tell_parents_not_told(turn)
@@ -255,6 +260,8 @@ class RelaisAction(Action, ABC):
                 turn.say(about_them(turn, PAID))
             elif asks_whether_to_pay(tracker) and tracker.get_slot("situation") == "sextortion":
                 turn.say(about_them(turn, DONT_PAY))
+            elif asks_about_contact(tracker) and tracker.get_slot("situation") == "sextortion":
+                turn.say(about_them(turn, NO_CONTACT))
             elif asks_who_to_call(tracker) and turn.jurisdiction is not None:
                 turn.say(turn.local_key("support"))
             self.respond(turn)

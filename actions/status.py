@@ -1,15 +1,33 @@
-"""Asking about a report: its status, unless the message really asks to erase it."""
+"""Asking about a report: its status, unless the message really asks to erase it or says the content is still
+online without a reference (then the other ways to get it removed come first)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from actions.cue_files import any_of
+from actions.facts_in_message import folded_text
+from actions.guidance import guide
 from actions.intake.access import ACCESS_SLOTS, start_access
 from actions.intake.answers import text
 from actions.intake.erase import VERIFIED_SLOT, ask_to_erase, confirm_verified, verified
 from actions.menu import MAIN_MENU
 from actions.reply import RelaisAction, Turn
+from bot.cases.reference import reference_in
 from bot.cases.repository import Access, check_access
 from bot.components.evidence_cues import has_evidence
 from bot.storage.db import session
+
+STILL_ONLINE_CUES = Path(__file__).with_name("still_online_cues.yml")
+
+
+def still_online_without_reference(turn: Turn) -> bool:
+    """Whether the message says the content is still online after a report ("my pics are still up, i reported them
+    2 weeks ago", "아직도 올라와 있어요") with no reference in it and no report made in this conversation: the report
+    may have gone to the platform, so asking for a Relais reference would lead nowhere."""
+    if turn.slot("case_ref") or reference_in(text(turn)) is not None:
+        return False
+    return bool(any_of(STILL_ONLINE_CUES).search(folded_text(turn.tracker)))
 
 
 class ActionStatus(RelaisAction):
@@ -17,6 +35,8 @@ class ActionStatus(RelaisAction):
 
     The words decide (`bot/components/patterns/evidence.yml`, the same cues as the NLU gate), never
     the classifier's ranking alone: a reference typed after "where is my report?" is a status question.
+    Content still online with no reference (`still_online_without_reference`) gets the other ways to have it
+    removed and how to look up a report made here (`status.still_online`), not the reference question.
     """
 
     def name(self) -> str:
@@ -25,6 +45,10 @@ class ActionStatus(RelaisAction):
     def respond(self, turn: Turn) -> None:
         if has_evidence("delete_my_data", text(turn)):
             ask_to_erase(turn)
+            return
+        if still_online_without_reference(turn):
+            turn.say("status.still_online")
+            guide(turn, "removal")
             return
         start_access(turn, "status")
 

@@ -6,10 +6,11 @@ What follows a checked PIN (the status, or the question before erasing) is `Acti
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 from rasa_sdk.types import DomainDict
@@ -17,13 +18,15 @@ from rasa_sdk.types import DomainDict
 from actions.intake.answers import choice, text
 from actions.language import conversation_language
 from actions.menu import MAIN_MENU
-from actions.reply import RelaisAction, Turn
+from actions.reply import RelaisAction, Turn, moves_on
 from bot.cases.reference import pin_in, reference_in
 from bot.cases.repository import PIN_WINDOW_S, Access, check_access
 from bot.storage.db import session
 from content.knowledge.formatting import wait
 
 ACCESS_SLOTS = ("access_reference", "access_pin", "access_purpose")
+_ATTEMPT = {"access_reference": re.compile(r"\d|\brl\b", re.IGNORECASE), "access_pin": re.compile(r"\d")}
+"""What a try at the requested slot holds: a reference has "RL" or digits, a PIN digits. Anything else is no try."""
 
 
 def start_access(turn: Turn, purpose: str) -> None:
@@ -83,7 +86,13 @@ class AskAccessPin(RelaisAction):
 
 
 class ValidateCaseAccessForm(FormValidationAction):
-    """The PIN is checked here, so a wrong one is asked again and counted against the rate limit."""
+    """The PIN is checked here, so a wrong one is asked again and counted against the rate limit.
+
+    A message that is no try at the reference or the PIN (`_ATTEMPT`) never gets "I could not read a reference":
+    a story or a question of its own ("my pics are still up, i reported them 2 weeks ago") rejects the form, so
+    Rasa answers it for what it says and that answer closes the form; anything else ("je l'ai plus", "몰라요")
+    closes it with how to find the report without them (`status.not_given`).
+    """
 
     def name(self) -> str:
         return "validate_case_access_form"
@@ -98,12 +107,20 @@ class ValidateCaseAccessForm(FormValidationAction):
         if choice(turn) in ("stop", "skip"):
             turn.say("erase.cancelled" if turn.slot("access_purpose") == "erase" else "next.prompt", MAIN_MENU)
             return [SlotSet(slot, None) for slot in ACCESS_SLOTS] + [SlotSet(REQUESTED_SLOT, None)]
+        if not _ATTEMPT[requested].search(text(turn)):
+            return self._not_given(turn)
         answer: Dict[str, Any] = (
             self._reference(turn)
             if requested == "access_reference"
             else checked_pin(turn, str(turn.slot("access_reference")))
         )
         return [*turn.events, *[SlotSet(slot, value) for slot, value in answer.items()]]
+
+    def _not_given(self, turn: Turn) -> List[EventType]:
+        if moves_on(turn) and turn.intent != "ask_status":
+            return [SlotSet(turn.slot(REQUESTED_SLOT), None), ActionExecutionRejected(self.form_name())]
+        turn.say("status.not_given", MAIN_MENU)
+        return [*turn.events, *[SlotSet(slot, None) for slot in ACCESS_SLOTS], SlotSet(REQUESTED_SLOT, None)]
 
     @staticmethod
     def _reference(turn: Turn) -> Dict[str, Any]:

@@ -23,6 +23,10 @@ DANGER = {
         "il a encore les clés, il peut revenir ce soir",
         "mon mari menace de diffuser nos vidéos, il est dans la maison là",
         "y a quelqu'un devant ma porte, j'ai peur",
+        "il est là chez moi il a bu",
+        "mon ex s'est pointé à mon travail",
+        "il m'attend à la sortie du lycée",
+        "il me suit dans la rue là",
     ],
     "ko": [
         "남편이 무서워요. 집에 같이 있어요",
@@ -31,6 +35,9 @@ DANGER = {
         "어제 남편한테 맞았어요",
         "전남친이 지금 집 앞에 와 있어요",
         "지금 문 계속 두드려요 어떡해요",
+        "전남친이 회사에 찾아왔어요",
+        "남친이 술 취해서 집에 왔어요",
+        "지금 계속 따라와요",
     ],
     "en": [
         "he's home now and I'm scared",
@@ -42,6 +49,9 @@ DANGER = {
         "theres someone outside my apartment right now saying he'll post my videos if i dont let him in",
         "he's kicking the door",
         "theres someone outside my door, my ex, hes banging on it",
+        "my ex is here and hes drunk",
+        "he just turned up at my work",
+        "he followed me home",
     ],
 }
 NO_DANGER = {
@@ -51,8 +61,17 @@ NO_DANGER = {
         "ça me tue cette histoire",
         "il est parti",
         "la police est devant ma porte",
+        "il la menace de tout publier",
+        "je suis rentrée chez moi et j'ai vu les photos",
     ],
-    "ko": ["힘들어 죽겠어요", "엄마한테 혼날까 봐 무서워요", "남편이 제 사진을 올렸어요", "문 앞에 택배 왔어요"],
+    "ko": [
+        "힘들어 죽겠어요",
+        "엄마한테 혼날까 봐 무서워요",
+        "남편이 제 사진을 올렸어요",
+        "문 앞에 택배 왔어요",
+        "오늘 그냥 집에 왔어요",
+        "인스타에서 계속 따라와서 팔로우해요",
+    ],
     "en": [
         "my parents will kill me",
         "this is killing me",
@@ -60,6 +79,8 @@ NO_DANGER = {
         "he posted my photos",
         "I was at the door",
         "he keeps banging on about it",
+        "he's following me on insta with new accounts",
+        "I feel like someone is stalking me online",
     ],
 }
 COUNTRY = {"fr": "FR", "ko": "KR", "en": "GB"}
@@ -150,8 +171,10 @@ def test_danger_told_is_kept_in_mind_while_the_person_speaks_of_it(language: str
         assert reply.slot("in_danger") is None, f"{text!r} is no moving on"
     moved_on = run(ActionReport(), "ask_report", after, text=NO_DANGER[language][-1])
     assert moved_on.slot("in_danger") is False
+    assert moved_on.texts[0] == render(language, "danger.check"), "moving on, the person hears the numbers come first"
     never = run(ActionReport(), "ask_report", {"language": language}, text=NO_DANGER[language][-1])
     assert never.slot("in_danger") is None
+    assert render(language, "danger.check") not in never.texts
 
 
 def test_the_danger_going_on_read_as_a_goodbye_is_never_a_goodbye(language: str) -> None:

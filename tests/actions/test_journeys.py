@@ -87,6 +87,31 @@ def test_reporting_names_the_right_services(language: str, where: str) -> None:
         assert contact(key).value in out.text, key
 
 
+NO_COMPLAINT = {
+    "fr": ("je veux pas porter plainte", "FR"),
+    "ko": ("고소는 하기 싫어요", "KR"),
+    "en": ("i dont want to go to the police", "GB"),
+}
+
+
+def test_not_wanting_a_complaint_gets_removal_without_one_never_the_complaints_steps(language: str) -> None:
+    text, country = NO_COMPLAINT[language]
+    out = run(ActionReport(), intent="ask_report", slots=slots(country, language=language), text=text)
+    assert out.texts[0] == said(language, "report.no_complaint")
+    assert said(language, "removal.intro") in out.texts
+    assert not [t for t in out.texts if t.startswith(said(language, f"report.{country}")[:40])], out.text
+    wants = {"fr": "je veux porter plainte", "ko": "고소하고 싶어요", "en": "i want to go to the police"}[language]
+    complaint = run(ActionReport(), intent="ask_report", slots=slots(country, language=language), text=wants)
+    assert said(language, "report.no_complaint") not in complaint.texts
+    story = {
+        "fr": "mon ex a mis mes photos sur un site, ",
+        "ko": "전남친이 제 사진을 올렸는데 ",
+        "en": "my ex posted my pics, ",
+    }
+    told = run(ActionSituation(), "describe_sharing", slots(country, language=language), text=story[language] + text)
+    assert said(language, "report.no_complaint") in told.texts and said(language, "removal.intro") in told.texts
+
+
 @pytest.mark.parametrize("action", [ActionReport(), ActionRemoval(), ActionSupport()])
 def test_another_country_never_hears_services_of_countries_it_is_not(language: str, action: Any) -> None:
     intent = {"action_report": "ask_report", "action_removal": "ask_removal"}.get(action.name(), "express_distress")

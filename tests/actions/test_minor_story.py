@@ -459,3 +459,23 @@ def test_asking_whether_the_police_tell_the_parents_is_answered_about_the_police
     for text in POLICE_AND_PARENTS[language]:
         outcome = run(ActionPrivacy(), "ask_privacy", {"language": language}, text=text)
         assert outcome.texts[0] == render(language, "parents.police"), text
+
+
+FRIEND_IN_PASSING = {
+    "fr": "ma pote m'a dit que ses nudes tournent sur snap, elle sait pas que je vous écris",
+    "ko": "친구 사진이 단톡방에 돌아요. 친구는 제가 여기 연락한 거 몰라요",
+    "en": "my best friend just told me her nudes are on reddit, she doesnt know im messaging you",
+}
+
+
+def test_a_friend_writing_about_her_friend_is_answered_about_her(language: str) -> None:
+    outcome = run(ActionSituation(), "describe_sharing", {"language": language}, text=FRIEND_IN_PASSING[language])
+    assert outcome.slot(SOMEONE_ELSE_SLOT) is True
+    assert render(language, "situation.ack.sharing.other") in outcome.texts
+    mother = {
+        "fr": "ma mère sait pas que je vous écris, mes photos tournent",
+        "ko": "엄마는 제가 연락한 거 몰라요",
+        "en": "my mum doesnt know im messaging you, my pics are out there",
+    }[language]
+    own = run(ActionSituation(), "describe_sharing", {"language": language}, text=mother)
+    assert own.slot(SOMEONE_ELSE_SLOT) is None, "a parent kept out of it does not make the writer someone else"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.conversation import ActionClarify, ActionOutOfScope
+from actions.conversation import ActionClarify, ActionInform, ActionOutOfScope
 from actions.payment import asks_whether_to_pay, paid_already
 from actions.reporting import ActionRemoval
 from actions.situation import ActionSituation
@@ -82,6 +82,7 @@ def test_money_back_with_no_blackmail_known_is_not_answered_as_one(language: str
         ("I have already sent 100k to him through opay", True),
         ("i sent him 2 gift cards", True),
         ("이미 50만원 보냈어요", True),
+        ("어제 벌써 50만원 보냄..", True),
         ("il a déjà envoyé les photos", False),
         ("he already sent the photos to my friends", False),
         ("should i send the money", False),
@@ -145,3 +146,32 @@ def test_a_parent_asking_whether_to_pay_hears_about_their_child(language: str) -
 def test_without_a_blackmail_no_one_is_told_not_to_pay(language: str) -> None:
     texts = run(ActionClarify(), "nlu_fallback", {"language": language}, text=SHOULD_I_PAY[language][1]).texts
     assert spoken(language, "sextortion.dont_pay") not in texts
+
+
+KEEPS_CALLING = {
+    "fr": ["il arrête pas de m'appeler", "je dois le bloquer ?"],
+    "ko": ["계속 전화와요", "차단해도 돼요?"],
+    "en": ["he keeps calling me", "what if i block him"],
+}
+A_THREAT_NOT_A_QUESTION = {
+    "fr": "il dit que si je le bloque il poste tout",
+    "ko": "차단하면 바로 유포한다고 해서 무서워요",
+    "en": "he says he'll post one every day i don't answer",
+}
+
+
+@pytest.mark.parametrize("intent", ["describe_sextortion", "nlu_fallback", "inform"])
+def test_a_blackmailer_who_keeps_calling_gets_no_contact_then_block_never_the_whole_text(
+    language: str, intent: str
+) -> None:
+    action = {"describe_sextortion": ActionSituation(), "nlu_fallback": ActionClarify()}.get(intent, ActionInform())
+    slots = {"language": language, "situation": "sextortion", "country": "FR"}
+    for text in KEEPS_CALLING[language]:
+        texts = run(action, intent, slots, text=text).texts
+        assert texts[0] == spoken(language, "sextortion.no_contact"), text
+        assert spoken(language, "situation.ack.sextortion") not in texts, text
+        assert spoken(language, "clarify.text") not in texts, text
+    threat = run(ActionSituation(), "describe_sextortion", slots, text=A_THREAT_NOT_A_QUESTION[language]).texts
+    assert spoken(language, "sextortion.no_contact") not in threat
+    before = run(ActionClarify(), "nlu_fallback", {"language": language}, text=KEEPS_CALLING[language][0]).texts
+    assert spoken(language, "sextortion.no_contact") not in before, "no blackmail told: no blackmail's answer"

@@ -140,3 +140,48 @@ def test_erase_my_report_after_its_status_erases_that_report_too(language: str, 
     with session() as db:
         assert sorted(db.scalars(sa.select(ErasureJob.sender_id)).all()) == ["earlier conversation", "review"]
     assert mine_here not in stored_references()
+
+
+STILL_ONLINE = {
+    "fr": "mes photos sont toujours en ligne, je les ai signalées il y a 2 semaines",
+    "ko": "신고한 지 2주 됐는데 사진이 아직도 올라와 있어요",
+    "en": "my pics are still up... i reported them 2 weeks ago",
+}
+
+
+def test_content_still_online_without_a_reference_gets_the_ways_to_remove_it(language: str) -> None:
+    slots = {"language": language, "country": {"fr": "FR", "ko": "KR", "en": "GB"}[language]}
+    outcome = run(ActionStatus(), "ask_status", slots, text=STILL_ONLINE[language])
+    assert outcome.texts[0] == render(language, "status.still_online")
+    assert render(language, "removal.intro") in outcome.texts
+    assert outcome.slot("access_purpose") is None, "no reference question the person may not be able to answer"
+    with_reference = run(ActionStatus(), "ask_status", slots, text=f"{STILL_ONLINE[language]} RL-ABCD-EFGH")
+    assert with_reference.slot("access_reference") == "RL-ABCD-EFGH"
+
+
+def reference_typed(language: str, text: str, intent: str) -> list[dict[str, Any]]:
+    """The events of the access form reading `text` (classified `intent`) while it asks for the reference."""
+    filled = {"language": language, "requested_slot": "access_reference", "access_reference": text}
+    typed = [{"event": "slot", "name": "access_reference", "value": text}]
+    conversation = tracker(intent, filled, text=text, events=typed)
+    return asyncio.run(ValidateCaseAccessForm().get_validation_events(CollectingDispatcher(), conversation, {}))
+
+
+NOT_A_REFERENCE = {
+    "fr": ("il a remis les photos sur un autre compte", "je l'ai plus"),
+    "ko": ("그 사람이 다른 계정에 또 올렸어요", "몰라요"),
+    "en": ("he posted them again on another account", "i dont have it"),
+}
+
+
+def test_a_message_that_is_no_reference_never_traps_the_person_in_the_form(language: str) -> None:
+    story, lost = NOT_A_REFERENCE[language]
+    rejected = reference_typed(language, story, "describe_sharing")
+    assert [e["event"] for e in rejected] == ["slot", "action_execution_rejected"], "Rasa answers the story itself"
+    assert rejected[1]["name"] == "case_access_form"
+    closed = reference_typed(language, lost, "deny")
+    slots = {e["name"]: e["value"] for e in closed if e.get("event") == "slot"}
+    assert slots["requested_slot"] is None and slots["access_purpose"] is None
+    typo = reference_typed(language, "RL-12", "inform")
+    assert {e["name"]: e["value"] for e in typo if e.get("event") == "slot"}["access_reference"] is None
+    assert not [e for e in typo if e["event"] == "action_execution_rejected"], "a try at a reference is asked again"

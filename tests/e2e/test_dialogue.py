@@ -507,6 +507,21 @@ def test_asking_whether_to_pay_is_answered_no_at_once(chat: Chat, language: str)
     assert said(language, "clarify.text") not in answer
 
 
+KEEPS_CALLING = {"fr": "il arrête pas de m'appeler", "ko": "계속 전화와요", "en": "he keeps calling me"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_blackmailer_who_keeps_calling_gets_stop_contact_then_block(chat: Chat, language: str) -> None:
+    chat.say(BLACKMAIL[language])
+    if chat.slot("offer") == "country":
+        chat.say(f'/inform{{"country": "{COUNTRIES[language]}"}}')
+    replies = chat.say(KEEPS_CALLING[language])
+    answer = joined(replies)
+    assert replies[0]["text"] == said(language, "sextortion.no_contact"), answer
+    assert said(language, "situation.ack.sextortion") not in answer
+    assert said(language, "clarify.text") not in answer
+
+
 # Several countries in one message: the one the person lives in decides.
 
 LIVES_IN = {
@@ -569,6 +584,22 @@ def test_someone_at_the_door_now_hears_the_emergency_numbers_first(chat: Chat, l
     message, place = AT_THE_DOOR[language]
     replies = chat.say(message, language_hint=language)
     assert replies[0]["text"] == said(language, f"danger.{place}")
+
+
+# Danger told without a door: the person is inside, at work, followed; the numbers first all the same.
+
+NO_DOOR = {
+    "fr": "il est là chez moi il a bu, il menace de montrer mes photos",
+    "ko": "전남친이 술 취해서 집에 찾아왔어요 사진 뿌린대요",
+    "en": "my ex is here and hes drunk, he says hell show everyone my pics",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_danger_without_a_door_hears_the_emergency_numbers_first(chat: Chat, language: str) -> None:
+    replies = chat.say(NO_DOOR[language], language_hint=language)
+    assert replies[0]["text"] == said(language, f"danger.{AT_THE_DOOR[language][1]}"), joined(replies)
+    assert chat.slot("in_danger") is True
 
 
 # The danger goes on: "he's still there" is the same danger, and an answer read as a bare fact is understood.
@@ -715,3 +746,75 @@ def test_korean_initial_consonants_of_a_wish_to_vanish_are_a_crisis_in_korean(ch
     assert chat.slot("language") == "ko"
     assert chat.slot("in_crisis") is True
     assert HANGUL.search(answer), answer
+
+
+# Content still online after a report to the platform: the ways to remove it, never a reference trap.
+
+STILL_UP = {
+    "fr": ("mes photos sont toujours en ligne, je les ai signalées il y a 2 semaines", "France"),
+    "ko": ("신고한 지 2주 됐는데 사진이 아직도 올라와 있어요", "한국이요"),
+    "en": ("my pics are still up... i reported them 2 weeks ago", "uk"),
+}
+AFTER_THE_REFERENCE_QUESTION = {
+    "fr": ("où en est mon signalement ?", "en fait il a remis mes photos sur un autre compte hier soir"),
+    "ko": ("제 신고 어떻게 됐어요?", "근데 그 사람이 어젯밤에 다른 계정에 제 사진을 또 올렸어요"),
+    "en": ("whats the status of my report", "actually he posted my pics again on another account last night"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_content_still_up_after_a_platform_report_gets_the_ways_to_remove_it(chat: Chat, language: str) -> None:
+    message, country = STILL_UP[language]
+    replies = chat.say(message, language_hint=language)
+    answer = joined(replies)
+    assert said(language, "status.still_online") in answer, answer
+    assert said(language, "status.ask_reference") not in answer
+    assert not (chat.tracker().get("active_loop") or {}).get("name")
+    removal = joined(chat.say(country))
+    assert said(language, "removal.intro") in removal, removal
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_story_told_while_a_reference_is_asked_is_answered_and_leaves_the_form(chat: Chat, language: str) -> None:
+    asked, story = AFTER_THE_REFERENCE_QUESTION[language]
+    assert said(language, "status.ask_reference") in joined(chat.say(asked, language_hint=language))
+    answer = joined(chat.say(story))
+    assert said(language, "status.bad_reference") not in answer, answer
+    assert said(language, "status.ask_reference") not in answer, answer
+    assert said(language, "clarify.text") not in answer, answer
+    after = joined(chat.say({"fr": "je sais pas", "ko": "몰라요", "en": "idk"}[language]))
+    assert said(language, "status.bad_reference") not in after, after
+
+
+# Not wanting a complaint: the person's choice, and removal without one, never the complaint's steps.
+
+NO_COMPLAINT = {
+    "fr": ("mon ex a mis mes photos sur un site, je veux pas porter plainte", "France"),
+    "ko": ("전남친이 제 사진을 올렸는데 고소는 하기 싫어요", "한국이요"),
+    "en": ("my ex put my pics on a site but i dont want to go to the police", "uk"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_not_wanting_a_complaint_gets_removal_without_one(chat: Chat, language: str) -> None:
+    message, country = NO_COMPLAINT[language]
+    first = joined(chat.say(message, language_hint=language))
+    if said(language, "report.no_complaint") not in first:
+        first += joined(chat.say(country))
+    answer = first if said(language, "removal.intro") in first else first + joined(chat.say(country))
+    assert said(language, "report.no_complaint") in answer, answer
+    assert said(language, "removal.intro") in answer, answer
+
+
+FRIEND_IN_PASSING = {
+    "fr": "ma pote m'a dit que ses nudes tournent sur snap, elle sait pas que je vous écris",
+    "ko": "친구 사진이 단톡방에 돌아요. 친구는 제가 여기 연락한 거 몰라요",
+    "en": "my best friend just told me her nudes are on reddit, she doesnt know im messaging you",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_friend_writing_in_passing_hears_about_her_friend(chat: Chat, language: str) -> None:
+    answer = joined(chat.say(FRIEND_IN_PASSING[language], language_hint=language))
+    assert said(language, "situation.ack.sharing.other") in answer, answer
+    assert chat.slot("someone_else") is True

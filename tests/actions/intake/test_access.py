@@ -91,8 +91,10 @@ def test_too_many_wrong_pins_lock_the_reference(language: str, cases_db: str) ->
 
 def test_the_form_checks_the_reference_then_the_pin(language: str, cases_db: str) -> None:
     reference, pin = new_case(language)
-    slots, texts = validate(language, {"requested_slot": "access_reference"}, "not a reference")
+    slots, texts = validate(language, {"requested_slot": "access_reference"}, "RL-12")
     assert slots == {"access_reference": None} and texts == [render(language, "status.bad_reference")]
+    slots, texts = validate(language, {"requested_slot": "access_reference"}, "not a reference")
+    assert slots["requested_slot"] is None and texts == [render(language, "status.not_given")], "no try: no trap"
     slots, _ = validate(language, {"requested_slot": "access_reference"}, reference.lower())
     assert slots == {"access_reference": reference}
     slots, _ = validate(language, {"requested_slot": "access_pin", "access_reference": reference}, pin)
