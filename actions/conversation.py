@@ -12,6 +12,7 @@ from __future__ import annotations
 from actions.check_in import check_in, unusual_kind
 from actions.danger import in_danger_now
 from actions.facts_in_message import mentions_links_or_platforms, speaks_of_minor
+from actions.found_out import NOT_TOLD
 from actions.guidance import give_helplines, situation_cued, take_country
 from actions.help_question import answer_what_to_do, asks_what_to_do, names_a_language
 from actions.helplines import asks_who_to_call
@@ -167,8 +168,13 @@ def answer_who_to_call(turn: Turn) -> None:
 
 def answered_first(turn: Turn) -> bool:
     """Whether `RelaisAction.run` already answered the message before the action's own answer: the parents' line,
-    the blackmail's answer (money or contact) or the emergency numbers; "not understood" must not follow them."""
-    return keeps_it_from_parents(turn.tracker) or turn.has_said(*BLACKMAIL_KEYS) or in_danger_now(turn.tracker)
+    the blackmail's answer (money or contact), that the school or work is told nothing, or the emergency numbers;
+    "not understood" must not follow them."""
+    return (
+        keeps_it_from_parents(turn.tracker)
+        or turn.has_said(*BLACKMAIL_KEYS, NOT_TOLD)
+        or in_danger_now(turn.tracker)
+    )
 
 
 class ActionAffirm(RelaisAction):

@@ -24,6 +24,7 @@ from actions.facts_in_message import (
     keeps_from_parents,
     told_by_someone_else,
 )
+from actions.found_out import NOT_TOLD, asks_if_school_or_work_told
 from actions.handoff_lapse import tell_if_lapsed
 from actions.helplines import asks_who_to_call
 from actions.jurisdiction import (
@@ -192,7 +193,8 @@ class RelaisAction(Action, ABC):
     on to something else right after, that the numbers come first if the danger comes back (`danger.check`).
     A person who asks that their parents not know hears first that nothing here reaches them
     (`parents.not_told`; asked about the police too, that what the police do is not ours to promise:
-    `parents.police`), whatever else the answer says. A person blackmailed who tells of money already paid
+    `parents.police`), whatever else the answer says; one who asks whether their school or work will find out,
+    that nothing here reaches them (`actions/found_out.py`). A person blackmailed who tells of money already paid
     ("can we get the money back?") hears first what to do now (`actions/payment.py`), and one who asks whether to
     pay ("should I send it?") hears no at once, and one whose blackmailer keeps calling ("차단해도 돼요?") hears to stop
     all contact, keep a record, then block; never the sextortion's steps again. A person who asks who to call
@@ -256,6 +258,8 @@ class RelaisAction(Action, ABC):
                 tell_parents_not_told(turn)
             elif danger:
                 turn.say(danger_key(turn))
+            elif asks_if_school_or_work_told(tracker):
+                turn.say(NOT_TOLD)
             elif paid_already(tracker) and tracker.get_slot("situation") == "sextortion":
                 turn.say(about_them(turn, PAID))
             elif asks_whether_to_pay(tracker) and tracker.get_slot("situation") == "sextortion":

@@ -818,3 +818,38 @@ def test_a_friend_writing_in_passing_hears_about_her_friend(chat: Chat, language
     answer = joined(chat.say(FRIEND_IN_PASSING[language], language_hint=language))
     assert said(language, "situation.ack.sharing.other") in answer, answer
     assert chat.slot("someone_else") is True
+
+
+# Will the school or work find out: nothing here reaches them, said first.
+
+SCHOOL_FINDS_OUT = {
+    "fr": ("mon ex a mis des photos de moi sur un compte insta", "est-ce que mon lycée va être au courant ?"),
+    "ko": ("전남친이 제 사진을 인스타에 올렸어요", "학교에 연락 가요?"),
+    "en": ("my ex put my pics on an insta account", "will my school find out?"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_asking_whether_the_school_will_know_hears_nothing_here_reaches_it(chat: Chat, language: str) -> None:
+    story, question = SCHOOL_FINDS_OUT[language]
+    chat.say(story, language_hint=language)
+    replies = chat.say(question)
+    assert replies[0]["text"] == said(language, "found_out.not_told"), joined(replies)
+    assert said(language, "clarify.text") not in joined(replies)
+
+
+# Moving on right after a danger: the numbers come first if it comes back, then the answer.
+
+AFTER_DANGER = {
+    "fr": "comment je fais pour garder des preuves ?",
+    "ko": "증거는 어떻게 남겨야 해요?",
+    "en": "how do i keep evidence?",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_moving_on_after_a_danger_hears_the_numbers_come_first_if_it_comes_back(chat: Chat, language: str) -> None:
+    chat.say(NO_DOOR[language], language_hint=language)
+    replies = chat.say(AFTER_DANGER[language])
+    assert replies[0]["text"] == said(language, "danger.check"), joined(replies)
+    assert chat.slot("in_danger") is False
