@@ -10,6 +10,7 @@ words the classifier missed to its journey, and after a crisis message the reply
 from __future__ import annotations
 
 from actions.check_in import check_in, unusual_kind
+from actions.danger import SLOT as DANGER_SLOT
 from actions.danger import in_danger_now
 from actions.facts_in_message import mentions_links_or_platforms, speaks_of_minor
 from actions.found_out import NOT_TOLD
@@ -81,13 +82,17 @@ ActionThank = fixed_reply("action_thank", "thank.text", MAIN_MENU)
 class ActionGoodbye(RelaisAction):
     """A goodbye, unless the person is in danger right now: "je fais quoi là" or "아직 안갔어" read as a goodbye
     after someone at the door gets the emergency numbers (said first by `RelaisAction.run`) and the menu, never
-    "take care, come back any time"."""
+    "take care, come back any time"; "he left" while the danger is in mind (`in_danger`) hears that the numbers
+    come first if it comes back (`danger.check`)."""
 
     def name(self) -> str:
         return "action_goodbye"
 
     def respond(self, turn: Turn) -> None:
         if in_danger_now(turn.tracker):
+            turn.say("next.prompt", MAIN_MENU)
+        elif turn.slot(DANGER_SLOT):  # "he left", "ok bye" after a danger: the numbers come first if it comes back
+            turn.say("danger.check")
             turn.say("next.prompt", MAIN_MENU)
         else:
             turn.say("goodbye.text")
@@ -154,8 +159,17 @@ class ActionClarify(RelaisAction):
             answer_what_to_do(turn)
         elif answered_first(turn):
             turn.say("next.prompt", MAIN_MENU)
+        elif turn.slot(DANGER_SLOT):  # "i called 17 they're coming": never "not understood" in a danger
+            danger_follow_up(turn)
         else:
             turn.say("clarify.text", MAIN_MENU)
+
+
+def danger_follow_up(turn: Turn) -> None:
+    """A message not understood while a danger is in mind (`in_danger`): the numbers come first if it comes back
+    (`danger.check`), then the menu; never "I'm not sure I understood"."""
+    turn.say("danger.check")
+    turn.say("next.prompt", MAIN_MENU)
 
 
 def answer_who_to_call(turn: Turn) -> None:
@@ -217,7 +231,11 @@ class ActionInform(RelaisAction):
             not_understood(turn)
         elif mentions_links_or_platforms(turn.tracker):
             turn.say("inform.links_only", MAIN_MENU)
+        elif asks_who_to_call(turn.tracker):  # "c quoi le numero": the lines, never "not understood" after them
+            answer_who_to_call(turn)
         elif turn.is_minor or answered_first(turn):
             turn.say("next.prompt", MAIN_MENU)
+        elif turn.slot(DANGER_SLOT):
+            danger_follow_up(turn)
         else:
             turn.say("clarify.text", MAIN_MENU)

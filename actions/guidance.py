@@ -14,11 +14,12 @@ from typing import Callable, Dict
 import yaml
 
 from actions.cue_files import any_of
+from actions.danger import SLOT as DANGER_SLOT
 from actions.facts_in_message import folded_text, speaks_of_minor
 from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION, country_in_message
 from actions.menu import MAIN_MENU
 from actions.payment import BLACKMAIL_KEYS, PAID, paid_already
-from actions.reply import Button, Turn, about_them
+from actions.reply import Button, Turn, about_them, danger_key
 from actions.safety import SUPPORT_TOPIC, child_route_for_new_country, helplines, minor_in_message
 from actions.threat import threat_in_message, warn_of_threat
 from vocabulary.folding import fold
@@ -168,15 +169,28 @@ def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:
 
 def take_country(turn: Turn) -> bool:
     """A country named or answered (`note_country`): the journey asked for before, else the question of what
-    happened, else the menu; False, saying nothing, when the message gives no country."""
+    happened, else the menu; False, saying nothing, when the message gives no country. Given while a danger is in
+    mind (`in_danger`), the emergency numbers of that country come first, never "what happened?"."""
     if not note_country(turn):
         return False
+    in_danger = bool(turn.slot(DANGER_SLOT))
+    if in_danger and not turn.has_said(danger_key(turn)):
+        turn.say(danger_key(turn))
     if resume(turn):
         return True
-    if turn.situation is None:
+    if turn.situation is None and not in_danger:
         turn.say("situation.ask", SITUATION_BUTTONS)
     else:
         turn.say("next.prompt", MAIN_MENU)
+    return True
+
+
+def explain_now(turn: Turn, topic: str) -> bool:
+    """Explain `topic` at once, without the menu after it, when what it depends on is known (the jurisdiction, and
+    for the offence the situation); False, saying nothing, otherwise. For a question asked while a form is open."""
+    if turn.jurisdiction is None or topic not in _JOURNEYS or (topic == "offence" and turn.situation is None):
+        return False
+    _JOURNEYS[topic](turn)
     return True
 
 

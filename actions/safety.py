@@ -9,7 +9,17 @@ route moves to the person's country as soon as they give it.
 
 from __future__ import annotations
 
-from actions.facts_in_message import adult_told, keeps_from_parents, speaks_of_minor, told_by_someone_else
+import re
+
+from actions.danger import in_danger_now
+from actions.facts_in_message import (
+    adult_told,
+    age,
+    folded_text,
+    keeps_from_parents,
+    speaks_of_minor,
+    told_by_someone_else,
+)
 from actions.jurisdiction import ASK_BUTTONS, OTHER, likely_jurisdiction
 from actions.menu import HUMAN, MAIN_MENU, SUPPORT
 from actions.reply import RelaisAction, Turn, about_them, keeps_it_from_parents, tell_parents_not_told
@@ -130,9 +140,28 @@ class ActionSupport(RelaisAction):
         turn.say(about_them(turn, "support.kind"))
         minor_in_message(turn)
         helplines(turn)
-        if not turn.slot("in_crisis"):
-            # After a crisis message, the reply ends with the line itself (keep_crisis_in_mind).
+        if turn.slot("in_crisis"):
+            return  # after a crisis message, the reply ends with the line itself (keep_crisis_in_mind)
+        if in_danger_now(turn.tracker):
+            # afraid of someone, not of oneself: the emergency numbers said first are the answer, no suicide prompt
+            turn.say("next.prompt", AFTER_SUPPORT)
+        else:
             turn.say(about_them(turn, "support.crisis_hint"), AFTER_SUPPORT)
+
+
+PHONE_NUMBER = re.compile(
+    r"\b(call(ed|ing)?|dial(l?ed)?|rang|phoned|appel\w*|compose\w*|numero|number)\b\D{0,12}\d"
+    r"|(전화|번호)\D{0,8}\d|\d\s?번?(에|으로|로)\s?(전화|연락|신고)"
+)
+"""A number that follows words of calling ("i called 17", "j'ai appelé le 17", "112에 전화", "전화 112"): a phone
+number, never an age."""
+
+
+def _number_no_age(turn: Turn) -> bool:
+    """The message holds a phone number (`PHONE_NUMBER`: "i called 17 they're coming") and no age or word of a
+    minor: the classifier read the number as an age, and the child route would be a misreading."""
+    text = folded_text(turn.tracker)
+    return bool(PHONE_NUMBER.search(text)) and age(turn.tracker) is None and not speaks_of_minor(turn.tracker)
 
 
 class ActionMinor(RelaisAction):
@@ -140,7 +169,9 @@ class ActionMinor(RelaisAction):
     one they write about, are an adult and nothing says they were a minor when the images were made
     (`adult_told`): "tout le lycée les a vues, j'ai 19 ans" is an adult's story, followed as a story is, with the
     question it asks answered (`follow_story`). Once the route was given, an age told again ("g 13 ans") is
-    thanked (`minor.again`), never answered with the whole route again."""
+    thanked (`minor.again`), never answered with the whole route again. A phone number, with no age or word of a
+    minor ("i called 17 they're coming"), is no child's story (`_number_no_age`): answered as a message not
+    understood is."""
 
     def name(self) -> str:
         return "action_minor"
@@ -153,6 +184,11 @@ class ActionMinor(RelaisAction):
         told = situation_in_message(turn) if turn.situation is None else None
         if not turn.is_minor and adult_told(turn.tracker):
             follow_story(turn, told)
+            return
+        if not turn.is_minor and _number_no_age(turn):
+            from actions.conversation import ActionClarify
+
+            ActionClarify().respond(turn)
             return
         if told:
             acknowledge(turn, told)

@@ -8,10 +8,10 @@ from pathlib import Path
 from actions.cue_files import any_of
 from actions.facts_in_message import folded_text
 from actions.guidance import guide
-from actions.intake.access import ACCESS_SLOTS, start_access
+from actions.intake.access import ACCESS_SLOTS, says_no_reference, start_access
 from actions.intake.answers import text
 from actions.intake.erase import VERIFIED_SLOT, ask_to_erase, confirm_verified, verified
-from actions.menu import MAIN_MENU
+from actions.menu import MAIN_MENU, REMOVAL
 from actions.reply import RelaisAction, Turn
 from bot.cases.reference import reference_in
 from bot.cases.repository import Access, check_access
@@ -36,7 +36,10 @@ class ActionStatus(RelaisAction):
     The words decide (`bot/components/patterns/evidence.yml`, the same cues as the NLU gate), never
     the classifier's ranking alone: a reference typed after "where is my report?" is a status question.
     Content still online with no reference (`still_online_without_reference`) gets the other ways to have it
-    removed and how to look up a report made here (`status.still_online`), not the reference question.
+    removed and how to look up a report made here (`status.still_online`), not the reference question; a person
+    who says they have no reference (`says_no_reference`) hears how to find the report without one; any other
+    question without a reference hears first that a report to a platform or the police is not seen here
+    (`status.elsewhere`).
     """
 
     def name(self) -> str:
@@ -50,6 +53,11 @@ class ActionStatus(RelaisAction):
             turn.say("status.still_online")
             guide(turn, "removal")
             return
+        if reference_in(text(turn)) is None and not turn.slot("case_ref"):
+            if says_no_reference(turn):
+                turn.say("status.not_given", MAIN_MENU)
+                return
+            turn.say("status.elsewhere", (REMOVAL,))
         start_access(turn, "status")
 
 

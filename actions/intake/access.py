@@ -7,6 +7,7 @@ What follows a checked PIN (the status, or the question before erasing) is `Acti
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any, Dict, List
 
 from rasa_sdk import Tracker
@@ -15,6 +16,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.cue_files import any_of
+from actions.facts_in_message import folded_text
 from actions.intake.answers import choice, text
 from actions.language import conversation_language
 from actions.menu import MAIN_MENU
@@ -25,8 +28,15 @@ from bot.storage.db import session
 from content.knowledge.formatting import wait
 
 ACCESS_SLOTS = ("access_reference", "access_pin", "access_purpose")
+NO_REFERENCE_CUES = Path(__file__).parent.parent / "no_reference_cues.yml"
 _ATTEMPT = {"access_reference": re.compile(r"\d|\brl\b", re.IGNORECASE), "access_pin": re.compile(r"\d")}
 """What a try at the requested slot holds: a reference has "RL" or digits, a PIN digits. Anything else is no try."""
+
+
+def says_no_reference(turn: Turn) -> bool:
+    """Whether the message says the person has no reference ("i dont have any number", "접수번호 같은 건 없어요"):
+    `actions/no_reference_cues.yml`."""
+    return bool(any_of(NO_REFERENCE_CUES).search(folded_text(turn.tracker)))
 
 
 def start_access(turn: Turn, purpose: str) -> None:
@@ -117,7 +127,7 @@ class ValidateCaseAccessForm(FormValidationAction):
         return [*turn.events, *[SlotSet(slot, value) for slot, value in answer.items()]]
 
     def _not_given(self, turn: Turn) -> List[EventType]:
-        if moves_on(turn) and turn.intent != "ask_status":
+        if moves_on(turn) and turn.intent != "ask_status" and not says_no_reference(turn):
             return [SlotSet(turn.slot(REQUESTED_SLOT), None), ActionExecutionRejected(self.form_name())]
         turn.say("status.not_given", MAIN_MENU)
         return [*turn.events, *[SlotSet(slot, None) for slot in ACCESS_SLOTS], SlotSet(REQUESTED_SLOT, None)]

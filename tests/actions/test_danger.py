@@ -7,7 +7,7 @@ import pytest
 from actions.conversation import ActionAffirm, ActionClarify, ActionGoodbye, ActionInform, ActionOutOfScope
 from actions.danger import in_danger_now
 from actions.reporting import ActionReport
-from actions.safety import ActionSupport
+from actions.safety import ActionMinor, ActionSupport
 from actions.situation import ActionSituation
 from content.texts import render
 from tests.actions.conftest import make_tracker, run
@@ -27,6 +27,9 @@ DANGER = {
         "mon ex s'est pointé à mon travail",
         "il m'attend à la sortie du lycée",
         "il me suit dans la rue là",
+        "il est rentré à la maison, il a bu, j'ai peur",
+        "il est dans le salon là",
+        "je peux pas appeler il va m'entendre",
     ],
     "ko": [
         "남편이 무서워요. 집에 같이 있어요",
@@ -38,6 +41,8 @@ DANGER = {
         "전남친이 회사에 찾아왔어요",
         "남친이 술 취해서 집에 왔어요",
         "지금 계속 따라와요",
+        "걔가 지금 우리 회사 앞에서 기다리고 있어",
+        "전화하면 들릴 것 같아요",
     ],
     "en": [
         "he's home now and I'm scared",
@@ -52,6 +57,10 @@ DANGER = {
         "my ex is here and hes drunk",
         "he just turned up at my work",
         "he followed me home",
+        "my ex is in the flat rn, he's drunk",
+        "he's in the other room now",
+        "i cant call anyone he'll hear me",
+        "im at work and he just walked into the office",
     ],
 }
 NO_DANGER = {
@@ -124,9 +133,28 @@ GOES_ON = {
         "il est revenu",
         "j'ai peur",
         "je fais quoi",
+        "jsuis dans un café là",
+        "il est devant",
     ],
-    "ko": ["아직도 안 갔어요 어떡해요", "안 가요", "계속 기다리고 있어요", "그 사람 또 왔어요", "무서워요", "어떡해요"],
-    "en": ["what do i do hes still there", "he wont leave", "still knocking", "he's back", "im scared", "what do i do"],
+    "ko": [
+        "아직도 안 갔어요 어떡해요",
+        "안 가요",
+        "계속 기다리고 있어요",
+        "그 사람 또 왔어요",
+        "무서워요",
+        "어떡해요",
+        "퇴근해야 되는데 어떡해",
+    ],
+    "en": [
+        "what do i do hes still there",
+        "he wont leave",
+        "still knocking",
+        "he's back",
+        "im scared",
+        "what do i do",
+        "i locked it",
+        "he's in the kitchen",
+    ],
 }
 STILL_THERE_ONLINE = {
     "fr": ["mes photos sont toujours là, il les a pas retirées", "la vidéo est encore en ligne"],
@@ -192,3 +220,44 @@ def test_a_danger_read_as_a_bare_fact_is_not_misunderstood(language: str) -> Non
         outcome = run(ActionInform(), "inform", {"language": language, "country": COUNTRY[language]}, text=text)
         assert outcome.texts[0] == render(language, f"danger.{COUNTRY[language]}"), text
         assert render(language, "clarify.text") not in outcome.texts, text
+
+
+def test_fear_of_someone_read_as_distress_gets_no_suicide_prompt(language: str) -> None:
+    slots = {"language": language, "country": COUNTRY[language]}
+    for text in DANGER[language]:
+        outcome = run(ActionSupport(), "express_distress", slots, text=text)
+        assert outcome.texts[0] == render(language, f"danger.{COUNTRY[language]}"), text
+        assert render(language, "support.crisis_hint") not in outcome.texts, text
+    low = {"fr": "je vais mal", "ko": "너무 힘들어요", "en": "i feel awful"}[language]
+    sad = run(ActionSupport(), "express_distress", slots, text=low)
+    assert render(language, "support.crisis_hint") in sad.texts
+
+
+COUNTRY_NAMED = {"fr": "france", "ko": "한국", "en": "uk"}
+
+
+def test_the_country_given_after_a_danger_brings_its_numbers_never_what_happened(language: str) -> None:
+    slots = {"language": language, "in_danger": True, "offer": "country"}
+    named = [{"entity": "country", "value": COUNTRY[language]}]
+    outcome = run(ActionInform(), "inform", slots, text=COUNTRY_NAMED[language], entities=named)
+    assert render(language, f"danger.{COUNTRY[language]}") in outcome.texts, outcome.texts
+    assert render(language, "situation.ask") not in outcome.texts
+
+
+HE_LEFT = {"fr": "il est parti", "ko": "갔어요", "en": "he left"}
+CALLED = {
+    "fr": "j'ai appelé le 17 ils arrivent",
+    "ko": "112에 전화했어요 오고 있대요",
+    "en": "i called 17 they're coming",
+}
+
+
+def test_after_a_danger_a_goodbye_or_a_message_not_understood_hears_the_numbers_come_first(language: str) -> None:
+    slots = {"language": language, "country": COUNTRY[language], "in_danger": True}
+    bye = run(ActionGoodbye(), "goodbye", slots, text=HE_LEFT[language])
+    assert bye.texts[0] == render(language, "danger.check") and render(language, "goodbye.text") not in bye.texts
+    for action, intent in ((ActionClarify(), "nlu_fallback"), (ActionMinor(), "report_minor")):
+        outcome = run(action, intent, slots, text=CALLED[language])
+        assert outcome.texts[0] == render(language, "danger.check"), (intent, outcome.texts)
+        assert render(language, "clarify.text") not in outcome.texts
+        assert outcome.slot("is_minor") is None, "a phone number is nobody's age"

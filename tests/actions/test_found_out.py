@@ -11,7 +11,8 @@ from content.texts import render
 from tests.actions.conftest import make_tracker, run
 
 WILL_THEY_KNOW = {
-    "fr": ["est-ce que mon lycée va être au courant ?", "vous allez prévenir mon école ?", "mon patron va le savoir ?"],
+    "fr": ["est-ce que mon lycée va être au courant ?", "vous allez prévenir mon école ?", "mon patron va le savoir ?",
+           "et le lycée il va savoir?"],
     "ko": ["학교에 연락 가요?", "회사에서 알게 될까요?", "선생님이 알게 되면 어떡해요"],
     "en": ["will the school be told?", "will my job find out", "are you going to contact my school"],
 }

@@ -118,8 +118,8 @@ def test_a_language_word_beside_a_country_still_offers_the_languages(language: s
 
 WHO_TO_CALL = {
     "fr": ["j'appelle qui ?", "quel numéro je dois appeler", "c'est quoi le numéro pour ça", "c quoi le numero"],
-    "ko": ["어디에 전화해야 돼요?", "몇 번으로 전화해요?", "번호 좀 알려주세요"],
-    "en": ["who do i call", "what number do i call", "what is the cyber crime number"],
+    "ko": ["어디에 전화해야 돼요?", "몇 번으로 전화해요?", "번호 좀 알려주세요", "번호 머였지"],
+    "en": ["who do i call", "what number do i call", "what is the cyber crime number", "what was the number again"],
 }
 NOT_WHO_TO_CALL = {
     "fr": ["il m'appelle tout le temps", "je l'ai appelé hier"],

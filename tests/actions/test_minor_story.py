@@ -479,3 +479,23 @@ def test_a_friend_writing_about_her_friend_is_answered_about_her(language: str) 
     }[language]
     own = run(ActionSituation(), "describe_sharing", {"language": language}, text=mother)
     assert own.slot(SOMEONE_ELSE_SLOT) is None, "a parent kept out of it does not make the writer someone else"
+
+
+WRITING_FOR = {
+    "fr": "jcris pour ma pote elle a 16 ans, un mec a mis ses photos sur snap",
+    "ko": "친구 대신 연락드려요 친구가 16살인데 사진이 유포됐어요",
+    "en": "im writing for my friend, shes 16 and a guy posted her pics on snap",
+}
+
+
+def test_writing_for_a_friend_who_is_a_minor_is_answered_about_the_friend(language: str) -> None:
+    outcome = run(ActionMinor(), "report_minor", {"language": language}, text=WRITING_FOR[language])
+    assert outcome.slot(SOMEONE_ELSE_SLOT) is True
+    assert render(language, "minor.intro.other") in outcome.texts
+    wife = {
+        "fr": "mon mari a installé une caméra dans la salle de bain, c'est le père de mes enfants",
+        "ko": "남편이 욕실에 카메라를 설치했어요",
+        "en": "my husband put a camera in the bathroom, he is the father of my kids",
+    }[language]
+    own = run(ActionSituation(), "describe_hidden_filming", {"language": language}, text=wife)
+    assert own.slot(SOMEONE_ELSE_SLOT) is None, "the father of her children: she is the one filmed"

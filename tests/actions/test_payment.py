@@ -149,8 +149,8 @@ def test_without_a_blackmail_no_one_is_told_not_to_pay(language: str) -> None:
 
 
 KEEPS_CALLING = {
-    "fr": ["il arrête pas de m'appeler", "je dois le bloquer ?"],
-    "ko": ["계속 전화와요", "차단해도 돼요?"],
+    "fr": ["il arrête pas de m'appeler", "je dois le bloquer ?", "jdois le bloquer?"],
+    "ko": ["계속 전화와요", "차단해도 돼요?", "걔가 계속 디엠함"],
     "en": ["he keeps calling me", "what if i block him"],
 }
 A_THREAT_NOT_A_QUESTION = {

@@ -185,3 +185,26 @@ def test_a_message_that_is_no_reference_never_traps_the_person_in_the_form(langu
     typo = reference_typed(language, "RL-12", "inform")
     assert {e["name"]: e["value"] for e in typo if e.get("event") == "slot"}["access_reference"] is None
     assert not [e for e in typo if e["event"] == "action_execution_rejected"], "a try at a reference is asked again"
+
+
+NO_REFERENCE = {
+    "fr": "où en est mon signalement ? je n'ai pas de numéro de dossier",
+    "ko": "제 신고 어떻게 됐어요? 접수번호 같은 건 없어요",
+    "en": "where is my report? i dont have any number or anything",
+}
+WITHOUT_REFERENCE = {
+    "fr": "où en est mon signalement ?",
+    "ko": "제 신고 어떻게 됐어요?",
+    "en": "any news on my report?",
+}
+
+
+def test_a_status_question_without_a_reference_never_asks_for_one_the_person_says_they_lack(language: str) -> None:
+    told = run(ActionStatus(), "ask_status", {"language": language}, text=NO_REFERENCE[language])
+    assert told.texts == [render(language, "status.not_given")]
+    assert told.slot("access_purpose") is None
+    asked = run(ActionStatus(), "ask_status", {"language": language}, text=WITHOUT_REFERENCE[language])
+    assert asked.texts[0] == render(language, "status.elsewhere"), "a report to a platform is not seen here"
+    assert asked.slot("access_purpose") == "status"
+    in_the_form = reference_typed(language, NO_REFERENCE[language], "ask_status")
+    assert not [e for e in in_the_form if e["event"] == "action_execution_rejected"]

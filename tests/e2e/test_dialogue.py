@@ -853,3 +853,44 @@ def test_moving_on_after_a_danger_hears_the_numbers_come_first_if_it_comes_back(
     replies = chat.say(AFTER_DANGER[language])
     assert replies[0]["text"] == said(language, "danger.check"), joined(replies)
     assert chat.slot("in_danger") is False
+
+
+# A danger, the country, then what happens next: the country's numbers, no child route for "17", no goodbye.
+
+DANGER_THEN = {
+    "fr": ("il est rentré à la maison, il a bu, j'ai peur", "France", "j'ai appelé le 17 ils arrivent", "il est parti"),
+    "ko": ("남친이 지금 거실에 있어요 술 마셨어요 무서워요", "한국", "112에 전화했어요 오고 있대요", "갔어요"),
+    "en": ("my ex is in the flat rn, he's drunk", "france", "i called 17 they're coming", "he left"),
+}
+DANGER_COUNTRY = {"fr": "FR", "ko": "KR", "en": "FR"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_danger_then_the_country_then_the_police_called_is_followed_without_a_misreading(
+    chat: Chat, language: str
+) -> None:
+    danger, country, called, left = DANGER_THEN[language]
+    first = chat.say(danger, language_hint=language)
+    assert first[0]["text"].startswith(said(language, "danger.other")[:25]), joined(first)
+    answer = joined(chat.say(country))
+    assert said(language, f"danger.{DANGER_COUNTRY[language]}") in answer, answer
+    assert said(language, "situation.ask") not in answer
+    after = joined(chat.say(called))
+    assert said(language, "clarify.text") not in after, after
+    assert chat.slot("is_minor") is not True, after
+    bye = joined(chat.say(left))
+    assert said(language, "goodbye.text") not in bye, bye
+
+
+NO_REFERENCE_STATUS = {
+    "fr": "où en est mon signalement ? je n'ai pas de numéro de dossier",
+    "ko": "제 신고 어떻게 됐어요? 접수번호 같은 건 없어요",
+    "en": "where is my report? i dont have any number or anything",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_status_question_without_any_reference_is_not_asked_for_one(chat: Chat, language: str) -> None:
+    answer = joined(chat.say(NO_REFERENCE_STATUS[language], language_hint=language))
+    assert said(language, "status.not_given") in answer, answer
+    assert said(language, "status.ask_reference") not in answer

@@ -603,3 +603,22 @@ def test_asking_about_the_report_just_sent_asks_only_for_its_pin(stack: Stack, l
     assert said(language, "status.ask_pin") in asked
     assert said(language, "status.ask_reference") not in asked
     assert reference in chat.text(pin)
+
+
+ASIDE = {
+    "fr": "au fait comment je garde des preuves sans le télécharger",
+    "ko": "근데 증거는 어떻게 남겨요?",
+    "en": "btw how do i keep evidence without downloading it",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_question_asked_during_the_report_is_answered_and_the_report_goes_on(stack: Stack, language: str) -> None:
+    chat = Chat(stack)
+    first = open_intake(chat, language)
+    assert said(language, "intake.ask.intake_where") in first
+    answer = chat.text(ASIDE[language])
+    assert said(language, "evidence.intro") in answer, answer
+    assert said(language, "intake.place.noted", place=ASIDE[language]) not in answer
+    assert said(language, "intake.ask.intake_where") in answer, "the report's question is asked again"
+    assert not chat.slot("intake_places")

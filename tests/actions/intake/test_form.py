@@ -15,10 +15,12 @@ import pytest
 import yaml
 from rasa_sdk.executor import CollectingDispatcher
 
+import actions.evidence  # noqa: F401  (registers the evidence journey, as the action server does)
 from actions.intake.form import ValidateIntakeForm
 from actions.review import tracker
 from bot.components.out_of_distribution import kind_of
 from bot.settings import ROOT
+from content.texts import render
 from vocabulary.parse_keys import OOD_KEY
 
 
@@ -81,3 +83,27 @@ def test_whether_it_goes_on_is_read_in_the_persons_own_words(language: str, text
     answer, said = validate_intake("intake_ongoing", text, language)
     assert answer == {"intake_ongoing": expected}
     assert not said
+
+
+ASIDE = {
+    "fr": ("au fait comment je garde des preuves sans le télécharger", "FR"),
+    "ko": ("근데 증거는 어떻게 남겨요?", "KR"),
+    "en": ("btw how do i keep evidence without downloading it", "GB"),
+}
+
+
+@pytest.mark.parametrize("slot", ["intake_where", "intake_found"])
+def test_a_question_asked_in_the_middle_of_the_report_is_answered_never_saved_as_the_answer(
+    language: str, slot: str
+) -> None:
+    question, country = ASIDE[language]
+    slots = {"language": language, "country": country, "situation": "sharing", "requested_slot": slot, slot: question}
+    typed = [{"event": "slot", "name": slot, "value": question}]
+    conversation = tracker("ask_evidence", slots, text=question, events=typed)
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateIntakeForm().get_validation_events(dispatcher, conversation, {}))
+    answer = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    said = [str(m.get("text")) for m in dispatcher.messages]
+    assert answer[slot] is None, "asked again"
+    assert "intake_places" not in answer, "no question saved as where the content is"
+    assert said[0] == render(language, "evidence.intro")
