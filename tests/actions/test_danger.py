@@ -30,6 +30,7 @@ DANGER = {
         "il est rentré à la maison, il a bu, j'ai peur",
         "il est dans le salon là",
         "je peux pas appeler il va m'entendre",
+        "je peux pas parler il est à côté. il a mes photos et il me menace",
     ],
     "ko": [
         "남편이 무서워요. 집에 같이 있어요",
@@ -43,6 +44,8 @@ DANGER = {
         "지금 계속 따라와요",
         "걔가 지금 우리 회사 앞에서 기다리고 있어",
         "전화하면 들릴 것 같아요",
+        "지금 남친이 집에 있는데 술 취해서 사진 뿌린다고 협박해 무서워",
+        "회사 상사가 사진 가지고 협박하는데 지금 사무실에 같이 있어 무서워",
     ],
     "en": [
         "he's home now and I'm scared",
@@ -61,6 +64,9 @@ DANGER = {
         "he's in the other room now",
         "i cant call anyone he'll hear me",
         "im at work and he just walked into the office",
+        "he is home and hes drunk, he says hes going to send the pics to my family",
+        "someone is following me home rn, its the guy who has my pics",
+        "i cant call, he'd hear me",
     ],
 }
 NO_DANGER = {
@@ -135,6 +141,7 @@ GOES_ON = {
         "je fais quoi",
         "jsuis dans un café là",
         "il est devant",
+        "c bon il dort",
     ],
     "ko": [
         "아직도 안 갔어요 어떡해요",
@@ -144,6 +151,7 @@ GOES_ON = {
         "무서워요",
         "어떡해요",
         "퇴근해야 되는데 어떡해",
+        "말 못 해 옆에 있어",
     ],
     "en": [
         "what do i do hes still there",
@@ -154,6 +162,7 @@ GOES_ON = {
         "what do i do",
         "i locked it",
         "he's in the kitchen",
+        "ok im inside now, locked the door",
     ],
 }
 STILL_THERE_ONLINE = {

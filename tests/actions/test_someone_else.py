@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from actions.facts_in_message import SOMEONE_ELSE_SLOT
 from actions.offence import ActionOffence
 from actions.reporting import ActionReport
 from actions.safety import ActionMinor, ActionSupport
@@ -71,3 +72,38 @@ def test_a_parent_is_told_how_to_report_for_the_person_shown(language: str) -> N
     assert render(language, "report.platform") not in outcome.texts
     own = run(ActionReport(), "ask_report", {"language": language, "country": "FR", "situation": "sharing"}, text="?")
     assert render(language, "report.platform") in own.texts
+
+
+# Someone else's story in passing ("ma pote... ses nudes", "im writing for my friend"), and the writer's own told
+# beside another person ("ma mère sait pas que je vous écris", "the father of my kids"): (intent, about someone
+# else, about the writer).
+IN_PASSING = {
+    "fr": [
+        ("describe_sharing", "ma pote m'a dit que ses nudes tournent sur snap, elle sait pas que je vous écris",
+         "ma mère sait pas que je vous écris, mes photos tournent"),
+        ("report_minor", "jcris pour ma pote elle a 16 ans, un mec a mis ses photos sur snap",
+         "mon mari a installé une caméra dans la salle de bain, c'est le père de mes enfants"),
+    ],
+    "ko": [
+        ("describe_sharing", "친구 사진이 단톡방에 돌아요. 친구는 제가 여기 연락한 거 몰라요",
+         "엄마는 제가 연락한 거 몰라요"),
+        ("report_minor", "친구 대신 연락드려요 친구가 16살인데 사진이 유포됐어요", "남편이 욕실에 카메라를 설치했어요"),
+    ],
+    "en": [
+        ("describe_sharing", "my best friend just told me her nudes are on reddit, she doesnt know im messaging you",
+         "my mum doesnt know im messaging you, my pics are out there"),
+        ("report_minor", "im writing for my friend, shes 16 and a guy posted her pics on snap",
+         "my husband put a camera in the bathroom, he is the father of my kids"),
+    ],
+}
+
+
+def test_a_friends_story_told_in_passing_is_hers_and_a_mother_or_a_husband_named_is_not(language: str) -> None:
+    for intent, friend, own in IN_PASSING[language]:
+        action = ActionMinor() if intent == "report_minor" else ActionSituation()
+        told = run(action, intent, {"language": language}, text=friend)
+        assert told.slot(SOMEONE_ELSE_SLOT) is True, friend
+        expected = "minor.intro.other" if intent == "report_minor" else "situation.ack.sharing.other"
+        assert render(language, expected) in told.texts, friend
+        mine = run(ActionSituation(), "describe_sharing", {"language": language}, text=own)
+        assert mine.slot(SOMEONE_ELSE_SLOT) is None, own

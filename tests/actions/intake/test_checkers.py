@@ -122,9 +122,11 @@ def test_a_yes_or_a_date_is_not_a_place_and_is_asked_again_calmly(language: str)
 
 
 def test_i_dont_know_where_is_an_answer(language: str) -> None:
-    turn = turn_for(language, text=DONT_KNOW[language])
-    assert checkers.where(turn, "intake_where", None) == {"intake_where": UNSURE}
-    assert said(turn) == render(language, "intake.where.unknown")
+    texting = {"fr": "jsp", "ko": "몰라", "en": "idk"}[language]
+    for typed in (DONT_KNOW[language], texting):
+        turn = turn_for(language, text=typed)
+        assert checkers.where(turn, "intake_where", None) == {"intake_where": UNSURE}, typed
+        assert said(turn) == render(language, "intake.where.unknown")
 
 
 def test_no_more_places_after_one_is_done(language: str) -> None:
