@@ -321,7 +321,12 @@ export function createView({ stylesheet, target }, on) {
         answered = next.classList.contains("user");
       }
       const fresh = item({ ...entry, answered });
+      // A keyboard user may be on one of its buttons: the focus moves to the same button of the new row.
+      const root = row.getRootNode();
+      const focusable = "button, a[href]";
+      const focused = [...row.querySelectorAll(focusable)].indexOf(root.activeElement);
       row.replaceWith(fresh);
+      if (focused >= 0) fresh.querySelectorAll(focusable)[focused]?.focus();
       if (answer) answer.rows = answer.rows.map((r) => (r === row ? fresh : r));
       if (pinned?.row === row) pinned.row = fresh;
       pin();
