@@ -29,8 +29,9 @@ from content.knowledge.formatting import wait
 
 ACCESS_SLOTS = ("access_reference", "access_pin", "access_purpose")
 NO_REFERENCE_CUES = Path(__file__).parent.parent / "no_reference_cues.yml"
-_ATTEMPT = {"access_reference": re.compile(r"\d|\brl\b", re.IGNORECASE), "access_pin": re.compile(r"\d")}
-"""What a try at the requested slot holds: a reference has "RL" or digits, a PIN digits. Anything else is no try."""
+_ATTEMPT = re.compile(r"\d|\brl\b", re.IGNORECASE)
+"""What a try at the reference or the PIN holds: digits, or "RL" (a reference, which may have no digit at all, typed
+again while the PIN is asked is checked and counted like a PIN). Anything else is no try."""
 
 
 def says_no_reference(turn: Turn) -> bool:
@@ -117,7 +118,7 @@ class ValidateCaseAccessForm(FormValidationAction):
         if choice(turn) in ("stop", "skip"):
             turn.say("erase.cancelled" if turn.slot("access_purpose") == "erase" else "next.prompt", MAIN_MENU)
             return [SlotSet(slot, None) for slot in ACCESS_SLOTS] + [SlotSet(REQUESTED_SLOT, None)]
-        if not _ATTEMPT[requested].search(text(turn)):
+        if not _ATTEMPT.search(text(turn)):
             return self._not_given(turn)
         answer: Dict[str, Any] = (
             self._reference(turn)

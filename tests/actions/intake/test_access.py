@@ -105,3 +105,14 @@ def test_stop_leaves_the_form(language: str) -> None:
     slots, texts = validate(language, {"requested_slot": "access_pin", "access_purpose": "erase"}, "stop")
     assert slots["requested_slot"] is None and slots["access_reference"] is None
     assert texts == [render(language, "erase.cancelled")]
+
+
+def test_a_reference_typed_again_while_the_pin_is_asked_is_checked_even_without_a_digit(
+    language: str, cases_db: str
+) -> None:
+    """"status of my report RL-MGWQ-BTVG" (a reference of letters only) while the PIN is asked is a try, counted
+    against the lock like a wrong PIN, never "no try" that would let a guesser reset the form."""
+    reference, _ = new_case(language)
+    asked = {"requested_slot": "access_pin", "access_reference": reference}
+    slots, texts = validate(language, asked, "status of my report RL-MGWQ-BTVG")
+    assert slots == {"access_pin": None} and texts == [render(language, "status.mismatch")]
