@@ -92,8 +92,7 @@ class ActionGoodbye(RelaisAction):
         if in_danger_now(turn.tracker):
             turn.say("next.prompt", MAIN_MENU)
         elif turn.slot(DANGER_SLOT):  # "he left", "ok bye" after a danger: the numbers come first if it comes back
-            turn.say("danger.check")
-            turn.say("next.prompt", MAIN_MENU)
+            danger_follow_up(turn)
         else:
             turn.say("goodbye.text")
 

@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.check_in import unusual_kind
 from actions.facts_in_message import platforms
-from actions.guidance import explain_now
+from actions.guidance import QUESTIONS, explain_now
 from actions.intake.answers import SKIPPED, choice, read_first, text
 from actions.intake.checkers import Answer
 from actions.intake.questions import BY_SLOT
@@ -26,8 +26,9 @@ from actions.reply import Turn
 from bot.cases.links import links_in
 from vocabulary.parse_keys import ANSWER_KINDS
 
-ASIDES = {"ask_offence": "offence", "ask_evidence": "evidence", "ask_removal": "removal"}
-"""Questions answered at once when asked in the middle of the report, by the intent of the message."""
+ASIDES = {intent: topic for intent, topic in QUESTIONS.items() if topic != "report"}
+"""Questions answered at once when asked in the middle of the report (the report itself is what is under way), by
+the intent of the message."""
 ASIDE_CONFIDENCE = 0.8
 """How sure the classifier must be that a message is such a question: below, it is read as an answer."""
 NO_ASIDE = ("intake_situation", "intake_contact_detail")
