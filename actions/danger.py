@@ -6,7 +6,9 @@ Whatever the message's intent, Relais says first how to get help at once where t
 speaks of it (slot `in_danger`, cleared by a story or a question of the person's own, `moves_on` in
 `actions/reply.py`, never by an "ok" or a goodbye): "what do i do hes still there",
 "il part pas", "j'ai peur", "어떡해요" are the same danger, whose words (`danger_still_cues.yml`) would mean
-nothing alone.
+nothing alone. Told, in that danger, that the police or the emergency services were called or are coming ("j'ai
+appelé le 17", "경찰 불렀어요", "the cops are on their way": `danger_called_cues.yml`), Relais says to stay safe
+until they come and call again if anything changes (`danger.called`), and nothing else: not the journey of a report.
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ from actions.facts_in_message import folded_text
 
 CUES = Path(__file__).with_name("danger_cues.yml")
 STILL_CUES = Path(__file__).with_name("danger_still_cues.yml")
+CALLED_CUES = Path(__file__).with_name("danger_called_cues.yml")
+CALLED_PAST_CUES = Path(__file__).with_name("danger_called_past_cues.yml")
+CALLED = "danger.called"
+"""You did right to call; stay where you feel safest until they come, call again if anything changes; the images
+can wait. No number: the person has just called one."""
 SLOT = "in_danger"
 """True after a message of danger now, until the person moves on to a story or a question of their own."""
 
@@ -32,3 +39,13 @@ def in_danger_now(tracker: Tracker) -> bool:
     if any_of(CUES).search(text):
         return True
     return bool(tracker.get_slot(SLOT)) and bool(any_of(STILL_CUES).search(text))
+
+
+def called_for_help(tracker: Tracker) -> bool:
+    """Whether the latest typed message, while a danger is told in it or in mind (`in_danger_now`, slot `SLOT`),
+    says the police or the emergency services were called or are coming ("i called 999 they're coming", "경찰에
+    신고했어요"), and not in the past ("last year I called the police")."""
+    if not (tracker.get_slot(SLOT) or in_danger_now(tracker)):
+        return False
+    text = folded_text(tracker)
+    return bool(any_of(CALLED_CUES).search(text)) and not any_of(CALLED_PAST_CUES).search(text)

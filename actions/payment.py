@@ -7,7 +7,9 @@ hearing) not to pay; what they need now is what the knowledge base says for thos
 evidence, never deleted). The words are in `payment_cues.yml`, matched on the accent-folded message.
 "He says he'll delete them if I send 500 more, should I?" is answered no, at once (`pay_question_cues.yml`).
 "He keeps calling me", "차단해도 돼요?" are answered with stopping all contact, keeping a record, then blocking
-(section 4, HIGH: "Stop all contact; don't negotiate; block (after documenting)"; `contact_cues.yml`).
+(section 4, HIGH: "Stop all contact; don't negotiate; block (after documenting)"; `contact_cues.yml`); "he says
+if i block him he'll post everything" hears that the threat is meant to keep the contact, the same steps, and that
+what is posted can be reported and removed (`block_threat_cues.yml`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from actions.facts_in_message import folded_text
 CUES = Path(__file__).with_name("payment_cues.yml")
 QUESTION_CUES = Path(__file__).with_name("pay_question_cues.yml")
 CONTACT_CUES = Path(__file__).with_name("contact_cues.yml")
+BLOCK_THREAT_CUES = Path(__file__).with_name("block_threat_cues.yml")
 PAID = "sextortion.paid"
 """Don't pay more, tell the bank or the payment service now, keep the receipts; whether the money comes back
 is not ours to say (`.other`: about the person, for a parent or a friend)."""
@@ -31,7 +34,11 @@ DONT_PAY = "sextortion.dont_pay"
 NO_CONTACT = "sextortion.no_contact"
 """You don't have to answer: stop all contact, don't negotiate, keep a record, then block (section 4, HIGH).
 `.other`: about the person."""
-BLACKMAIL_KEYS = tuple(key for base in (PAID, DONT_PAY, NO_CONTACT) for key in (base, f"{base}.other"))
+BLOCK_THREAT = "sextortion.block_threat"
+"""The threat of posting if blocked is meant to keep the contact; paying or replying usually brings more demands;
+keep a record, stop contact, block; what is posted can be reported and removed (section 4, HIGH). `.other`: about
+the person."""
+BLACKMAIL_KEYS = tuple(key for base in (PAID, DONT_PAY, NO_CONTACT, BLOCK_THREAT) for key in (base, f"{base}.other"))
 """Every wording of an answer about the blackmailer (money or contact), to tell whether this turn already answered
 it (`Turn.has_said`)."""
 
@@ -51,3 +58,9 @@ def asks_about_contact(tracker: Tracker) -> bool:
 def paid_already(tracker: Tracker) -> bool:
     """Whether the latest typed message tells of money already paid or asks to get it back."""
     return bool(any_of(CUES).search(folded_text(tracker)))
+
+
+def fears_block_threat(tracker: Tracker) -> bool:
+    """Whether the latest typed message tells of a threat to post the images if the person blocks or ignores the
+    blackmailer ("il dit que si je le bloque il poste tout", "차단하면 뿌린대요"): `block_threat_cues.yml`."""
+    return bool(any_of(BLOCK_THREAT_CUES).search(folded_text(tracker)))

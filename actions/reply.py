@@ -15,8 +15,8 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.availability import team_open
+from actions.danger import CALLED, called_for_help, in_danger_now
 from actions.danger import SLOT as DANGER_SLOT
-from actions.danger import in_danger_now
 from actions.facts_in_message import (
     SOMEONE_ELSE_SLOT,
     about_someone_else,
@@ -38,7 +38,16 @@ from actions.jurisdiction import (
 from actions.language import CHOSEN_SLOT, conversation_language, explicit_choice
 from actions.menu import HUMAN, NOT_NOW, SEND, Button
 from actions.message_parts import message
-from actions.payment import DONT_PAY, NO_CONTACT, PAID, asks_about_contact, asks_whether_to_pay, paid_already
+from actions.payment import (
+    BLOCK_THREAT,
+    DONT_PAY,
+    NO_CONTACT,
+    PAID,
+    asks_about_contact,
+    asks_whether_to_pay,
+    fears_block_threat,
+    paid_already,
+)
 from content.knowledge import CONTACTS
 from content.texts import has, render
 
@@ -190,7 +199,9 @@ class RelaisAction(Action, ABC):
     joined the queue.
     A person whose request for a person lapsed while the chat was quiet hears so first (`tell_if_lapsed`).
     A person in danger right now (`in_danger_now`) hears first how to get help at once (`danger_key`), and, moving
-    on to something else right after, that the numbers come first if the danger comes back (`danger.check`).
+    on to something else right after, that the numbers come first if the danger comes back (`danger.check`); told
+    that the police are called or coming, to stay safe until they come (`danger.called`), and nothing more unless
+    the message asks for a person, erasing or tells a crisis (`ANSWERED_WHEN_CALLED`).
     A person who asks that their parents not know hears first that nothing here reaches them
     (`parents.not_told`; asked about the police too, that what the police do is not ours to promise:
     `parents.police`), whatever else the answer says; one who asks whether their school or work will find out,
@@ -244,7 +255,8 @@ class RelaisAction(Action, ABC):
             tell_if_lapsed(turn)
         holds_summary = self.interrupts_forms and not self.answers_summary and tracker.get_slot("offer") == "submit"
         sent = holds_summary and _sends_summary(turn)
-        danger = in_danger_now(tracker)
+        called = called_for_help(tracker)
+        danger = in_danger_now(tracker) or called
         left_danger = not danger and bool(tracker.get_slot(DANGER_SLOT)) and moves_on(turn)
         if danger and not tracker.get_slot(DANGER_SLOT):
             turn.set(DANGER_SLOT, True)
@@ -256,6 +268,8 @@ class RelaisAction(Action, ABC):
             if keeps_it_from_parents(tracker) and self.parents_line_first:
                 # "if my parents find out they will kill me" is the fear of being found out: answered as such
                 tell_parents_not_told(turn)
+            elif called:
+                turn.say(CALLED)
             elif danger:
                 turn.say(danger_key(turn))
             elif asks_if_school_or_work_told(tracker):
@@ -264,11 +278,14 @@ class RelaisAction(Action, ABC):
                 turn.say(about_them(turn, PAID))
             elif asks_whether_to_pay(tracker) and tracker.get_slot("situation") == "sextortion":
                 turn.say(about_them(turn, DONT_PAY))
+            elif fears_block_threat(tracker) and tracker.get_slot("situation") == "sextortion":
+                turn.say(about_them(turn, BLOCK_THREAT))
             elif asks_about_contact(tracker) and tracker.get_slot("situation") == "sextortion":
                 turn.say(about_them(turn, NO_CONTACT))
             elif asks_who_to_call(tracker) and turn.jurisdiction is not None:
                 turn.say(turn.local_key("support"))
-            self.respond(turn)
+            if not called or turn.intent in ANSWERED_WHEN_CALLED:
+                self.respond(turn)
         if holds_summary and not sent and turn.slot("offer") != "submit":
             keep_report_pending(turn)
         just_queued = turn.changes.get("handoff_state") == "waiting"
@@ -279,6 +296,10 @@ class RelaisAction(Action, ABC):
             return [ActiveLoop(None), SlotSet("requested_slot", None), *turn.events]
         return turn.events
 
+
+ANSWERED_WHEN_CALLED = ("crisis", "request_human", "delete_my_data")
+"""Intents still answered after `danger.called`: a wish to die, a person, erasing. Anything else the message says
+("i called the police, can i report the pics too?") waits: the danger comes first, the images can wait."""
 
 MOVING_ON = ("describe_", "ask_")
 """Intents of a story or a question: a message of one of them, with no words of danger, moves on from a danger

@@ -265,8 +265,50 @@ def test_after_a_danger_a_goodbye_or_a_message_not_understood_hears_the_numbers_
     slots = {"language": language, "country": COUNTRY[language], "in_danger": True}
     bye = run(ActionGoodbye(), "goodbye", slots, text=HE_LEFT[language])
     assert bye.texts[0] == render(language, "danger.check") and render(language, "goodbye.text") not in bye.texts
-    for action, intent in ((ActionClarify(), "nlu_fallback"), (ActionMinor(), "report_minor")):
-        outcome = run(action, intent, slots, text=CALLED[language])
-        assert outcome.texts[0] == render(language, "danger.check"), (intent, outcome.texts)
-        assert render(language, "clarify.text") not in outcome.texts
-        assert outcome.slot("is_minor") is None, "a phone number is nobody's age"
+    outcome = run(ActionClarify(), "nlu_fallback", slots, text="???")
+    assert outcome.texts[0] == render(language, "danger.check"), outcome.texts
+    assert render(language, "clarify.text") not in outcome.texts
+
+
+CALLED_MORE = {
+    "fr": ["j'ai appelé la police", "ok j'ai appelé les flics ils arrivent", "la police est en route"],
+    "ko": ["경찰에 신고했어요", "경찰 불렀어 오고 있대", "112에 신고함"],
+    "en": ["ok i called the police they are coming", "the cops are on their way", "i rang 999"],
+}
+CALLED_LONG_AGO = {
+    "fr": "l'an dernier j'ai appelé la police et ils ont rien fait",
+    "ko": "작년에 경찰에 신고했는데 아무것도 안 해줬어요",
+    "en": "i called the police a few months ago and they did nothing",
+}
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "report_minor", "ask_report", "inform", "goodbye"])
+def test_help_called_in_a_danger_hears_to_stay_safe_until_it_comes_and_nothing_else(language: str, intent: str) -> None:
+    action = {
+        "nlu_fallback": ActionClarify(),
+        "report_minor": ActionMinor(),
+        "ask_report": ActionReport(),
+        "inform": ActionInform(),
+        "goodbye": ActionGoodbye(),
+    }[intent]
+    for slots in ({"language": language, "country": COUNTRY[language], "in_danger": True}, {"language": language}):
+        told = slots.get("in_danger") or "now"
+        for text in [CALLED[language], *CALLED_MORE[language]]:
+            message = text if told is True else f"{DANGER[language][4]}. {text}"
+            outcome = run(action, intent, slots, text=message)
+            assert outcome.texts == [render(language, "danger.called")], (message, outcome.texts)
+            assert outcome.slot("is_minor") is None, "a phone number is nobody's age"
+            assert outcome.slot("in_danger") in (None, True), "the danger stays in mind until they come"
+    past = run(ActionReport(), "ask_report", {"language": language, "in_danger": True}, text=CALLED_LONG_AGO[language])
+    assert render(language, "danger.called") not in past.texts
+    never = run(ActionReport(), "ask_report", {"language": language}, text=CALLED_MORE[language][0])
+    assert render(language, "danger.called") not in never.texts, "no danger told: a call to the police is a story"
+
+
+def test_help_called_still_hears_a_crisis(language: str) -> None:
+    from actions.safety import ActionCrisis
+
+    slots = {"language": language, "country": COUNTRY[language], "in_danger": True}
+    outcome = run(ActionCrisis(), "crisis", slots, text=CALLED_MORE[language][0])
+    assert outcome.texts[0] == render(language, "danger.called")
+    assert len(outcome.texts) > 1, "the crisis answer follows"

@@ -153,10 +153,10 @@ KEEPS_CALLING = {
     "ko": ["계속 전화와요", "차단해도 돼요?", "걔가 계속 디엠함"],
     "en": ["he keeps calling me", "what if i block him"],
 }
-A_THREAT_NOT_A_QUESTION = {
-    "fr": "il dit que si je le bloque il poste tout",
-    "ko": "차단하면 바로 유포한다고 해서 무서워요",
-    "en": "he says he'll post one every day i don't answer",
+BLOCK_THREAT = {
+    "fr": ["il dit que si je le bloque il poste tout", "si je l'ignore il va tout balancer sur insta"],
+    "ko": ["차단하면 바로 유포한다고 해서 무서워요", "답장 안 하면 인스타에 올린대"],
+    "en": ["he says he'll post one every day i don't answer", "he says if i block him he posts everything"],
 }
 
 
@@ -171,7 +171,27 @@ def test_a_blackmailer_who_keeps_calling_gets_no_contact_then_block_never_the_wh
         assert texts[0] == spoken(language, "sextortion.no_contact"), text
         assert spoken(language, "situation.ack.sextortion") not in texts, text
         assert spoken(language, "clarify.text") not in texts, text
-    threat = run(ActionSituation(), "describe_sextortion", slots, text=A_THREAT_NOT_A_QUESTION[language]).texts
-    assert spoken(language, "sextortion.no_contact") not in threat
     before = run(ActionClarify(), "nlu_fallback", {"language": language}, text=KEEPS_CALLING[language][0]).texts
     assert spoken(language, "sextortion.no_contact") not in before, "no blackmail told: no blackmail's answer"
+
+
+@pytest.mark.parametrize("intent", ["describe_sextortion", "describe_sharing", "nlu_fallback", "ask_removal"])
+def test_a_threat_to_post_if_blocked_is_answered_never_the_blackmails_opening_again(language: str, intent: str) -> None:
+    action = {
+        "describe_sextortion": ActionSituation(),
+        "describe_sharing": ActionSituation(),
+        "nlu_fallback": ActionClarify(),
+        "ask_removal": ActionRemoval(),
+    }[intent]
+    slots = {"language": language, "situation": "sextortion", "country": "FR"}
+    for text in BLOCK_THREAT[language]:
+        texts = run(action, intent, slots, text=text).texts
+        assert texts[0] == spoken(language, "sextortion.block_threat"), text
+        assert spoken(language, "situation.ack.sextortion") not in texts, text
+        assert spoken(language, "sextortion.no_contact") not in texts, text
+        assert spoken(language, "clarify.text") not in texts, text
+    parent = {**slots, "someone_else": True}
+    told = run(ActionClarify(), "nlu_fallback", parent, text=BLOCK_THREAT[language][0]).texts
+    assert told[0] == spoken(language, "sextortion.block_threat.other")
+    first = run(ActionSituation(), "describe_sextortion", {"language": language}, text=BLOCK_THREAT[language][0]).texts
+    assert spoken(language, "sextortion.block_threat") not in first, "told first, the blackmail's own steps answer"

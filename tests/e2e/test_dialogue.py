@@ -875,11 +875,50 @@ def test_a_danger_then_the_country_then_the_police_called_is_followed_without_a_
     answer = joined(chat.say(country))
     assert said(language, f"danger.{DANGER_COUNTRY[language]}") in answer, answer
     assert said(language, "situation.ask") not in answer
-    after = joined(chat.say(called))
-    assert said(language, "clarify.text") not in after, after
-    assert chat.slot("is_minor") is not True, after
+    after = chat.say(called)
+    assert [reply.get("text") for reply in after] == [said(language, "danger.called")], joined(after)
+    assert chat.slot("is_minor") is not True, joined(after)
     bye = joined(chat.say(left))
     assert said(language, "goodbye.text") not in bye, bye
+    assert said(language, "danger.check") in bye, bye
+
+
+# The police called in a danger, in words: stay safe until they come; no report's journey, no country question.
+
+POLICE_CALLED = {
+    "fr": ("il est devant chez moi il tape à la porte", "j'ai appelé la police"),
+    "ko": ("전남친이 지금 집 앞에 와서 문 두드려요 무서워요", "경찰에 신고했어요"),
+    "en": ("my ex is outside my flat and he's banging on the door", "ok i called the police they are coming"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_police_called_in_a_danger_is_heard_never_a_report_journey(chat: Chat, language: str) -> None:
+    danger, called = POLICE_CALLED[language]
+    chat.say(danger, language_hint=language)
+    after = chat.say(called)
+    assert [reply.get("text") for reply in after] == [said(language, "danger.called")], joined(after)
+    assert chat.slot("in_danger") is True
+
+
+# A blackmailer's threat to post if blocked, once the blackmail is told: its answer, not the blackmail's opening.
+
+BLACKMAIL_THEN_BLOCK = {
+    "fr": ("un mec que j'ai rencontré en ligne menace de publier mes photos si je lui paie pas 500 euros",
+           "il dit que si je le bloque il balance tout"),
+    "ko": ("온라인에서 만난 남자가 돈 안 보내면 영상 유포한대요", "차단하면 바로 뿌린대요"),
+    "en": ("a guy i met online says he'll post my nudes unless i pay him $500",
+           "he says if i block him he posts everything"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_threat_to_post_if_blocked_is_answered_not_the_blackmail_again(chat: Chat, language: str) -> None:
+    story, threat = BLACKMAIL_THEN_BLOCK[language]
+    chat.say(story, language_hint=language)
+    replies = chat.say(threat)
+    assert replies[0]["text"] == said(language, "sextortion.block_threat"), joined(replies)
+    assert said(language, "situation.ack.sextortion") not in joined(replies)
 
 
 NO_REFERENCE_STATUS = {
