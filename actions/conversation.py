@@ -12,6 +12,7 @@ from __future__ import annotations
 from actions.check_in import check_in, unusual_kind
 from actions.danger import SLOT as DANGER_SLOT
 from actions.danger import in_danger_now
+from actions.despair import despairs
 from actions.facts_in_message import mentions_links_or_platforms, speaks_of_minor
 from actions.found_out import NOT_TOLD
 from actions.guidance import give_helplines, situation_cued, take_country
@@ -27,7 +28,7 @@ from actions.language import asks_who_can_get_help_in, explicit_choice
 from actions.menu import LANGUAGES, MAIN_MENU
 from actions.payment import BLACKMAIL_KEYS
 from actions.reply import RelaisAction, Turn, fixed_reply, keeps_it_from_parents
-from actions.safety import minor_in_message
+from actions.safety import ActionSupport, minor_in_message
 from actions.situation import untold_story
 from actions.stale import from_button, not_understood
 from bot.cases.reference import reference_in
@@ -89,6 +90,8 @@ class ActionGoodbye(RelaisAction):
         return "action_goodbye"
 
     def respond(self, turn: Turn) -> None:
+        if comforted(turn):  # "걍 다 끝났어" is no goodbye
+            return
         if in_danger_now(turn.tracker):
             turn.say("next.prompt", MAIN_MENU)
         elif turn.slot(DANGER_SLOT):  # "he left", "ok bye" after a danger: the numbers come first if it comes back
@@ -106,7 +109,7 @@ class ActionOutOfScope(RelaisAction):
         return "action_out_of_scope"
 
     def respond(self, turn: Turn) -> None:
-        if correct_summary(turn):
+        if correct_summary(turn) or comforted(turn):
             return
         if situation_cued(turn) and (speaks_of_minor(turn.tracker) or turn.slot("in_crisis")) and untold_story(turn):
             return
@@ -139,7 +142,7 @@ class ActionClarify(RelaisAction):
         if reference_in(text(turn)):
             start_access(turn, "status")
             return
-        if erase_checked_report_if_asked(turn):
+        if erase_checked_report_if_asked(turn) or comforted(turn):
             return
         kind = unusual_kind(turn)
         if waits_for_country(turn.tracker) and take_country(turn):  # "us", "kr", "FR" to "which country?"
@@ -162,6 +165,16 @@ class ActionClarify(RelaisAction):
             danger_follow_up(turn)
         else:
             turn.say("clarify.text", MAIN_MENU)
+
+
+def comforted(turn: Turn) -> bool:
+    """Answer words of despair read as a goodbye, a yes or no, a bare fact or nothing ("걍 다 끝났어", "c'est fini pour
+    moi", "it's all over": `actions/despair.py`) as distress is, unless a danger is told (its numbers answer); True
+    when answered."""
+    if not despairs(turn.tracker) or in_danger_now(turn.tracker) or from_button(turn):
+        return False
+    ActionSupport().respond(turn)
+    return True
 
 
 def danger_follow_up(turn: Turn) -> None:
@@ -199,7 +212,8 @@ class ActionAffirm(RelaisAction):
         return "action_affirm"
 
     def respond(self, turn: Turn) -> None:
-        answer_yes(turn)
+        if not comforted(turn):
+            answer_yes(turn)
 
 
 class ActionDeny(RelaisAction):
@@ -211,7 +225,8 @@ class ActionDeny(RelaisAction):
         return "action_deny"
 
     def respond(self, turn: Turn) -> None:
-        answer_no(turn)
+        if not comforted(turn):  # "no, it's all over" is despair, not a refusal
+            answer_no(turn)
 
 
 class ActionInform(RelaisAction):
@@ -221,7 +236,7 @@ class ActionInform(RelaisAction):
         return "action_inform"
 
     def respond(self, turn: Turn) -> None:
-        if correct_summary(turn):
+        if correct_summary(turn) or comforted(turn):
             return
         minor_in_message(turn)
         if take_country(turn):

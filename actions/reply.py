@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.availability import team_open
 from actions.danger import CALLED, called_for_help, in_danger_now
 from actions.danger import SLOT as DANGER_SLOT
+from actions.despair import CANNOT_CALL, cannot_call
 from actions.facts_in_message import (
     SOMEONE_ELSE_SLOT,
     about_someone_else,
@@ -48,6 +49,7 @@ from actions.payment import (
     fears_block_threat,
     paid_already,
 )
+from actions.self_blame import NOT_YOUR_FAULT, blames_self
 from content.knowledge import CONTACTS
 from content.texts import has, render
 
@@ -201,7 +203,10 @@ class RelaisAction(Action, ABC):
     A person in danger right now (`in_danger_now`) hears first how to get help at once (`danger_key`), and, moving
     on to something else right after, that the numbers come first if the danger comes back (`danger.check`); told
     that the police are called or coming, to stay safe until they come (`danger.called`), and nothing more unless
-    the message asks for a person, erasing or tells a crisis (`ANSWERED_WHEN_CALLED`).
+    the message asks for a person, erasing or tells a crisis (`ANSWERED_WHEN_CALLED`). After a crisis message, one
+    who cannot call hears there is no need to, and the lines that can be written to (`actions/despair.py`). One who
+    blames themself hears first that it is not their fault (`actions/self_blame.py`), and nothing more unless the
+    message asks a question or tells a story not heard yet.
     A person who asks that their parents not know hears first that nothing here reaches them
     (`parents.not_told`; asked about the police too, that what the police do is not ours to promise:
     `parents.police`), whatever else the answer says; one who asks whether their school or work will find out,
@@ -257,6 +262,8 @@ class RelaisAction(Action, ABC):
         sent = holds_summary and _sends_summary(turn)
         called = called_for_help(tracker)
         danger = in_danger_now(tracker) or called
+        no_call = cannot_call(tracker) and not danger
+        blames = blames_self(tracker, turn.intent) and not danger
         left_danger = not danger and bool(tracker.get_slot(DANGER_SLOT)) and moves_on(turn)
         if danger and not tracker.get_slot(DANGER_SLOT):
             turn.set(DANGER_SLOT, True)
@@ -270,8 +277,12 @@ class RelaisAction(Action, ABC):
                 tell_parents_not_told(turn)
             elif called:
                 turn.say(CALLED)
+            elif no_call:
+                turn.say(CANNOT_CALL)
             elif danger:
                 turn.say(danger_key(turn))
+            elif blames:
+                turn.say(about_them(turn, NOT_YOUR_FAULT))
             elif asks_if_school_or_work_told(tracker):
                 turn.say(NOT_TOLD)
             elif paid_already(tracker) and tracker.get_slot("situation") == "sextortion":
@@ -284,13 +295,13 @@ class RelaisAction(Action, ABC):
                 turn.say(about_them(turn, NO_CONTACT))
             elif asks_who_to_call(tracker) and turn.jurisdiction is not None:
                 turn.say(turn.local_key("support"))
-            if not called or turn.intent in ANSWERED_WHEN_CALLED:
+            if not (called or no_call or (blames and _said_all(turn))) or turn.intent in ANSWERED_WHEN_CALLED:
                 self.respond(turn)
         if holds_summary and not sent and turn.slot("offer") != "submit":
             keep_report_pending(turn)
         just_queued = turn.changes.get("handoff_state") == "waiting"
         if self.interrupts_forms and self.recalls_crisis and tracker.get_slot("in_crisis"):
-            if not (turn.follow_up or just_queued):
+            if not (turn.follow_up or just_queued or no_call):
                 keep_crisis_in_mind(turn)
         if interrupted:
             return [ActiveLoop(None), SlotSet("requested_slot", None), *turn.events]
@@ -298,8 +309,21 @@ class RelaisAction(Action, ABC):
 
 
 ANSWERED_WHEN_CALLED = ("crisis", "request_human", "delete_my_data")
-"""Intents still answered after `danger.called`: a wish to die, a person, erasing. Anything else the message says
-("i called the police, can i report the pics too?") waits: the danger comes first, the images can wait."""
+"""Intents still answered after `danger.called` or `crisis.cannot_call`: a wish to die, a person, erasing. Anything
+else the message says ("i called the police, can i report the pics too?") waits: the person comes first."""
+
+SAYS_NOTHING_MORE = ("nlu_fallback", "inform", "out_of_scope", "affirm", "deny", "thank", "goodbye", "greet")
+"""Intents that add nothing to an answer said first: what the classifier could not place, or small talk."""
+
+
+def _said_all(turn: Turn) -> bool:
+    """Whether "it is not your fault" is the whole answer: the message asks nothing else (no question intent) and
+    tells no story not heard yet."""
+    intent = turn.intent or ""
+    if intent.startswith("describe_"):
+        return turn.situation is not None
+    return intent in SAYS_NOTHING_MORE
+
 
 MOVING_ON = ("describe_", "ask_")
 """Intents of a story or a question: a message of one of them, with no words of danger, moves on from a danger

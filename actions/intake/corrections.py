@@ -6,7 +6,10 @@ Read while the summary's question is pending (`offer` is "submit") by every acti
 land on, whatever the classifier made of it: yes, no, a short fact, not understood, out of scope.
 What it reads: an email address or a phone number (the contact, and the way to use it), else a date
 or a time in words (`when` in `answers.yml`: when the content was found), else links, an account's
-handle or a single platform's name (where the content is). Two platforms ("onlyfans not pornhub") are
+handle or a single platform's name (where the content is), else a way to be contacted named without its address
+("attends en fait plutôt par mail", "문자 말고 이메일로", "actually just here in the chat": the address given
+before is dropped, and the new way's address asked for, so the team never uses a way the person took back), else
+that the images show someone else ("c'est pas moi c'est ma pote"). Two platforms ("onlyfans not pornhub") are
 not read: which one is meant is not known.
 
 Links and handles are additions (`additions`), read by every other action too while the summary is
@@ -22,10 +25,11 @@ from __future__ import annotations
 import re
 from typing import Any, Dict
 
-from actions.facts_in_message import platforms
+from actions.facts_in_message import folded_text, platforms
 from actions.intake.answers import DONE, says, text
 from actions.intake.checkers import MAX_FOUND_CHARS, MAX_LINKS, MAX_PLACE_CHARS
 from actions.intake.flow import show_summary, submit
+from actions.intake.questions import ask
 from actions.reply import Turn
 from bot.cases.contact import email_in, phone_in
 from bot.cases.links import links_in
@@ -33,6 +37,17 @@ from bot.cases.links import links_in
 MAX_WORDS = 20
 """A longer message is a story, not a correction of one answer."""
 FOUND_CHOICES = ("today", "this_week")
+CONTACT_WAYS = ("none", "chat", "email", "phone")
+"""Ways to be contacted (`answers.yml`), read in this order: "ne m'appelez pas, plutôt par mail" names both, and
+a way refused comes with a word of calling more often than one wanted."""
+NEEDS_ADDRESS = ("email", "phone")
+WAY_WORDS = 6
+"""A way to be contacted named in a longer message needs a word of preference (`PREFERRED`): "will they call my
+mom?" names no way to be contacted."""
+PREFERRED = re.compile(
+    r"\b(par|plutot|seulement|juste|uniquement|by|via|instead|rather|only|just|prefer|prefere)\b|(으로|로)\s*(해|연락|부탁|주세요|요|만)|말고|만\s",
+    re.I,
+)
 LEAD_IN = re.compile(
     r"^\s*(non|no|nope|nan|en fait|actually|in fact|sorry|pardon|desole|아니요|아뇨|아니|사실은?)[\s,.!:;-]*", re.I
 )
@@ -76,7 +91,27 @@ def corrections(turn: Turn) -> Dict[str, Any]:
     phone = phone_in(message)
     if phone:
         return {"intake_contact": "phone", "intake_contact_detail": phone}
+    return _contact_way(turn) or _someone_else(turn)
+
+
+def _contact_way(turn: Turn) -> Dict[str, Any]:
+    """A way to be contacted named without an address: {contact: way, detail: None}; empty when none is named or
+    it is the way already chosen."""
+    if (says(turn, "send") and not says(turn, "not_send")) or platforms(turn.tracker):
+        return {}  # "oui envoie ici" sends the report; "폰허브 말고 온리팬스" names places
+    if len(text(turn).split()) > WAY_WORDS and not PREFERRED.search(folded_text(turn.tracker)):
+        return {}
+    for way in CONTACT_WAYS:
+        if says(turn, way, max_words=MAX_WORDS):
+            if way in NEEDS_ADDRESS and turn.slot("intake_contact") == way:
+                return {}
+            return {"intake_contact": way, "intake_contact_detail": None}
     return {}
+
+
+def _someone_else(turn: Turn) -> Dict[str, Any]:
+    """The images show someone else ("c'est pas moi c'est ma pote", "제 친구예요"): {subject: "other"}."""
+    return {"intake_subject": "other"} if says(turn, "other", max_words=MAX_WORDS) else {}
 
 
 def additions(turn: Turn) -> Dict[str, Any]:
@@ -151,5 +186,9 @@ def _apply(turn: Turn, changes: Dict[str, Any]) -> bool:
     for slot, value in changes.items():
         turn.set(slot, value)
     turn.say("intake.corrected" if changed else "intake.unchanged")
-    show_summary(turn)
+    if turn.slot("intake_contact") in NEEDS_ADDRESS and not turn.slot("intake_contact_detail"):
+        ask(turn, "intake_contact_detail")  # its answer, an address, is a correction read here in turn
+        turn.set("offer", "submit")
+    else:
+        show_summary(turn)
     return True

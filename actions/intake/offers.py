@@ -50,12 +50,15 @@ def _offer(turn: Turn) -> str | None:
 
 def _without_offer(turn: Turn) -> None:
     """A typed "ok", "d'accord", "네" or "no" with nothing pending is an acknowledgement, not a misreading:
-    someone waiting for a person hears they are still in the queue; anyone else gets the current choices.
+    someone waiting for a person hears they are still in the queue; after a crisis message, that Relais listens
+    (`crisis.listening`), never the menu of legal topics; anyone else gets the current choices.
     A button pressed after its moment says so (`not_understood`)."""
     if from_button(turn):
         not_understood(turn)
     elif turn.tracker.get_slot("handoff_state") == "waiting":
         turn.say("handoff.waiting.again", (CANCEL_BUTTON,))
+    elif turn.tracker.get_slot("in_crisis"):  # "no", "ok", "ㅇㅇ" after a crisis: stay with the person, no menu
+        turn.say("crisis.listening")
     else:
         turn.say("next.prompt", MAIN_MENU)
 

@@ -368,12 +368,20 @@ CONTACTS: dict[str, Contact] = {
     ),
     # United Kingdom
     "GB.crisis": Contact("116 123", "HIGH", ("https://www.samaritans.org/how-we-can-help/contact-samaritan/",)),
+    "GB.crisis_email": Contact(
+        "jo@samaritans.org", "HIGH", ("https://www.samaritans.org/how-we-can-help/contact-samaritan/",)
+    ),
     "GB.emergency": Contact("999", "HIGH", ("https://revengepornhelpline.org.uk/faq/",)),
     "GB.police": Contact("101", "HIGH", ("https://revengepornhelpline.org.uk/faq/",)),
     "GB.helpline": Contact("0345 6000 459", "HIGH", ("https://swgfl.org.uk/helplines/revenge-porn-helpline/",)),
     # United States
     "US.crisis": Contact(
         "988",
+        "HIGH",
+        ("https://www.cdcr.ca.gov/ccjbh/2022/07/19/dial-988-to-access-24-hour-emotional-support-and-resources/",),
+    ),
+    "US.crisis_chat": Contact(
+        "988lifeline.org",
         "HIGH",
         ("https://www.cdcr.ca.gov/ccjbh/2022/07/19/dial-988-to-access-24-hour-emotional-support-and-resources/",),
     ),

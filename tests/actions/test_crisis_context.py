@@ -104,3 +104,75 @@ def test_a_yes_no_question_stays_the_last_thing_said(language: str) -> None:
     assert outcome.texts[-2] == reminder
     assert outcome.slot("offer") == "intake"
     assert outcome.texts[-1] == render(language, "intake.offer")
+
+
+SHORT_REPLIES = {"fr": ["ok", "non", "d'accord"], "ko": ["ㅇㅇ", "아니", "네"], "en": ["no", "ok", "yeah"]}
+
+
+def test_a_short_reply_after_a_crisis_hears_relais_listen_never_the_menu(language: str) -> None:
+    """"no", "ok", "ㅇㅇ" after the crisis line, with nothing asked: listening and the line, not the legal topics."""
+    from actions.conversation import ActionAffirm
+
+    slots = {"language": language, "country": COUNTRY[language], "in_crisis": True}
+    for text in SHORT_REPLIES[language]:
+        for action, intent in ((ActionAffirm(), "affirm"), (ActionDeny(), "deny")):
+            outcome = run(action, intent, slots, text=text)
+            assert outcome.texts[0] == render(language, "crisis.listening"), (text, outcome.texts)
+            assert render(language, "next.prompt") not in outcome.texts
+    plain = run(ActionDeny(), "deny", {"language": language}, text=SHORT_REPLIES[language][0])
+    assert plain.texts == [render(language, "next.prompt")], "without a crisis, the menu"
+
+
+CANNOT_CALL = {
+    "fr": ["je peux pas appeler", "j'ai pas la force d'appeler", "jpeux pas appeler qqn là"],
+    "ko": ["전화는 못하겠어", "전화하기 무서워요", "통화는 좀 못 하겠어요"],
+    "en": ["i cant call anyone", "i'm too scared to call", "i don't want to call"],
+}
+
+
+@pytest.mark.parametrize("intent", ["express_distress", "nlu_fallback", "deny", "ask_report"])
+def test_after_a_crisis_one_who_cannot_call_hears_there_is_no_need_and_what_can_be_written_to(
+    language: str, intent: str
+) -> None:
+    from actions.conversation import ActionDeny as Deny
+
+    action = {"express_distress": ActionSupport(), "nlu_fallback": ActionClarify(), "deny": Deny()}.get(
+        intent, ActionReport()
+    )
+    unknown = {"language": language, "in_crisis": True}
+    for slots in (unknown, {**unknown, "country": COUNTRY[language]}):
+        for text in CANNOT_CALL[language]:
+            outcome = run(action, intent, slots, text=text)
+            assert outcome.texts == [render(language, "crisis.cannot_call")], (text, outcome.texts)
+    before = run(ActionSupport(), "express_distress", {"language": language}, text=CANNOT_CALL[language][0])
+    assert render(language, "crisis.cannot_call") not in before.texts, "no crisis told: no crisis answer"
+
+
+DESPAIR = {
+    "fr": ["c'est fini pour moi", "tout est foutu", "ma vie est finie"],
+    "ko": ["걍 다 끝났어", "인생 망했어", "희망이 없어요"],
+    "en": ["it's all over", "my life is over", "i give up"],
+}
+
+
+@pytest.mark.parametrize("intent", ["goodbye", "nlu_fallback", "affirm", "deny", "inform", "out_of_scope"])
+def test_despair_read_as_a_goodbye_or_nothing_is_answered_as_distress(language: str, intent: str) -> None:
+    from actions.conversation import ActionAffirm, ActionInform, ActionOutOfScope
+
+    action = {
+        "goodbye": ActionGoodbye(),
+        "nlu_fallback": ActionClarify(),
+        "affirm": ActionAffirm(),
+        "deny": ActionDeny(),
+        "inform": ActionInform(),
+        "out_of_scope": ActionOutOfScope(),
+    }[intent]
+    for text in DESPAIR[language]:
+        outcome = run(action, intent, {"language": language, "country": COUNTRY[language]}, text=text)
+        assert outcome.texts[0] == render(language, "support.kind"), (text, outcome.texts)
+        assert render(language, "support.crisis_hint") in outcome.texts, text
+        for never in ("goodbye.text", "clarify.text", "out_of_scope.text"):
+            assert not any(said.startswith(render(language, never)[:30]) for said in outcome.texts), (text, never)
+    farewell = {"fr": "bonne soirée", "ko": "안녕히 계세요", "en": "bye"}[language]
+    bye = run(ActionGoodbye(), "goodbye", {"language": language}, text=farewell)
+    assert bye.texts == [render(language, "goodbye.text")]

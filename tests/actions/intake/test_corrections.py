@@ -197,3 +197,57 @@ def test_a_link_or_an_account_is_no_addition_when_the_summary_is_not_pending(lan
     for typed in (ONE_MORE_LINK[language], ACCOUNT_AT[language]):
         outcome = run(ActionSituation(), "describe_deepfake", slots, text=typed)
         assert render(language, "intake.corrected") not in outcome.text and outcome.slot("intake_urls") is None
+
+
+# A way to be contacted taken back at the summary: the old address never stays behind it.
+
+BY_PHONE = {**AT_SUMMARY, "intake_contact": "phone", "intake_contact_detail": "+33612345678"}
+TO_EMAIL = {
+    "fr": ["attends en fait non plutot par mail", "par mail plutôt"],
+    "ko": ["문자 말고 이메일로 해 주세요", "이메일로요"],
+    "en": ["wait actually email instead", "by email please"],
+}
+TO_CHAT = {
+    "fr": ["en fait seulement ici dans le chat", "non juste ici"],
+    "ko": ["그냥 여기 채팅으로만 연락해 주세요", "채팅으로만요"],
+    "en": ["actually just here in the chat", "chat only"],
+}
+NO_WAY = {
+    "fr": "attends, est-ce qu'ils vont appeler ma mère pour lui dire ?",
+    "ko": "잠깐만요 혹시 엄마한테 전화 가는 건 아니죠?",
+    "en": "no wait, will they call my mom about this?",
+}
+
+
+@pytest.mark.parametrize(("action", "intent"), CLASSIFIED_AS, ids=[intent for _, intent in CLASSIFIED_AS])
+def test_a_way_to_be_contacted_taken_back_drops_the_old_address(language: str, action: Action, intent: str) -> None:
+    slots = {**BY_PHONE, "language": language}
+    for typed in TO_EMAIL[language]:
+        outcome = run(action, intent, slots, text=typed)
+        assert outcome.slot("intake_contact") == "email", typed
+        assert outcome.slot("intake_contact_detail") is None, "the phone number is dropped"
+        assert outcome.texts[-1] == render(language, "intake.ask.intake_contact_detail.email"), outcome.texts
+        assert outcome.slot("offer") == "submit", "the address typed next is read as a correction"
+    for typed in TO_CHAT[language]:
+        outcome = run(action, intent, slots, text=typed)
+        assert outcome.slot("intake_contact") == "chat" and outcome.slot("intake_contact_detail") is None, typed
+        shown_again(language, outcome, slots)
+        assert "+33612345678" not in outcome.texts[2]
+    address = run(ActionInform(), "inform", {**slots, "intake_contact": "email", "intake_contact_detail": None},
+                  text="x@y.fr")
+    assert address.slot("intake_contact_detail") == "x@y.fr"
+
+
+def test_a_question_naming_a_call_is_no_change_of_way(language: str) -> None:
+    outcome = run(ActionClarify(), "nlu_fallback", {**BY_PHONE, "language": language}, text=NO_WAY[language])
+    assert outcome.slot("intake_contact") is None and outcome.slot("intake_contact_detail") is None, outcome.texts
+
+
+SOMEONE_ELSE = {"fr": "c'est pas moi c'est ma pote", "ko": "제가 아니라 친구예요", "en": "it's not me, it's my friend"}
+
+
+def test_images_of_someone_else_said_at_the_summary_change_who_is_shown(language: str) -> None:
+    slots = {**AT_SUMMARY, "language": language}
+    outcome = run(ActionDeny(), "deny", slots, text=SOMEONE_ELSE[language])
+    assert outcome.slot("intake_subject") == "other"
+    shown_again(language, outcome, slots)

@@ -1,0 +1,30 @@
+"""Blaming oneself, or asking whether it is one's own fault: answered first, and plainly.
+
+"c grave si c moi qui ai envoyé les photos a la base?" was answered with the deepfake's text, "근데 나도 예전에 걔한테
+셀카 보낸 적 있는데 내 잘못이야?" with the country question. Their words (`self_blame_cues.yml`) get `NOT_YOUR_FAULT`
+first: sending a photo to someone trusted is not what went wrong; sharing it or threatening with it is, and that
+is on the person who did it. No legal claim is made (what the law says of a minor's own images differs by
+country and is the law's journey).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rasa_sdk import Tracker
+
+from actions.cue_files import any_of
+from actions.facts_in_message import folded_text
+
+CUES = Path(__file__).with_name("self_blame_cues.yml")
+NOT_YOUR_FAULT = "support.not_your_fault"
+"""No, it is not your fault: what went wrong is the sharing or the threat, on the person who did it (`.other`: about
+the person, for a parent or a friend)."""
+FEELINGS = ("express_distress", "crisis")
+"""Intents whose own answer already says it is not the person's fault (`support.kind`) or must come first."""
+
+
+def blames_self(tracker: Tracker, intent: str | None) -> bool:
+    """Whether the latest typed message blames the writer, or asks whether it is their fault ("내 잘못이야?", "is it
+    my fault i sent them?"), and its intent's own answer does not already say it is not (`FEELINGS`)."""
+    return intent not in FEELINGS and bool(any_of(CUES).search(folded_text(tracker)))
