@@ -7,6 +7,10 @@ out-of-distribution check: "quiero morir" or "我想死" as a first message is a
 language to ask about, so the guard removes the out-of-distribution mark it overrides.
 Its patterns (patterns/crisis.yml) cover French, Korean, English and a dozen other languages.
 
+A `crisis` the classifier guessed from a figure of speech, with no word of a risk to life ("my mum will kill me
+if she finds out", "힘들어 죽겠어": patterns/figures_of_speech.yml, the labelling spec's own examples), becomes the
+runner-up intent: a young person afraid of their parents hears that nothing reaches them, not the suicide line.
+
 The other way round, a `crisis` the classifier guessed under `MIN_GUESSED_CRISIS` with no word of a
 risk to life (a lone "me" answering "is it you?", "이 사진들 그냥 다 사라졌으면 좋겠어") becomes
 `nlu_fallback`: the person gets a gentle check-in, or an open form question takes the answer, rather
@@ -30,6 +34,7 @@ from bot.components.stateless import StatelessComponent
 from vocabulary.folding import fold
 
 PATTERNS = Path(__file__).parent / "patterns" / "crisis.yml"
+FIGURES = Path(__file__).parent / "patterns" / "figures_of_speech.yml"
 CRISIS = "crisis"
 FALLBACK = "nlu_fallback"
 MIN_GUESSED_CRISIS = 0.5
@@ -38,9 +43,9 @@ APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b
 """Phones type a typographic apostrophe ("don’t", "d’internet"); the patterns are written with the straight one."""
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> list[re.Pattern[str]]:
-    data = yaml.safe_load(PATTERNS.read_text(encoding="utf-8"))
+@lru_cache(maxsize=2)
+def _patterns(path: Path = PATTERNS) -> list[re.Pattern[str]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [re.compile(pattern, re.IGNORECASE) for patterns in data.values() for pattern in patterns]
 
 
@@ -48,6 +53,12 @@ def signals_crisis(text: str) -> bool:
     """Whether `text` holds an explicit sign of a risk to life in any language of patterns/crisis.yml."""
     folded = fold(text).translate(APOSTROPHES)
     return any(pattern.search(folded) for pattern in _patterns())
+
+
+def figure_of_speech(text: str) -> bool:
+    """Whether `text` holds a figure of speech about killing or dying (patterns/figures_of_speech.yml)."""
+    folded = fold(text).translate(APOSTROPHES)
+    return any(pattern.search(folded) for pattern in _patterns(FIGURES))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -64,6 +75,14 @@ class CrisisGuard(StatelessComponent):
                 continue
             guessed = message.get(INTENT) or {}
             confidence = float(guessed.get("confidence") or 0.0)
+            if guessed.get("name") == CRISIS and figure_of_speech(text):
+                ranking = message.get(INTENT_RANKING_KEY) or []
+                runner_up = next((intent for intent in ranking if intent.get("name") != CRISIS), None)
+                if runner_up is not None:
+                    message.set(INTENT, runner_up, add_to_output=True)
+                    others = [intent for intent in ranking if intent is not runner_up]
+                    message.set(INTENT_RANKING_KEY, [runner_up, *others], add_to_output=True)
+                    continue
             if guessed.get("name") == CRISIS and confidence < MIN_GUESSED_CRISIS:
                 fallback = {"name": FALLBACK, "confidence": confidence}
                 message.set(INTENT, fallback, add_to_output=True)

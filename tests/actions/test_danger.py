@@ -31,6 +31,8 @@ DANGER = {
         "il est dans le salon là",
         "je peux pas appeler il va m'entendre",
         "je peux pas parler il est à côté. il a mes photos et il me menace",
+        "il est venu devant chez moi hier soir",
+        "j'ai peur de ce qu'il va faire s'il apprend que je sais",
     ],
     "ko": [
         "남편이 무서워요. 집에 같이 있어요",
@@ -46,6 +48,7 @@ DANGER = {
         "전화하면 들릴 것 같아요",
         "지금 남친이 집에 있는데 술 취해서 사진 뿌린다고 협박해 무서워",
         "회사 상사가 사진 가지고 협박하는데 지금 사무실에 같이 있어 무서워",
+        "남친이 알면 무슨 짓을 할지 몰라서 무서워요",
     ],
     "en": [
         "he's home now and I'm scared",
@@ -67,6 +70,7 @@ DANGER = {
         "he is home and hes drunk, he says hes going to send the pics to my family",
         "someone is following me home rn, its the guy who has my pics",
         "i cant call, he'd hear me",
+        "im scared of how he'll react if he finds out i know",
     ],
 }
 NO_DANGER = {

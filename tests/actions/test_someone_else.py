@@ -107,3 +107,24 @@ def test_a_friends_story_told_in_passing_is_hers_and_a_mother_or_a_husband_named
         assert render(language, expected) in told.texts, friend
         mine = run(ActionSituation(), "describe_sharing", {"language": language}, text=own)
         assert mine.slot(SOMEONE_ELSE_SLOT) is None, own
+
+
+A_TEACHER = {
+    "fr": "je suis prof au collège, un de mes élèves de 4e se fait menacer par quelqu'un qui a une vidéo de lui",
+    "ko": "중학교 교사예요 우리 반 학생이 영상 때문에 협박을 받고 있대요",
+    "en": "I'm a teacher in Leeds. A Year 10 boy in my class told me someone is blackmailing him with a video",
+}
+A_TEACHERS_OWN_STORY = {
+    "fr": "je suis prof et quelqu'un a fait un montage de moi nue qui circule au lycée",
+    "ko": "저는 초등학교 교사인데 제 사진이 합성돼서 텔레그램에 돌고 있대요",
+    "en": "i'm a teacher and someone made a fake nude of me that's going round the school",
+}
+
+
+def test_a_teacher_telling_a_pupils_story_hears_about_the_pupil_never_you(language: str) -> None:
+    told = run(ActionMinor(), "report_minor", {"language": language}, text=A_TEACHER[language])
+    assert told.slot(SOMEONE_ELSE_SLOT) is True
+    assert render(language, "minor.intro.other") in told.texts
+    assert render(language, "minor.intro") not in told.texts
+    own = run(ActionSituation(), "describe_deepfake", {"language": language}, text=A_TEACHERS_OWN_STORY[language])
+    assert own.slot(SOMEONE_ELSE_SLOT) is None, "a teacher may be telling her own story"

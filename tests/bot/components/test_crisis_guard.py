@@ -246,3 +246,26 @@ def test_a_crisis_guessed_without_crisis_words_under_half_is_a_check_in(language
     said = Message(data={TEXT: words, INTENT: {"name": "crisis", "confidence": 0.2}})
     CrisisGuard().process([said])
     assert said.get(INTENT) == {"name": "crisis", "confidence": 1.0}
+
+
+FIGURES = {
+    "fr": ["ma mère va me tuer si elle voit ça", "mes parents vont me tuer", "ça me tue"],
+    "ko": ["엄마가 알면 나 죽일 거야", "아빠한테 걸리면 죽어", "힘들어 죽겠어"],
+    "en": ["my mum will kill me if she finds out", "my parents are gonna kill me", "this is killing me"],
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "ko", "en"])
+def test_a_crisis_guessed_from_a_figure_of_speech_is_the_runner_up(language: str) -> None:
+    """"My mum will kill me if she finds out" guessed `crisis` at 0.8 becomes the runner-up (the labelling spec:
+    figures of speech are no crisis); with words of a risk to life beside it, it stays a crisis."""
+    ranking = [{"name": "crisis", "confidence": 0.8}, {"name": "express_distress", "confidence": 0.1}]
+    for text in FIGURES[language]:
+        message = Message(data={TEXT: text, INTENT: ranking[0], "intent_ranking": list(ranking)})
+        CrisisGuard().process([message])
+        assert message.get(INTENT) == {"name": "express_distress", "confidence": 0.1}, text
+        assert [r["name"] for r in message.get("intent_ranking")] == ["express_distress", "crisis"]
+    words = {"fr": " et je veux mourir", "ko": " 그냥 죽고 싶어", "en": " and i want to die"}[language]
+    both = Message(data={TEXT: FIGURES[language][0] + words, INTENT: ranking[0], "intent_ranking": list(ranking)})
+    CrisisGuard().process([both])
+    assert both.get(INTENT) == {"name": "crisis", "confidence": 1.0}
