@@ -933,3 +933,75 @@ def test_a_status_question_without_any_reference_is_not_asked_for_one(chat: Chat
     answer = joined(chat.say(NO_REFERENCE_STATUS[language], language_hint=language))
     assert said(language, "status.not_given") in answer, answer
     assert said(language, "status.ask_reference") not in answer
+
+
+# After a crisis: a short reply is listened to, not sent to the menu; one who cannot call hears what can be written to.
+
+CRISIS_WORDS = {"fr": "j'ai envie de mourir", "ko": "죽고 싶어", "en": "i dont want to be here anymore"}
+SHORT_AFTER = {"fr": "non", "ko": "아니", "en": "no"}
+CANNOT_CALL = {"fr": "je peux pas appeler", "ko": "전화는 못하겠어", "en": "i cant call anyone"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_after_a_crisis_a_short_reply_is_listened_to_and_no_call_is_needed(chat: Chat, language: str) -> None:
+    chat.say(CRISIS_WORDS[language], language_hint=language)
+    declined = chat.say(SHORT_AFTER[language])  # a no to the person offered, or, when nobody can join, to nothing
+    heard = (said(language, "handoff.declined"), said(language, "crisis.listening"))
+    assert declined[0]["text"] in heard, joined(declined)
+    assert said(language, "next.prompt") not in joined(declined)
+    no_call = chat.say(CANNOT_CALL[language])
+    assert [reply.get("text") for reply in no_call] == [said(language, "crisis.cannot_call")], joined(no_call)
+    assert said(language, "country.ask") not in joined(no_call)
+
+
+# Despair read as a goodbye, self-blame, a figure of speech, a teacher writing about a pupil.
+
+ALL_OVER = {"fr": "c'est fini pour moi", "ko": "걍 다 끝났어", "en": "it's all over"}
+BLAME_AFTER_STORY = {
+    "fr": ("mon ex a partagé mes nudes sur snap", "c grave si c moi qui ai envoyé les photos a la base?"),
+    "ko": ("전남친이 제 사진을 인스타에 올렸어요", "근데 나도 예전에 걔한테 셀카 보낸 적 있는데 내 잘못이야?"),
+    "en": ("my ex shared my nudes on snap", "is it my fault i sent them?"),
+}
+PARENTS_WILL_KILL = {
+    "fr": ("j'ai 15 ans et mon ex a mis mes photos sur insta", "ma mère va me tuer si elle voit ça"),
+    "ko": ("저 15살인데 전남친이 제 사진을 인스타에 올렸어요", "엄마가 알면 나 죽일 거야"),
+    "en": ("im 16 and my ex posted my pics on snap", "my mum will kill me if she finds out"),
+}
+TEACHER = {
+    "fr": "je suis prof au collège, un de mes élèves de 4e se fait menacer par quelqu'un qui a une vidéo de lui",
+    "ko": "중학교 교사예요 우리 반 학생이 영상 때문에 협박을 받고 있대요",
+    "en": "I'm a teacher in Leeds. A Year 10 boy in my class told me someone is blackmailing him with a video",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_despair_read_as_a_goodbye_is_met_as_distress(chat: Chat, language: str) -> None:
+    replies = chat.say(ALL_OVER[language], language_hint=language)
+    assert said(language, "goodbye.text") not in joined(replies), joined(replies)
+    assert said(language, "support.kind") in joined(replies) or chat.slot("in_crisis"), joined(replies)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_asking_if_it_is_ones_own_fault_hears_it_is_not(chat: Chat, language: str) -> None:
+    story, blame = BLAME_AFTER_STORY[language]
+    chat.say(story, language_hint=language)
+    replies = chat.say(blame)
+    assert replies[0]["text"] == said(language, "support.not_your_fault"), joined(replies)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_teenager_afraid_of_a_parent_hears_nothing_reaches_them_never_the_suicide_line(
+    chat: Chat, language: str
+) -> None:
+    story, fear = PARENTS_WILL_KILL[language]
+    chat.say(story, language_hint=language)
+    replies = joined(chat.say(fear))
+    assert said(language, "parents.not_told") in replies, replies
+    assert not chat.slot("in_crisis"), replies
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_teacher_writing_about_a_pupil_hears_about_the_pupil(chat: Chat, language: str) -> None:
+    replies = joined(chat.say(TEACHER[language], language_hint=language))
+    assert said(language, "minor.intro.other") in replies, replies
+    assert said(language, "minor.intro") not in replies

@@ -622,3 +622,29 @@ def test_a_question_asked_during_the_report_is_answered_and_the_report_goes_on(s
     assert said(language, "intake.place.noted", place=ASIDE[language]) not in answer
     assert said(language, "intake.ask.intake_where") in answer, "the report's question is asked again"
     assert not chat.slot("intake_places")
+
+
+TO_EMAIL_INSTEAD = {
+    "fr": "attends en fait non plutot par mail",
+    "ko": "문자 말고 이메일로 해 주세요",
+    "en": "wait actually email instead",
+}
+NOT_ME = {"fr": "c'est pas moi c'est ma pote", "ko": "제가 아니라 친구예요", "en": "it's not me, it's my friend"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_way_to_be_contacted_taken_back_at_the_summary_never_keeps_the_old_number(
+    stack: Stack, language: str
+) -> None:
+    """A phone number given, then "email instead": the number is dropped, the address asked for and kept; "it's
+    not me, it's my friend" changes who the images show. The saved case holds only what the person last said."""
+    chat = at_summary(stack, language, f"https://contact-way.example.com/{language}")
+    assert "+33612345678" in chat.text("+33 6 12 34 56 78")
+    asked = chat.text(TO_EMAIL_INSTEAD[language])
+    assert said(language, "intake.ask.intake_contact_detail.email") in asked, asked
+    shown = chat.text("x@y.fr")
+    assert "x@y.fr" in shown and "+33612345678" not in shown, shown
+    assert said(language, "intake.summary.confirm") in chat.text(NOT_ME[language])
+    reference, _ = created(language, chat.text(TYPED[language]["yes"]))
+    [case] = cases(stack, reference=reference)
+    assert (case.contact_preference, case.contact_detail, case.subject) == ("email", "x@y.fr", "other")
