@@ -105,10 +105,10 @@ LIVES_IN_AFTER = re.compile(r"^\s?(에서|에)\s?(살|거주|지내|있|유학|�
 중이에요")."""
 HOSTED_BEFORE = re.compile(
     r"\b(site|website|server|servers|platform|app|company|hosted|based|heberg\w*|serveurs?|plateforme|societe"
-    r"|entreprise)\b[^.!?]{0,20}\b(in|at|en|au|aux|a)\s+(the\s+|l'|le\s+|la\s+|les\s+)?$"
+    r"|entreprise)\b[^.!?,;]{0,20}\b(in|at|en|au|aux|a)\s+(the\s+|l'|le\s+|la\s+|les\s+)?$"
 )
 """Words before a place that make it where a site or a company is ("a site based in Russia", "hébergé aux
-États-Unis"), never where the person lives."""
+États-Unis"), never where the person lives; a comma ends them ("un site porno, je suis en France")."""
 HOSTED_AFTER = re.compile(r"^\s?(에\s?있는\s?)?(사이트|서버|업체|회사|플랫폼|앱)")
 """The same after a place, in Korean ("러시아 사이트", "미국 서버")."""
 SHORT_ANSWER_WORDS = 4

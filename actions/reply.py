@@ -49,6 +49,7 @@ from actions.payment import (
     fears_block_threat,
     paid_already,
 )
+from actions.removal_time import asks_removal_time, removal_time_key
 from actions.self_blame import NOT_YOUR_FAULT, blames_self
 from content.knowledge import CONTACTS
 from content.texts import has, render
@@ -206,7 +207,8 @@ class RelaisAction(Action, ABC):
     the message asks for a person, erasing or tells a crisis (`ANSWERED_WHEN_CALLED`). After a crisis message, one
     who cannot call hears there is no need to, and the lines that can be written to (`actions/despair.py`). One who
     blames themself hears first that it is not their fault (`actions/self_blame.py`), and nothing more unless the
-    message asks a question or tells a story not heard yet.
+    message asks a question or tells a story not heard yet; so does one who asks how long removal takes
+    (`actions/removal_time.py`).
     A person who asks that their parents not know hears first that nothing here reaches them
     (`parents.not_told`; asked about the police too, that what the police do is not ours to promise:
     `parents.police`), whatever else the answer says; one who asks whether their school or work will find out,
@@ -264,6 +266,7 @@ class RelaisAction(Action, ABC):
         danger = in_danger_now(tracker) or called
         no_call = cannot_call(tracker) and not danger
         blames = blames_self(tracker, turn.intent) and not danger
+        how_long = asks_removal_time(tracker) and not (danger or no_call)
         left_danger = not danger and bool(tracker.get_slot(DANGER_SLOT)) and moves_on(turn)
         if danger and not tracker.get_slot(DANGER_SLOT):
             turn.set(DANGER_SLOT, True)
@@ -283,6 +286,8 @@ class RelaisAction(Action, ABC):
                 turn.say(danger_key(turn))
             elif blames:
                 turn.say(about_them(turn, NOT_YOUR_FAULT))
+            elif how_long:
+                turn.say(removal_time_key(turn.jurisdiction))
             elif asks_if_school_or_work_told(tracker):
                 turn.say(NOT_TOLD)
             elif paid_already(tracker) and tracker.get_slot("situation") == "sextortion":
@@ -295,7 +300,8 @@ class RelaisAction(Action, ABC):
                 turn.say(about_them(turn, NO_CONTACT))
             elif asks_who_to_call(tracker) and turn.jurisdiction is not None:
                 turn.say(turn.local_key("support"))
-            if not (called or no_call or (blames and _said_all(turn))) or turn.intent in ANSWERED_WHEN_CALLED:
+            first_is_all = (blames or how_long) and _said_all(turn)
+            if not (called or no_call or first_is_all) or turn.intent in ANSWERED_WHEN_CALLED:
                 self.respond(turn)
         if holds_summary and not sent and turn.slot("offer") != "submit":
             keep_report_pending(turn)
@@ -317,8 +323,8 @@ SAYS_NOTHING_MORE = ("nlu_fallback", "inform", "out_of_scope", "affirm", "deny",
 
 
 def _said_all(turn: Turn) -> bool:
-    """Whether "it is not your fault" is the whole answer: the message asks nothing else (no question intent) and
-    tells no story not heard yet."""
+    """Whether the line said first ("it is not your fault", how long removal takes) is the whole answer: the
+    message asks nothing else (no question intent) and tells no story not heard yet."""
     intent = turn.intent or ""
     if intent.startswith("describe_"):
         return turn.situation is not None

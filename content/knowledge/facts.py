@@ -459,6 +459,16 @@ DATES: dict[str, Date] = {
 
 TERMS: dict[str, Term] = {
     "US.removal": Term(48, "hour", "HIGH", _US_ACT),
+    # the commission's Digital Sex Crime Information Bureau aims to handle a case within 24 hours (section 2.4)
+    "KR.review": Term(
+        24,
+        "hour",
+        "HIGH",
+        (
+            "https://m.mbn.co.kr/news-amp/4271532",
+            "https://newsis.com/view?id=NISX20210115_0001307202&cid=10201",
+        ),
+    ),
 }
 
 WITHHELD: dict[str, Withheld] = {

@@ -15,7 +15,7 @@ from actions.safety import ActionCrisis, ActionSupport
 from actions.situation import ActionSituation
 from content.knowledge import contact
 from content.texts import render
-from tests.actions.conftest import run
+from tests.actions.conftest import run, spoken
 
 FOLLOW_UPS = {
     "fr": "ils veulent 300 euros avant ce soir, je fais quoi",
@@ -143,9 +143,9 @@ def test_after_a_crisis_one_who_cannot_call_hears_there_is_no_need_and_what_can_
     for slots in (unknown, {**unknown, "country": COUNTRY[language]}):
         for text in CANNOT_CALL[language]:
             outcome = run(action, intent, slots, text=text)
-            assert outcome.texts == [render(language, "crisis.cannot_call")], (text, outcome.texts)
+            assert outcome.texts == [spoken(language, "crisis.cannot_call")], (text, outcome.texts)
     before = run(ActionSupport(), "express_distress", {"language": language}, text=CANNOT_CALL[language][0])
-    assert render(language, "crisis.cannot_call") not in before.texts, "no crisis told: no crisis answer"
+    assert spoken(language, "crisis.cannot_call") not in before.texts, "no crisis told: no crisis answer"
 
 
 DESPAIR = {

@@ -119,3 +119,18 @@ def test_where_a_site_is_hosted_is_not_where_the_person_lives(language: str, bef
 @pytest.mark.parametrize("code", ["NG", "KE", "GH", "IN", "BE", "CH", "ML", "PK"])
 def test_every_country_is_known_by_its_code(code: str) -> None:
     assert known_country(code) == code
+
+
+A_SITE_THEN_WHERE_I_LIVE = {
+    "fr": ("mon ex a mis ma vidéo sur un site porno, je suis en France", {"France": "FR"}),
+    "ko": ("전남친이 제 영상을 사이트에 올렸어요, 한국에 살아요", {"한국": "KR"}),
+    "en": ("my ex posted my video on a porn site, im in the us", {"us": "US"}),
+}
+
+
+def test_a_site_named_before_a_comma_leaves_where_the_person_lives(language: str) -> None:
+    """"un site porno, je suis en France": the comma ends what is said of the site, France is where she lives."""
+    text, named = A_SITE_THEN_WHERE_I_LIVE[language]
+    tracker = conversation(None, text, named)
+    assert country_in_message(tracker) == next(iter(named.values()))
+    assert country_slot(tracker) == next(iter(named.values()))

@@ -950,7 +950,8 @@ def test_after_a_crisis_a_short_reply_is_listened_to_and_no_call_is_needed(chat:
     assert declined[0]["text"] in heard, joined(declined)
     assert said(language, "next.prompt") not in joined(declined)
     no_call = chat.say(CANNOT_CALL[language])
-    assert [reply.get("text") for reply in no_call] == [said(language, "crisis.cannot_call")], joined(no_call)
+    expected = [said(language, "crisis.cannot_call"), said(language, "crisis.cannot_call.rest")]
+    assert [reply.get("text") for reply in no_call] == expected, joined(no_call)
     assert said(language, "country.ask") not in joined(no_call)
 
 
@@ -1005,3 +1006,22 @@ def test_a_teacher_writing_about_a_pupil_hears_about_the_pupil(chat: Chat, langu
     replies = joined(chat.say(TEACHER[language], language_hint=language))
     assert said(language, "minor.intro.other") in replies, replies
     assert said(language, "minor.intro") not in replies
+
+
+# How long removal takes: the country's time where the law sets one, never "not understood".
+
+HOW_LONG = {
+    "fr": ("mon ex a mis ma vidéo sur un site porno, je suis en France", "FR", "combien de temps pour le retrait ?"),
+    "ko": ("전남친이 제 영상을 사이트에 올렸어요 한국에 살아요", "KR", "삭제되는 데 얼마나 걸려요?"),
+    "en": ("my ex posted my video on a porn site, im in the us", "US", "how long does it take to get taken down"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_how_long_removal_takes_is_answered_for_the_country(chat: Chat, language: str) -> None:
+    story, country, question = HOW_LONG[language]
+    chat.say(story, language_hint=language)
+    assert chat.slot("country") == country
+    replies = chat.say(question)
+    assert replies[0]["text"] == said(language, f"removal.time.{country}"), joined(replies)
+    assert said(language, "clarify.text") not in joined(replies)

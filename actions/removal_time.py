@@ -1,0 +1,32 @@
+"""How long removal takes: what the law sets where the person lives, or that no time can be promised.
+
+"how long does it take to get taken down", "combien de temps…", "얼마나 걸려요" were not understood. With their
+words (`removal_time_cues.yml`) they hear `removal.time.<country>` where the knowledge base sets a time (the United
+States: 48 hours after a valid request, section 3.1; France: one month for a GDPR erasure request; South Korea:
+the commission's bureau aims at 24 hours, section 2.4), else `removal.time`: no time can be promised, report each
+link early and note the date.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rasa_sdk import Tracker
+
+from actions.cue_files import any_of
+from actions.facts_in_message import folded_text
+
+CUES = Path(__file__).with_name("removal_time_cues.yml")
+KEY = "removal.time"
+WITH_A_TIME = ("US", "FR", "KR")
+"""Jurisdictions whose removal time the knowledge base states (`removal.time.<jurisdiction>`)."""
+
+
+def asks_removal_time(tracker: Tracker) -> bool:
+    """Whether the latest typed message asks how long removal takes."""
+    return bool(any_of(CUES).search(folded_text(tracker)))
+
+
+def removal_time_key(jurisdiction: str | None) -> str:
+    """`removal.time.<jurisdiction>` for `WITH_A_TIME`, else `removal.time`."""
+    return f"{KEY}.{jurisdiction}" if jurisdiction in WITH_A_TIME else KEY
