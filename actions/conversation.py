@@ -19,10 +19,10 @@ from actions.guidance import give_helplines, situation_cued, take_country
 from actions.help_question import answer_what_to_do, asks_what_to_do, names_a_language
 from actions.helplines import asks_who_to_call
 from actions.intake.access import start_access
-from actions.intake.answers import text
+from actions.intake.answers import says, text
 from actions.intake.corrections import correct_summary
 from actions.intake.erase import erase_checked_report_if_asked
-from actions.intake.offers import answer_no, answer_yes
+from actions.intake.offers import answer_no, answer_yes, ask_country_again
 from actions.jurisdiction import country_in_message, waits_for_country
 from actions.language import asks_who_can_get_help_in, explicit_choice
 from actions.menu import LANGUAGES, MAIN_MENU
@@ -115,6 +115,8 @@ class ActionOutOfScope(RelaisAction):
             return
         if waits_for_country(turn.tracker) and take_country(turn):
             return
+        if unsure_of_country(turn):
+            return
         if in_danger_now(turn.tracker):  # "what do i do" at the door: the emergency numbers were the answer
             turn.say("next.prompt", MAIN_MENU)
             return
@@ -147,6 +149,8 @@ class ActionClarify(RelaisAction):
         kind = unusual_kind(turn)
         if waits_for_country(turn.tracker) and take_country(turn):  # "us", "kr", "FR" to "which country?"
             return
+        if unsure_of_country(turn):
+            return
         if kind:
             check_in(turn, kind)
         elif untold_story(turn):
@@ -165,6 +169,15 @@ class ActionClarify(RelaisAction):
             danger_follow_up(turn)
         else:
             turn.say("clarify.text", MAIN_MENU)
+
+
+def unsure_of_country(turn: Turn) -> bool:
+    """"jsp", "몰라", "idk" while the country question waits: asked again, kindly, with the way not to say
+    (`country.ask.again`), never "not understood"; True when asked."""
+    if not (waits_for_country(turn.tracker) and says(turn, "unsure")):
+        return False
+    ask_country_again(turn)
+    return True
 
 
 def comforted(turn: Turn) -> bool:
@@ -239,7 +252,7 @@ class ActionInform(RelaisAction):
         if correct_summary(turn) or comforted(turn):
             return
         minor_in_message(turn)
-        if take_country(turn):
+        if take_country(turn) or unsure_of_country(turn):
             return
         if from_button(turn):
             not_understood(turn)

@@ -197,3 +197,21 @@ def test_make_content_reviews_every_place_and_what_was_left_out() -> None:
         assert all((language, REVIEWED[place]) in shown for language in ("fr", "ko", "en")), place
     text = page()
     assert all(html.escape(item.what) in text for item in WITHHELD.values())
+
+
+UNSURE = {"fr": ["jsp", "je sais pas"], "ko": ["몰라", "잘 모르겠어요"], "en": ["idk", "not sure"]}
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "out_of_scope", "inform"])
+def test_i_dont_know_to_the_country_question_asks_it_again_kindly_never_not_understood(
+    language: str, intent: str
+) -> None:
+    from actions.conversation import ActionClarify, ActionInform, ActionOutOfScope
+
+    action = {"nlu_fallback": ActionClarify(), "out_of_scope": ActionOutOfScope(), "inform": ActionInform()}[intent]
+    for text in UNSURE[language]:
+        outcome = run(action, intent, {"language": language, "offer": "country"}, text=text)
+        assert outcome.texts == [spoken(language, "country.ask.again")], (text, outcome.texts)
+        assert outcome.slot("offer") == "country"
+    plain = run(ActionClarify(), "nlu_fallback", {"language": language}, text=UNSURE[language][0])
+    assert spoken(language, "country.ask.again") not in plain.texts, "no country question waits"
