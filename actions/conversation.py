@@ -22,7 +22,7 @@ from actions.intake.access import start_access
 from actions.intake.answers import says, text
 from actions.intake.corrections import correct_summary
 from actions.intake.erase import erase_checked_report_if_asked
-from actions.intake.offers import answer_no, answer_yes, ask_country_again
+from actions.intake.offers import answer_no, answer_yes, ask_country_again, takes_up_offer
 from actions.jurisdiction import country_in_message, waits_for_country
 from actions.language import asks_who_can_get_help_in, explicit_choice
 from actions.menu import LANGUAGES, MAIN_MENU
@@ -115,7 +115,7 @@ class ActionOutOfScope(RelaisAction):
             return
         if waits_for_country(turn.tracker) and take_country(turn):
             return
-        if unsure_of_country(turn):
+        if unsure_of_country(turn) or takes_up_offer(turn):
             return
         if in_danger_now(turn.tracker):  # "what do i do" at the door: the emergency numbers were the answer
             turn.say("next.prompt", MAIN_MENU)
@@ -149,7 +149,7 @@ class ActionClarify(RelaisAction):
         kind = unusual_kind(turn)
         if waits_for_country(turn.tracker) and take_country(turn):  # "us", "kr", "FR" to "which country?"
             return
-        if unsure_of_country(turn):
+        if unsure_of_country(turn) or takes_up_offer(turn):
             return
         if kind:
             check_in(turn, kind)
@@ -252,7 +252,7 @@ class ActionInform(RelaisAction):
         if correct_summary(turn) or comforted(turn):
             return
         minor_in_message(turn)
-        if take_country(turn) or unsure_of_country(turn):
+        if take_country(turn) or unsure_of_country(turn) or takes_up_offer(turn):
             return
         if from_button(turn):
             not_understood(turn)

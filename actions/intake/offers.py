@@ -13,6 +13,7 @@ from typing import Callable, Dict
 
 from actions.guidance import ask_country, take_country
 from actions.handoff import CANCEL_BUTTON, request_human
+from actions.intake.answers import says
 from actions.intake.corrections import correct_summary
 from actions.intake.erase import erase_this_conversation, erase_verified_case
 from actions.intake.flow import start_intake, submit
@@ -43,6 +44,10 @@ ON_NO = {
 }
 
 
+TAKEN_UP = ("intake", "submit", "human")
+"""Offers a message of its own words may take up (`takes_up_offer`)."""
+
+
 def _offer(turn: Turn) -> str | None:
     value = turn.tracker.get_slot("offer")
     return str(value) if value else None
@@ -61,6 +66,17 @@ def _without_offer(turn: Turn) -> None:
         turn.say("crisis.listening")
     else:
         turn.say("next.prompt", MAIN_MENU)
+
+
+def takes_up_offer(turn: Turn) -> bool:
+    """The pending offer (a report, a person, sending the summary) taken up in words of its own, whatever the
+    classifier made of them ("can you do it for me", "tu peux le faire pour moi", "대신 해 주세요": `do_it` in
+    `answers.yml`): done as a yes would; True when done. Erasing is never taken up so: only a yes confirms it."""
+    offer = _offer(turn)
+    if offer not in TAKEN_UP or from_button(turn) or not says(turn, "do_it"):
+        return False
+    ON_YES[offer](turn)
+    return True
 
 
 def answer_yes(turn: Turn) -> None:

@@ -110,3 +110,28 @@ def test_a_yes_that_names_the_country_answers_it(language: str) -> None:
     assert outcome.slot("country") == code
     assert render(language, "country.ask.again") not in outcome.texts
     assert render(language, f"country.noted.{code}") in outcome.texts
+
+
+DO_IT = {
+    "fr": ["tu peux le faire pour moi ?", "oui svp faites-le"],
+    "ko": ["대신 해 주실 수 있어요?", "네 해주세요"],
+    "en": ["can you do it for me", "yes please"],
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "ko", "en"])
+@pytest.mark.parametrize("intent", ["nlu_fallback", "out_of_scope", "inform"])
+def test_the_offer_of_a_report_taken_up_in_own_words_starts_it_never_not_understood(
+    language: str, intent: str
+) -> None:
+    from actions.conversation import ActionClarify, ActionInform, ActionOutOfScope
+    from content.texts import render
+
+    action = {"nlu_fallback": ActionClarify(), "out_of_scope": ActionOutOfScope(), "inform": ActionInform()}[intent]
+    for text in DO_IT[language]:
+        outcome = run(action, intent, {"language": language, "country": "FR", "offer": "intake"}, text=text)
+        assert render(language, "clarify.text") not in outcome.texts, (text, outcome.texts)
+        assert {"event": "followup", "timestamp": None, "name": "intake_form"} in outcome.events, outcome.events
+    erase = run(ActionClarify(), "nlu_fallback", {"language": language, "offer": "erase"}, text=DO_IT[language][0])
+    assert render(language, "erase.done") not in erase.texts, "erasing is confirmed by a yes only"
+    assert not any(e.get("event") == "followup" for e in erase.events)
