@@ -648,3 +648,16 @@ def test_a_way_to_be_contacted_taken_back_at_the_summary_never_keeps_the_old_num
     reference, _ = created(language, chat.text(TYPED[language]["yes"]))
     [case] = cases(stack, reference=reference)
     assert (case.contact_preference, case.contact_detail, case.subject) == ("email", "x@y.fr", "other")
+
+
+DO_IT_FOR_ME = {"fr": "tu peux le faire pour moi ?", "ko": "대신 해 주실 수 있어요?", "en": "can you do it for me"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_offer_of_a_report_taken_up_in_own_words_starts_it(stack: Stack, language: str) -> None:
+    chat = Chat(stack)
+    offered = chat.text(TYPED[language]["report"]) + chat.text(TYPED[language]["country"])
+    assert said(language, "intake.offer") in offered
+    started = chat.text(DO_IT_FOR_ME[language])
+    assert said(language, "intake.start") in started, started
+    assert said(language, "clarify.text") not in started
