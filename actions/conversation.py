@@ -159,6 +159,8 @@ class ActionClarify(RelaisAction):
             turn.say("crisis.listening")
         elif in_danger_now(turn.tracker):  # "what do i do hes still there": the emergency numbers were the answer
             turn.say("next.prompt", MAIN_MENU)
+        elif says(turn, "unsure", max_words=UNSURE_WORDS):  # "jsp", "몰라", "idk": a whole answer, not a misreading
+            turn.say("clarify.unsure", MAIN_MENU)
         elif asks_who_to_call(turn.tracker):  # "what number do i call": the lines of the person's country
             answer_who_to_call(turn)
         elif asks_what_to_do(turn.tracker):
@@ -169,6 +171,10 @@ class ActionClarify(RelaisAction):
             danger_follow_up(turn)
         else:
             turn.say("clarify.text", MAIN_MENU)
+
+
+UNSURE_WORDS = 4
+""""I don't know" alone, in a few words ("jsp", "je sais pas trop", "잘 모르겠어요", "idk tbh")."""
 
 
 def unsure_of_country(turn: Turn) -> bool:

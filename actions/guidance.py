@@ -16,7 +16,7 @@ import yaml
 from actions.cue_files import any_of
 from actions.danger import SLOT as DANGER_SLOT
 from actions.facts_in_message import folded_text, speaks_of_minor
-from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION, country_in_message
+from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION, country_in_message, waits_for_country
 from actions.menu import MAIN_MENU
 from actions.payment import BLACKMAIL_KEYS, PAID, paid_already
 from actions.reply import Button, Turn, about_them, danger_key
@@ -118,7 +118,11 @@ def question_in_message(turn: Turn) -> str | None:
 
 def ask_country(turn: Turn, key: str = "country.ask") -> None:
     """Ask which country the person lives in, with its buttons; the question stays open for one turn
-    (`offer` `COUNTRY_QUESTION`), so an "ok" or a "no" typed next asks it again (`country.ask.again`)."""
+    (`offer` `COUNTRY_QUESTION`), so an "ok" or a "no" typed next asks it again (`country.ask.again`). Asked on the
+    turn before and not answered, after an answer this turn gave to something else ("should I pay?"), it is asked
+    in a few words (`country.ask.short`), never the whole question again."""
+    if key == "country.ask" and waits_for_country(turn.tracker) and turn.dispatcher.messages:
+        key = "country.ask.short"
     turn.set("offer", COUNTRY_QUESTION)
     turn.say(key, ASK_BUTTONS)
 

@@ -9,7 +9,8 @@ evidence, never deleted). The words are in `payment_cues.yml`, matched on the ac
 "He keeps calling me", "차단해도 돼요?" are answered with stopping all contact, keeping a record, then blocking
 (section 4, HIGH: "Stop all contact; don't negotiate; block (after documenting)"; `contact_cues.yml`); "he says
 if i block him he'll post everything" hears that the threat is meant to keep the contact, the same steps, and that
-what is posted can be reported and removed (`block_threat_cues.yml`).
+what is posted can be reported and removed (`block_threat_cues.yml`); "i already blocked him" hears it is a good
+step and what to keep (`blocked_cues.yml`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ CUES = Path(__file__).with_name("payment_cues.yml")
 QUESTION_CUES = Path(__file__).with_name("pay_question_cues.yml")
 CONTACT_CUES = Path(__file__).with_name("contact_cues.yml")
 BLOCK_THREAT_CUES = Path(__file__).with_name("block_threat_cues.yml")
+BLOCKED_CUES = Path(__file__).with_name("blocked_cues.yml")
 PAID = "sextortion.paid"
 """Don't pay more, tell the bank or the payment service now, keep the receipts; whether the money comes back
 is not ours to say (`.other`: about the person, for a parent or a friend)."""
@@ -38,7 +40,12 @@ BLOCK_THREAT = "sextortion.block_threat"
 """The threat of posting if blocked is meant to keep the contact; paying or replying usually brings more demands;
 keep a record, stop contact, block; what is posted can be reported and removed (section 4, HIGH). `.other`: about
 the person."""
-BLACKMAIL_KEYS = tuple(key for base in (PAID, DONT_PAY, NO_CONTACT, BLOCK_THREAT) for key in (base, f"{base}.other"))
+BLOCKED = "sextortion.blocked"
+"""Blocking, after keeping a record, is the right step (section 4, HIGH); keep what is left of the messages; a new
+account gets no answer and its messages are kept too. `.other`: about the person."""
+BLACKMAIL_KEYS = tuple(
+    key for base in (PAID, DONT_PAY, NO_CONTACT, BLOCK_THREAT, BLOCKED) for key in (base, f"{base}.other")
+)
 """Every wording of an answer about the blackmailer (money or contact), to tell whether this turn already answered
 it (`Turn.has_said`)."""
 
@@ -64,3 +71,8 @@ def fears_block_threat(tracker: Tracker) -> bool:
     """Whether the latest typed message tells of a threat to post the images if the person blocks or ignores the
     blackmailer ("il dit que si je le bloque il poste tout", "차단하면 뿌린대요"): `block_threat_cues.yml`."""
     return bool(any_of(BLOCK_THREAT_CUES).search(folded_text(tracker)))
+
+
+def blocked_already(tracker: Tracker) -> bool:
+    """Whether the latest typed message says the blackmailer is already blocked ("je l'ai bloqué", "차단했어요")."""
+    return bool(any_of(BLOCKED_CUES).search(folded_text(tracker)))

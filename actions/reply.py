@@ -41,11 +41,13 @@ from actions.menu import HUMAN, NOT_NOW, SEND, Button
 from actions.message_parts import message
 from actions.payment import (
     BLOCK_THREAT,
+    BLOCKED,
     DONT_PAY,
     NO_CONTACT,
     PAID,
     asks_about_contact,
     asks_whether_to_pay,
+    blocked_already,
     fears_block_threat,
     paid_already,
 )
@@ -296,6 +298,8 @@ class RelaisAction(Action, ABC):
                 turn.say(about_them(turn, DONT_PAY))
             elif fears_block_threat(tracker) and tracker.get_slot("situation") == "sextortion":
                 turn.say(about_them(turn, BLOCK_THREAT))
+            elif blocked_already(tracker) and tracker.get_slot("situation") == "sextortion":
+                turn.say(about_them(turn, BLOCKED))
             elif asks_about_contact(tracker) and tracker.get_slot("situation") == "sextortion":
                 turn.say(about_them(turn, NO_CONTACT))
             elif asks_who_to_call(tracker) and turn.jurisdiction is not None:

@@ -68,3 +68,16 @@ def test_inside_the_intake_a_message_without_words_answers_nothing(language: str
     answer, said = validate_intake("intake_found", text, language)
     assert answer == {"intake_found": None}
     assert said == [render(language, "checkin.in_form")]
+
+
+UNSURE_ALONE = {"fr": ["jsp", "je sais pas trop"], "ko": ["몰라", "잘 모르겠어요"], "en": ["idk", "i don't know"]}
+
+
+@pytest.mark.parametrize("language", ["fr", "ko", "en"])
+def test_i_dont_know_with_nothing_asked_is_a_whole_answer_never_not_understood(language: str) -> None:
+    from actions.conversation import ActionClarify
+    from tests.actions.conftest import run, spoken
+
+    for text in UNSURE_ALONE[language]:
+        outcome = run(ActionClarify(), "nlu_fallback", {"language": language}, text=text)
+        assert outcome.texts == [spoken(language, "clarify.unsure")], (text, outcome.texts)

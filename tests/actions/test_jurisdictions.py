@@ -215,3 +215,17 @@ def test_i_dont_know_to_the_country_question_asks_it_again_kindly_never_not_unde
         assert outcome.slot("offer") == "country"
     plain = run(ActionClarify(), "nlu_fallback", {"language": language}, text=UNSURE[language][0])
     assert spoken(language, "country.ask.again") not in plain.texts, "no country question waits"
+
+
+def test_the_country_question_asked_again_after_another_answer_is_asked_in_a_few_words(language: str) -> None:
+    """"should I pay?" right after "which country?": the answer, then the question in a few words, not again whole."""
+    from actions.situation import ActionSituation
+
+    pay = {"fr": "je dois payer ?", "ko": "돈 보내야 해요?", "en": "should i just pay"}[language]
+    slots = {"language": language, "situation": "sextortion", "offer": "country"}
+    outcome = run(ActionSituation(), "describe_sextortion", slots, text=pay)
+    assert outcome.texts[0] == spoken(language, "sextortion.dont_pay")
+    assert outcome.texts[-1] == spoken(language, "country.ask.short"), outcome.texts
+    assert spoken(language, "country.ask") not in outcome.texts
+    first = run(ActionSituation(), "describe_sextortion", {"language": language}, text=pay)
+    assert spoken(language, "country.ask") in first.texts, "asked whole the first time"

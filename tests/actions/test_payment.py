@@ -195,3 +195,25 @@ def test_a_threat_to_post_if_blocked_is_answered_never_the_blackmails_opening_ag
     assert told[0] == spoken(language, "sextortion.block_threat.other")
     first = run(ActionSituation(), "describe_sextortion", {"language": language}, text=BLOCK_THREAT[language][0]).texts
     assert spoken(language, "sextortion.block_threat") not in first, "told first, the blackmail's own steps answer"
+
+
+BLOCKED = {
+    "fr": ["je l'ai déjà bloqué", "jlai bloqué hier"],
+    "ko": ["차단했어요", "벌써 차단해 버렸어"],
+    "en": ["i already blocked him", "i've blocked the account"],
+}
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "inform", "describe_sextortion"])
+def test_a_blackmailer_already_blocked_hears_it_was_a_good_step_never_not_understood(
+    language: str, intent: str
+) -> None:
+    action = {"nlu_fallback": ActionClarify(), "inform": ActionInform()}.get(intent, ActionSituation())
+    slots = {"language": language, "situation": "sextortion", "country": "FR"}
+    for text in BLOCKED[language]:
+        texts = run(action, intent, slots, text=text).texts
+        assert texts[0] == spoken(language, "sextortion.blocked"), (text, texts)
+        assert spoken(language, "clarify.text") not in texts
+        assert spoken(language, "situation.ack.sextortion") not in texts
+    other = run(ActionClarify(), "nlu_fallback", {**slots, "situation": "sharing"}, text=BLOCKED[language][0]).texts
+    assert spoken(language, "sextortion.blocked") not in other, "no blackmail told: no blackmail's answer"
