@@ -129,6 +129,9 @@ class ActionOutOfScope(RelaisAction):
         if turn.has_said(*BLACKMAIL_KEYS):  # "can I get my money back?" is answered by the payment's line
             turn.say("next.prompt", MAIN_MENU)
             return
+        if says(turn, "unsure", max_words=UNSURE_WORDS):
+            turn.say("clarify.unsure", MAIN_MENU)
+            return
         turn.say("out_of_scope.text", MAIN_MENU)
 
 
@@ -270,5 +273,7 @@ class ActionInform(RelaisAction):
             turn.say("next.prompt", MAIN_MENU)
         elif turn.slot(DANGER_SLOT):
             danger_follow_up(turn)
+        elif says(turn, "unsure", max_words=UNSURE_WORDS):
+            turn.say("clarify.unsure", MAIN_MENU)
         else:
             turn.say("clarify.text", MAIN_MENU)

@@ -75,9 +75,11 @@ UNSURE_ALONE = {"fr": ["jsp", "je sais pas trop"], "ko": ["몰라", "잘 모르�
 
 @pytest.mark.parametrize("language", ["fr", "ko", "en"])
 def test_i_dont_know_with_nothing_asked_is_a_whole_answer_never_not_understood(language: str) -> None:
-    from actions.conversation import ActionClarify
+    from actions.conversation import ActionClarify, ActionInform, ActionOutOfScope
     from tests.actions.conftest import run, spoken
 
     for text in UNSURE_ALONE[language]:
-        outcome = run(ActionClarify(), "nlu_fallback", {"language": language}, text=text)
-        assert outcome.texts == [spoken(language, "clarify.unsure")], (text, outcome.texts)
+        for action, intent in ((ActionClarify(), "nlu_fallback"), (ActionInform(), "inform"),
+                               (ActionOutOfScope(), "out_of_scope")):
+            outcome = run(action, intent, {"language": language}, text=text)
+            assert outcome.texts == [spoken(language, "clarify.unsure")], (intent, text, outcome.texts)

@@ -1025,3 +1025,37 @@ def test_how_long_removal_takes_is_answered_for_the_country(chat: Chat, language
     replies = chat.say(question)
     assert replies[0]["text"] == said(language, f"removal.time.{country}"), joined(replies)
     assert said(language, "clarify.text") not in joined(replies)
+
+
+# A blackmail, "should I pay?" (the country asked in a few words, not again whole), "I already blocked him".
+
+BLACKMAIL_FOLLOW_UPS = {
+    "fr": ("un mec rencontré sur insta veut 500 euros sinon il envoie ma vidéo à ma famille", "je dois payer ?",
+           "je l'ai déjà bloqué"),
+    "ko": ("인스타에서 만난 남자가 50만 원 안 보내면 영상 가족한테 보낸대요", "돈 보내야 해요?", "차단했어요"),
+    "en": ("someone i met on insta wants 500 dollars or he sends my video to my family", "should i just pay",
+           "i already blocked him"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_blackmails_follow_ups_are_answered_and_the_country_not_asked_whole_again(chat: Chat, language: str) -> None:
+    story, pay, blocked = BLACKMAIL_FOLLOW_UPS[language]
+    assert said(language, "country.ask") in joined(chat.say(story, language_hint=language))
+    paid = chat.say(pay)
+    assert paid[0]["text"] == said(language, "sextortion.dont_pay"), joined(paid)
+    assert said(language, "country.ask") not in joined(paid)
+    assert paid[-1]["text"] == said(language, "country.ask.short"), joined(paid)
+    done = chat.say(blocked)
+    assert done[0]["text"] == said(language, "sextortion.blocked"), joined(done)
+    assert said(language, "clarify.text") not in joined(done)
+
+
+UNSURE = {"fr": "jsp", "ko": "몰라", "en": "idk"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_i_dont_know_is_never_not_understood(chat: Chat, language: str) -> None:
+    chat.say(GREETINGS[language], language_hint=language)
+    replies = chat.say(UNSURE[language])
+    assert said(language, "clarify.text") not in joined(replies), joined(replies)
