@@ -53,6 +53,7 @@ from actions.payment import (
 )
 from actions.removal_time import asks_removal_time, removal_time_key
 from actions.self_blame import NOT_YOUR_FAULT, blames_self
+from actions.unknown_author import UNKNOWN_AUTHOR, author_unknown
 from content.knowledge import CONTACTS
 from content.texts import has, render
 
@@ -210,7 +211,7 @@ class RelaisAction(Action, ABC):
     who cannot call hears there is no need to, and the lines that can be written to (`actions/despair.py`). One who
     blames themself hears first that it is not their fault (`actions/self_blame.py`), and nothing more unless the
     message asks a question or tells a story not heard yet; so does one who asks how long removal takes
-    (`actions/removal_time.py`).
+    (`actions/removal_time.py`), or says they do not know who did it (`actions/unknown_author.py`).
     A person who asks that their parents not know hears first that nothing here reaches them
     (`parents.not_told`; asked about the police too, that what the police do is not ours to promise:
     `parents.police`), whatever else the answer says; one who asks whether their school or work will find out,
@@ -269,6 +270,7 @@ class RelaisAction(Action, ABC):
         no_call = cannot_call(tracker) and not danger
         blames = blames_self(tracker, turn.intent) and not danger
         how_long = asks_removal_time(tracker) and not (danger or no_call)
+        unknown = author_unknown(tracker) and not (danger or no_call or blames or how_long)
         left_danger = not danger and bool(tracker.get_slot(DANGER_SLOT)) and moves_on(turn)
         if danger and not tracker.get_slot(DANGER_SLOT):
             turn.set(DANGER_SLOT, True)
@@ -290,6 +292,8 @@ class RelaisAction(Action, ABC):
                 turn.say(about_them(turn, NOT_YOUR_FAULT))
             elif how_long:
                 turn.say(removal_time_key(turn.jurisdiction))
+            elif unknown:
+                turn.say(about_them(turn, UNKNOWN_AUTHOR))
             elif asks_if_school_or_work_told(tracker):
                 turn.say(NOT_TOLD)
             elif paid_already(tracker) and tracker.get_slot("situation") == "sextortion":
@@ -304,7 +308,7 @@ class RelaisAction(Action, ABC):
                 turn.say(about_them(turn, NO_CONTACT))
             elif asks_who_to_call(tracker) and turn.jurisdiction is not None:
                 turn.say(turn.local_key("support"))
-            first_is_all = (blames or how_long) and _said_all(turn)
+            first_is_all = (blames or how_long or unknown) and _said_all(turn, feelings=unknown)
             if not (called or no_call or first_is_all) or turn.intent in ANSWERED_WHEN_CALLED:
                 self.respond(turn)
         if holds_summary and not sent and turn.slot("offer") != "submit":
@@ -326,13 +330,14 @@ SAYS_NOTHING_MORE = ("nlu_fallback", "inform", "out_of_scope", "affirm", "deny",
 """Intents that add nothing to an answer said first: what the classifier could not place, or small talk."""
 
 
-def _said_all(turn: Turn) -> bool:
-    """Whether the line said first ("it is not your fault", how long removal takes) is the whole answer: the
-    message asks nothing else (no question intent) and tells no story not heard yet."""
+def _said_all(turn: Turn, feelings: bool = False) -> bool:
+    """Whether the line said first ("it is not your fault", how long removal takes, not knowing who did it) is the
+    whole answer: the message asks nothing else (no question intent) and tells no story not heard yet; with
+    `feelings`, a message read as distress adds nothing either ("누군지 몰라요" is no feeling to comfort)."""
     intent = turn.intent or ""
     if intent.startswith("describe_"):
         return turn.situation is not None
-    return intent in SAYS_NOTHING_MORE
+    return intent in SAYS_NOTHING_MORE or (feelings and intent == "express_distress")
 
 
 MOVING_ON = ("describe_", "ask_")

@@ -1059,3 +1059,19 @@ def test_i_dont_know_is_never_not_understood(chat: Chat, language: str) -> None:
     chat.say(GREETINGS[language], language_hint=language)
     replies = chat.say(UNSURE[language])
     assert said(language, "clarify.text") not in joined(replies), joined(replies)
+
+
+UNKNOWN_AUTHOR = {
+    "fr": ("un compte anonyme a posté un montage de moi nue sur insta", "je sais même pas qui c'est"),
+    "ko": ("지인능욕방에 제 사진이 합성돼서 올라왔대요", "걔가 누군지 몰라요"),
+    "en": ("an anonymous account posted a fake nude of me on insta", "i dont know who it is"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_not_knowing_who_did_it_hears_it_can_be_reported_all_the_same(chat: Chat, language: str) -> None:
+    story, unknown = UNKNOWN_AUTHOR[language]
+    chat.say(story, language_hint=language)
+    replies = chat.say(unknown)
+    assert replies[0]["text"] == said(language, "situation.unknown_author"), joined(replies)
+    assert said(language, "support.crisis_hint") not in joined(replies)
