@@ -279,13 +279,13 @@ class RelaisAction(Action, ABC):
         if not (sent or (holds_summary and _adds_to_summary(turn))):
             if left_danger:
                 turn.say("danger.check")
-            if keeps_it_from_parents(tracker) and self.parents_line_first:
+            if no_call:  # "i cant call anyone my parents will hear": no need to call comes first, parents or not
+                turn.say(CANNOT_CALL)
+            elif keeps_it_from_parents(tracker) and self.parents_line_first:
                 # "if my parents find out they will kill me" is the fear of being found out: answered as such
                 tell_parents_not_told(turn)
             elif called:
                 turn.say(CALLED)
-            elif no_call:
-                turn.say(CANNOT_CALL)
             elif danger:
                 turn.say(danger_key(turn))
             elif blames:

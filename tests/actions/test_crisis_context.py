@@ -124,9 +124,14 @@ def test_a_short_reply_after_a_crisis_hears_relais_listen_never_the_menu(languag
 
 
 CANNOT_CALL = {
-    "fr": ["je peux pas appeler", "j'ai pas la force d'appeler", "jpeux pas appeler qqn là"],
-    "ko": ["전화는 못하겠어", "전화하기 무서워요", "통화는 좀 못 하겠어요"],
-    "en": ["i cant call anyone", "i'm too scared to call", "i don't want to call"],
+    "fr": ["je peux pas appeler", "j'ai pas la force d'appeler", "jpeux pas appeler ya mes parents a coté"],
+    "ko": ["전화는 못하겠어", "전화하기 무서워요", "통화는 좀 못 하겠어요 엄마가 들을까 봐"],
+    "en": [
+        "i cant call anyone",
+        "i'm too scared to call",
+        "i don't want to call",
+        "i cant call anyone my parents will hear",
+    ],
 }
 
 

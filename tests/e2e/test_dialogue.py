@@ -1075,3 +1075,19 @@ def test_not_knowing_who_did_it_hears_it_can_be_reported_all_the_same(chat: Chat
     replies = chat.say(unknown)
     assert replies[0]["text"] == said(language, "situation.unknown_author"), joined(replies)
     assert said(language, "support.crisis_hint") not in joined(replies)
+
+
+# "They won't delete it" about a platform is never erasing what Relais holds (a sent report was erased so).
+
+PLATFORM_REFUSES = {
+    "fr": ("mon ex a posté mes nudes sur reddit", "j'ai signalé à reddit mais ils veulent pas supprimer"),
+    "ko": ("전남친이 제 사진을 트위터에 올렸어요", "트위터는 신고해도 안지워주던데"),
+    "en": ("my ex posted my nudes on reddit", "I reported it to reddit but they won't delete it"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_platform_that_will_not_delete_is_never_an_erasure(chat: Chat, language: str) -> None:
+    story, refused = PLATFORM_REFUSES[language]
+    chat.say(story, language_hint=language)
+    never_erasure(language, joined(chat.say(refused)), chat)

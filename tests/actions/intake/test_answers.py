@@ -62,3 +62,23 @@ def test_buttons_win_and_yes_no_intents_fill_in() -> None:
     assert picked("/inform", YES_NO, entities=({"entity": "intake_choice", "value": "no"},)) == "no"
     assert picked("absolutely, every day", YES_NO, intent="affirm") == "yes"
     assert picked("tout à fait", SUBJECT, intent="affirm") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("no wait i dont want a report", "stop"),
+        ("bye", "stop"),
+        ("je veux plus faire de signalement", "stop"),
+        ("au revoir", "stop"),
+        ("신고 안 할래요", "stop"),
+        ("접수하기 싫어요", "stop"),
+        ("https://stop-revenge.example.com/post/1", None),
+        ("bye.example.com/p/2", None),
+        ("https://www.pause.fr/v/3", None),
+    ],
+)
+def test_leaving_the_report_in_words_stops_it_and_a_link_is_never_a_word(text: str, expected: str | None) -> None:
+    """"no wait i dont want a report" and "bye" at a report question stop it (it was trapped, "bye" saved as a
+    place); a link whose address holds "stop", "bye" or "pause" is an answer, never a control."""
+    assert picked(text, ()) == expected

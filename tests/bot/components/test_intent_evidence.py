@@ -55,6 +55,12 @@ def test_erasure_requests_hold_their_words(text: str) -> None:
         "et si je veux effacer tout ce qu'il a sur moi ?",
         "전남친이 가진 영상 다 지우고 싶어요",
         "how do I delete whatever he has of me",
+        "I reported it to reddit but they won't delete it",
+        "reported the account on insta, they refuse to remove it",
+        "트위터는 신고해도 안지워주던데",
+        "인스타에 신고했는데 안 지워줘요",
+        "j'ai signalé à instagram mais ils veulent pas supprimer",
+        "le site a rien supprimé malgré mon signalement",
     ],
 )
 def test_other_messages_never_erase(text: str) -> None:
