@@ -10,7 +10,11 @@ route moves to the person's country as soon as they give it.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from rasa_sdk import Tracker
+
+from actions.cue_files import any_of
 from actions.danger import in_danger_now
 from actions.facts_in_message import (
     adult_told,
@@ -35,9 +39,22 @@ WHILE_WAITING = tuple(button for button in AFTER_SUPPORT if button != HUMAN)
 """The choices after a crisis said while the person already waits for someone: the rest of the menu."""
 
 
+CRISIS_OTHER_CUES = Path(__file__).parent.parent / "bot" / "components" / "patterns" / "crisis_someone_else.yml"
+CRISIS_SELF_CUES = Path(__file__).with_name("crisis_self_cues.yml")
+
+
 def crisis_key(turn: Turn) -> str:
+    """`crisis.<country>`, else `crisis.unknown`; `.other` when the message tells of someone else's wish to die or to
+    harm themselves, and not the writer's own ("shes saying she wants to kill herself": `crisis_someone_else.yml`)."""
     specific = f"crisis.{turn.country}"
-    return specific if turn.country and has(turn.language, specific) else "crisis.unknown"
+    key = specific if turn.country and has(turn.language, specific) else "crisis.unknown"
+    return f"{key}.other" if crisis_of_someone_else(turn.tracker) and has(turn.language, f"{key}.other") else key
+
+
+def crisis_of_someone_else(tracker: Tracker) -> bool:
+    """Whether the latest typed message tells of someone else's wish to die or to harm themselves, not the writer's."""
+    text = folded_text(tracker)
+    return bool(any_of(CRISIS_OTHER_CUES).search(text)) and not any_of(CRISIS_SELF_CUES).search(text)
 
 
 def helplines(turn: Turn) -> None:

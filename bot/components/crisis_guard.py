@@ -35,6 +35,7 @@ from vocabulary.folding import fold
 
 PATTERNS = Path(__file__).parent / "patterns" / "crisis.yml"
 FIGURES = Path(__file__).parent / "patterns" / "figures_of_speech.yml"
+SOMEONE_ELSE = Path(__file__).parent / "patterns" / "crisis_someone_else.yml"
 CRISIS = "crisis"
 FALLBACK = "nlu_fallback"
 MIN_GUESSED_CRISIS = 0.5
@@ -43,16 +44,17 @@ APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b
 """Phones type a typographic apostrophe ("don’t", "d’internet"); the patterns are written with the straight one."""
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def _patterns(path: Path = PATTERNS) -> list[re.Pattern[str]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [re.compile(pattern, re.IGNORECASE) for patterns in data.values() for pattern in patterns]
 
 
 def signals_crisis(text: str) -> bool:
-    """Whether `text` holds an explicit sign of a risk to life in any language of patterns/crisis.yml."""
+    """Whether `text` holds an explicit sign of a risk to life in any language of patterns/crisis.yml, the writer's
+    or someone else's (patterns/crisis_someone_else.yml: "shes saying she wants to kill herself")."""
     folded = fold(text).translate(APOSTROPHES)
-    return any(pattern.search(folded) for pattern in _patterns())
+    return any(pattern.search(folded) for pattern in (*_patterns(), *_patterns(SOMEONE_ELSE)))
 
 
 def figure_of_speech(text: str) -> bool:

@@ -181,3 +181,28 @@ def test_despair_read_as_a_goodbye_or_nothing_is_answered_as_distress(language: 
     farewell = {"fr": "bonne soirée", "ko": "안녕히 계세요", "en": "bye"}[language]
     bye = run(ActionGoodbye(), "goodbye", {"language": language}, text=farewell)
     assert bye.texts == [render(language, "goodbye.text")]
+
+
+SOMEONE_ELSES_CRISIS = {
+    "fr": "Ma fille ne veut plus aller en cours, elle dit qu'elle veut disparaître",
+    "ko": "딸이 죽고 싶대요 어떡해요",
+    "en": "shes saying she wants to kill herself",
+}
+BOTH = {
+    "fr": "mon amie veut se tuer et moi aussi je veux mourir",
+    "ko": "친구가 죽고 싶대요 근데 저도 죽고 싶어요",
+    "en": "my friend wants to kill herself and i want to die too",
+}
+
+
+@pytest.mark.parametrize("country", ["FR", "KR", "GB", "US", "AU", "CA", "IE", None])
+def test_someone_elses_crisis_is_answered_about_them_and_the_writers_own_about_the_writer(
+    language: str, country: str | None
+) -> None:
+    slots = {"language": language, "country": country}
+    key = f"crisis.{country}" if country else "crisis.unknown"
+    told = run(ActionCrisis(), "crisis", slots, text=SOMEONE_ELSES_CRISIS[language])
+    assert told.texts[0].startswith(render(language, f"{key}.other")), told.texts[0]
+    assert told.slot("in_crisis") is True
+    own = run(ActionCrisis(), "crisis", slots, text=BOTH[language])
+    assert own.texts[0].startswith(render(language, key)), "the writer's own wish comes first"

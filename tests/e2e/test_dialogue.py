@@ -1091,3 +1091,19 @@ def test_a_platform_that_will_not_delete_is_never_an_erasure(chat: Chat, languag
     story, refused = PLATFORM_REFUSES[language]
     chat.say(story, language_hint=language)
     never_erasure(language, joined(chat.say(refused)), chat)
+
+
+# Someone else's wish to die, told by a parent or a friend: the crisis answer speaks of them.
+
+SOMEONE_ELSES_CRISIS = {
+    "fr": "Ma fille ne veut plus aller en cours, elle dit qu'elle veut disparaître",
+    "ko": "딸이 영상 때문에 죽고 싶대요 어떡해요",
+    "en": "my friend's nudes got leaked and shes saying she wants to kill herself",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_someone_elses_crisis_is_answered_about_them(chat: Chat, language: str) -> None:
+    replies = chat.say(SOMEONE_ELSES_CRISIS[language], language_hint=language)
+    assert chat.slot("in_crisis") is True, joined(replies)
+    assert replies[0]["text"].startswith(said(language, "crisis.unknown.other")[:40]), joined(replies)

@@ -269,3 +269,19 @@ def test_a_crisis_guessed_from_a_figure_of_speech_is_the_runner_up(language: str
     both = Message(data={TEXT: FIGURES[language][0] + words, INTENT: ranking[0], "intent_ranking": list(ranking)})
     CrisisGuard().process([both])
     assert both.get(INTENT) == {"name": "crisis", "confidence": 1.0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my friend's nudes got leaked and shes saying she wants to kill herself",
+        "he said he's going to end his life over the video",
+        "ma copine dit qu'elle va se tuer à cause de la vidéo",
+        "ma fille parle de mettre fin à ses jours",
+        "친구가 영상 때문에 자살하겠다고 해요",
+        "딸이 죽고 싶대요",
+    ],
+)
+def test_someone_elses_risk_to_life_is_a_crisis_in_three_languages(text: str) -> None:
+    """A friend's or a child's wish to die, told by the writer, is a risk to life like the writer's own."""
+    assert signals_crisis(text)
