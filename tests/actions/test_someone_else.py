@@ -128,3 +128,16 @@ def test_a_teacher_telling_a_pupils_story_hears_about_the_pupil_never_you(langua
     assert render(language, "minor.intro") not in told.texts
     own = run(ActionSituation(), "describe_deepfake", {"language": language}, text=A_TEACHERS_OWN_STORY[language])
     assert own.slot(SOMEONE_ELSE_SLOT) is None, "a teacher may be telling her own story"
+
+
+A_PARENT_INTRODUCED = {
+    "fr": "Bonjour je suis maman d'une fille de 13 ans, un garçon a diffusé une photo d'elle",
+    "ko": "중2 딸 둔 엄마예요 딸 사진이 단톡방에 돌았대요",
+    "en": "I'm the mum of a 14 year old, a boy shared a photo of her",
+}
+
+
+def test_a_parent_introducing_themselves_hears_about_the_child_never_you(language: str) -> None:
+    told = run(ActionMinor(), "report_minor", {"language": language}, text=A_PARENT_INTRODUCED[language])
+    assert render(language, "minor.intro.other") in told.texts, told.texts
+    assert render(language, "minor.intro") not in told.texts
