@@ -37,7 +37,7 @@ from actions.jurisdiction import (
     likely_jurisdiction,
 )
 from actions.language import CHOSEN_SLOT, conversation_language, explicit_choice
-from actions.menu import HUMAN, NOT_NOW, SEND, Button
+from actions.menu import HUMAN, MAIN_MENU, NOT_NOW, SEND, Button
 from actions.message_parts import message
 from actions.payment import (
     BLOCK_THREAT,
@@ -51,6 +51,7 @@ from actions.payment import (
     fears_block_threat,
     paid_already,
 )
+from actions.police_refused import police_refused, police_refused_key
 from actions.removal_time import asks_removal_time, removal_time_key
 from actions.self_blame import NOT_YOUR_FAULT, blames_self
 from actions.unknown_author import UNKNOWN_AUTHOR, author_unknown
@@ -211,7 +212,9 @@ class RelaisAction(Action, ABC):
     who cannot call hears there is no need to, and the lines that can be written to (`actions/despair.py`). One who
     blames themself hears first that it is not their fault (`actions/self_blame.py`), and nothing more unless the
     message asks a question or tells a story not heard yet; so does one who asks how long removal takes
-    (`actions/removal_time.py`), or says they do not know who did it (`actions/unknown_author.py`).
+    (`actions/removal_time.py`), or says they do not know who did it (`actions/unknown_author.py`). One told by the
+    police that nothing can be done hears what still can be (`actions/police_refused.py`), never the list of where
+    to report again.
     A person who asks that their parents not know hears first that nothing here reaches them
     (`parents.not_told`; asked about the police too, that what the police do is not ours to promise:
     `parents.police`), whatever else the answer says; one who asks whether their school or work will find out,
@@ -271,6 +274,7 @@ class RelaisAction(Action, ABC):
         blames = blames_self(tracker, turn.intent) and not danger
         how_long = asks_removal_time(tracker) and not (danger or no_call)
         unknown = author_unknown(tracker) and not (danger or no_call or blames or how_long)
+        refused = police_refused(tracker) and not (danger or no_call)
         left_danger = not danger and bool(tracker.get_slot(DANGER_SLOT)) and moves_on(turn)
         if danger and not tracker.get_slot(DANGER_SLOT):
             turn.set(DANGER_SLOT, True)
@@ -288,6 +292,8 @@ class RelaisAction(Action, ABC):
                 turn.say(CALLED)
             elif danger:
                 turn.say(danger_key(turn))
+            elif refused:  # before the blame: "the officer said it was my fault" is the police's refusal
+                turn.say(police_refused_key(turn.jurisdiction), MAIN_MENU)
             elif blames:
                 turn.say(about_them(turn, NOT_YOUR_FAULT))
             elif how_long:
@@ -309,7 +315,8 @@ class RelaisAction(Action, ABC):
             elif asks_who_to_call(tracker) and turn.jurisdiction is not None:
                 turn.say(turn.local_key("support"))
             first_is_all = (blames or how_long or unknown) and _said_all(turn, feelings=unknown)
-            if not (called or no_call or first_is_all) or turn.intent in ANSWERED_WHEN_CALLED:
+            refusal_is_all = refused and (turn.intent or "") not in STILL_ANSWERED_AFTER_A_REFUSAL
+            if not (called or no_call or first_is_all or refusal_is_all) or turn.intent in ANSWERED_WHEN_CALLED:
                 self.respond(turn)
         if holds_summary and not sent and turn.slot("offer") != "submit":
             keep_report_pending(turn)
@@ -325,6 +332,10 @@ class RelaisAction(Action, ABC):
 ANSWERED_WHEN_CALLED = ("crisis", "request_human", "delete_my_data")
 """Intents still answered after `danger.called` or `crisis.cannot_call`: a wish to die, a person, erasing. Anything
 else the message says ("i called the police, can i report the pics too?") waits: the person comes first."""
+
+STILL_ANSWERED_AFTER_A_REFUSAL = ("ask_removal", "ask_evidence", "ask_offence")
+"""Questions still answered after `report.police_refused`: removal, evidence, the law. Where else to report is the
+refusal's own answer."""
 
 SAYS_NOTHING_MORE = ("nlu_fallback", "inform", "out_of_scope", "affirm", "deny", "thank", "goodbye", "greet")
 """Intents that add nothing to an answer said first: what the classifier could not place, or small talk."""

@@ -1107,3 +1107,20 @@ def test_someone_elses_crisis_is_answered_about_them(chat: Chat, language: str) 
     replies = chat.say(SOMEONE_ELSES_CRISIS[language], language_hint=language)
     assert chat.slot("in_crisis") is True, joined(replies)
     assert replies[0]["text"].startswith(said(language, "crisis.unknown.other")[:40]), joined(replies)
+
+
+POLICE_REFUSED = {
+    "fr": ("mon ex a mis mes photos sur snap, je suis en france", "FR", "la police m'a dit qu'ils peuvent rien faire"),
+    "ko": ("전남친이 제 사진을 인스타에 올렸어요 한국이에요", "KR", "경찰이 해줄 수 있는 게 없대요"),
+    "en": ("my ex posted my pics on insta, im in the uk", "GB", "the police said they cant do anything"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_police_refusal_hears_what_still_can_be_done(chat: Chat, language: str) -> None:
+    story, country, refused = POLICE_REFUSED[language]
+    chat.say(story, language_hint=language)
+    replies = chat.say(refused)
+    key = "report.police_refused.FR" if country == "FR" else "report.police_refused"
+    assert replies[0]["text"] == said(language, key), joined(replies)
+    assert said(language, "clarify.text") not in joined(replies)
