@@ -14,6 +14,7 @@ from actions.danger import SLOT as DANGER_SLOT
 from actions.danger import in_danger_now
 from actions.despair import despairs
 from actions.facts_in_message import mentions_links_or_platforms, speaks_of_minor
+from actions.first_line import keeps_it_from_parents
 from actions.found_out import NOT_TOLD
 from actions.guidance import give_helplines, situation_cued, take_country
 from actions.help_question import answer_what_to_do, asks_what_to_do, names_a_language
@@ -27,7 +28,7 @@ from actions.jurisdiction import country_in_message, waits_for_country
 from actions.language import asks_who_can_get_help_in, explicit_choice
 from actions.menu import LANGUAGES, MAIN_MENU
 from actions.payment import BLACKMAIL_KEYS
-from actions.reply import RelaisAction, Turn, fixed_reply, keeps_it_from_parents
+from actions.reply import RelaisAction, Turn, fixed_reply
 from actions.safety import ActionSupport, minor_in_message
 from actions.situation import untold_story
 from actions.stale import from_button, not_understood

@@ -17,8 +17,7 @@ from pathlib import Path
 
 from rasa_sdk import Tracker
 
-from actions.cue_files import any_of
-from actions.facts_in_message import folded_text
+from actions.facts_in_message import message_says
 
 CUES = Path(__file__).with_name("danger_cues.yml")
 STILL_CUES = Path(__file__).with_name("danger_still_cues.yml")
@@ -35,10 +34,9 @@ def in_danger_now(tracker: Tracker) -> bool:
     """Whether the latest typed message tells of danger now ("il va me tuer", "때릴까 봐", "he's home now"), or, right
     after such a message, that it goes on or frightens ("he's still there", "il part pas", "아직도 안 갔어요", "what
     do i do", "j'ai peur")."""
-    text = folded_text(tracker)
-    if any_of(CUES).search(text):
+    if message_says(tracker, CUES):
         return True
-    return bool(tracker.get_slot(SLOT)) and bool(any_of(STILL_CUES).search(text))
+    return bool(tracker.get_slot(SLOT)) and message_says(tracker, STILL_CUES)
 
 
 def called_for_help(tracker: Tracker) -> bool:
@@ -47,5 +45,4 @@ def called_for_help(tracker: Tracker) -> bool:
     신고했어요"), and not in the past ("last year I called the police")."""
     if not (tracker.get_slot(SLOT) or in_danger_now(tracker)):
         return False
-    text = folded_text(tracker)
-    return bool(any_of(CALLED_CUES).search(text)) and not any_of(CALLED_PAST_CUES).search(text)
+    return message_says(tracker, CALLED_CUES) and not message_says(tracker, CALLED_PAST_CUES)

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from rasa_sdk import Tracker
 
-from actions.cue_files import any_of
-from actions.facts_in_message import folded_text
+from actions.facts_in_message import message_says
 
 DESPAIR_CUES = Path(__file__).with_name("despair_cues.yml")
 CANNOT_CALL_CUES = Path(__file__).with_name("cannot_call_cues.yml")
@@ -27,10 +26,10 @@ CRISIS_SLOT = "in_crisis"
 
 def despairs(tracker: Tracker) -> bool:
     """Whether the latest typed message holds words of despair ("다 끝났어", "ma vie est foutue", "i give up")."""
-    return bool(any_of(DESPAIR_CUES).search(folded_text(tracker)))
+    return message_says(tracker, DESPAIR_CUES)
 
 
 def cannot_call(tracker: Tracker) -> bool:
     """Whether, after a crisis message (slot `in_crisis`), the latest typed message says the person cannot or does
     not want to call ("전화는 못하겠어", "je peux pas appeler", "too scared to call")."""
-    return bool(tracker.get_slot(CRISIS_SLOT)) and bool(any_of(CANNOT_CALL_CUES).search(folded_text(tracker)))
+    return bool(tracker.get_slot(CRISIS_SLOT)) and message_says(tracker, CANNOT_CALL_CUES)

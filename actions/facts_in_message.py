@@ -15,6 +15,7 @@ from typing import Any, Dict, List
 import yaml
 from rasa_sdk import Tracker
 
+from actions.cue_files import any_of
 from content.knowledge.facts import ADULT_AGE
 from vocabulary.folding import fold
 
@@ -65,6 +66,15 @@ def folded_text(tracker: Tracker) -> str:
     """The latest message accent-folded and lower-cased, its apostrophes straight; "" for a button's payload."""
     raw = latest_text(tracker)
     return "" if raw.startswith("/") else _folded(raw)
+
+
+def message_says(tracker: Tracker, cues: Path) -> bool:
+    """Whether the latest typed message (`folded_text`) holds a pattern of the cue file at `cues`
+    (`actions/cue_files.py`); False for a button's payload.
+
+    Raises OSError when the file cannot be read and re.error when a pattern is not a regular expression.
+    """
+    return bool(any_of(cues).search(folded_text(tracker)))
 
 
 def ages_in_text(text: str, kind: str = "ages") -> List[int]:

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from rasa_sdk import Tracker
 
-from actions.cue_files import any_of
-from actions.facts_in_message import folded_text
+from actions.facts_in_message import message_says
 
 CUES = Path(__file__).with_name("found_out_cues.yml")
 NOT_TOLD = "found_out.not_told"
@@ -23,4 +22,4 @@ is how to stop them spreading."""
 
 def asks_if_school_or_work_told(tracker: Tracker) -> bool:
     """Whether the latest typed message asks if the writer's school or work will find out or be told."""
-    return bool(any_of(CUES).search(folded_text(tracker)))
+    return message_says(tracker, CUES)

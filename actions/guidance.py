@@ -13,13 +13,13 @@ from typing import Callable, Dict
 
 import yaml
 
-from actions.cue_files import any_of
 from actions.danger import SLOT as DANGER_SLOT
-from actions.facts_in_message import folded_text, speaks_of_minor
+from actions.facts_in_message import message_says, speaks_of_minor
+from actions.first_line import danger_key
 from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION, country_in_message, waits_for_country
 from actions.menu import MAIN_MENU
 from actions.payment import BLACKMAIL_KEYS, PAID, paid_already
-from actions.reply import Button, Turn, about_them, danger_key
+from actions.reply import Button, Turn, about_them
 from actions.safety import SUPPORT_TOPIC, child_route_for_new_country, helplines, minor_in_message
 from actions.threat import threat_in_message, warn_of_threat
 from vocabulary.folding import fold
@@ -140,7 +140,7 @@ def note_country(turn: Turn) -> bool:
 def refuses_complaint(turn: Turn) -> bool:
     """Whether the message says the person does not want to file a complaint or involve the police ("je veux pas
     porter plainte", "고소는 하기 싫어요", "i dont want to go to the police"): `no_complaint_cues.yml`."""
-    return bool(any_of(NO_COMPLAINT_CUES).search(folded_text(turn.tracker)))
+    return message_says(turn.tracker, NO_COMPLAINT_CUES)
 
 
 def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:

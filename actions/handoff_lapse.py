@@ -9,15 +9,11 @@ the slot still says `waiting`: the queue is read then, and the person is told al
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from actions.menu import HUMAN
+from actions.turn import Turn
 from bot.staff import queue
 from bot.staff.expiry import LAPSED, SLOT
 from bot.storage.db import session
-
-if TYPE_CHECKING:  # actions.reply imports this module
-    from actions.reply import Turn
 
 
 def lapsed(turn: Turn) -> bool:

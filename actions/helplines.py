@@ -11,12 +11,11 @@ from pathlib import Path
 
 from rasa_sdk import Tracker
 
-from actions.cue_files import any_of
-from actions.facts_in_message import folded_text
+from actions.facts_in_message import message_says
 
 CUES = Path(__file__).with_name("call_cues.yml")
 
 
 def asks_who_to_call(tracker: Tracker) -> bool:
     """Whether the latest typed message asks who, or which number, to call."""
-    return bool(any_of(CUES).search(folded_text(tracker)))
+    return message_says(tracker, CUES)

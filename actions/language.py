@@ -17,8 +17,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.cue_files import any_of
-from actions.facts_in_message import folded_text
+from actions.facts_in_message import message_says
 from vocabulary.languages import SUPPORTED
 from vocabulary.parse_keys import DETECTION_KEY, OOD_KEY
 
@@ -37,7 +36,7 @@ def _supported(value: Any) -> str | None:
 def asks_who_can_get_help_in(tracker: Tracker) -> bool:
     """Whether the latest message asks whether someone else, or a service, can use a language ("can she get help
     in english?", "영어로도 상담 돼요?": `language_cues.yml`), rather than choosing one for this chat."""
-    return bool(any_of(CUES).search(folded_text(tracker)))
+    return message_says(tracker, CUES)
 
 
 def explicit_choice(tracker: Tracker) -> str | None:

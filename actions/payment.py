@@ -19,8 +19,7 @@ from pathlib import Path
 
 from rasa_sdk import Tracker
 
-from actions.cue_files import any_of
-from actions.facts_in_message import folded_text
+from actions.facts_in_message import message_says
 
 CUES = Path(__file__).with_name("payment_cues.yml")
 QUESTION_CUES = Path(__file__).with_name("pay_question_cues.yml")
@@ -53,26 +52,26 @@ it (`Turn.has_said`)."""
 def asks_whether_to_pay(tracker: Tracker) -> bool:
     """Whether the latest typed message asks whether to pay, or tells of a promise made for paying ("돈 더 보내면
     지워준다는데 보낼까요?", "should i send it?"): `pay_question_cues.yml`."""
-    return bool(any_of(QUESTION_CUES).search(folded_text(tracker)))
+    return message_says(tracker, QUESTION_CUES)
 
 
 def asks_about_contact(tracker: Tracker) -> bool:
     """Whether the latest typed message tells of a blackmailer who keeps calling or writing, or asks about answering
     or blocking them ("il arrête pas de m'appeler", "차단해도 돼요?", "should i block him"): `contact_cues.yml`."""
-    return bool(any_of(CONTACT_CUES).search(folded_text(tracker)))
+    return message_says(tracker, CONTACT_CUES)
 
 
 def paid_already(tracker: Tracker) -> bool:
     """Whether the latest typed message tells of money already paid or asks to get it back."""
-    return bool(any_of(CUES).search(folded_text(tracker)))
+    return message_says(tracker, CUES)
 
 
 def fears_block_threat(tracker: Tracker) -> bool:
     """Whether the latest typed message tells of a threat to post the images if the person blocks or ignores the
     blackmailer ("il dit que si je le bloque il poste tout", "차단하면 뿌린대요"): `block_threat_cues.yml`."""
-    return bool(any_of(BLOCK_THREAT_CUES).search(folded_text(tracker)))
+    return message_says(tracker, BLOCK_THREAT_CUES)
 
 
 def blocked_already(tracker: Tracker) -> bool:
     """Whether the latest typed message says the blackmailer is already blocked ("je l'ai bloqué", "차단했어요")."""
-    return bool(any_of(BLOCKED_CUES).search(folded_text(tracker)))
+    return message_says(tracker, BLOCKED_CUES)

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from rasa_sdk import Tracker
 
-from actions.cue_files import any_of
-from actions.facts_in_message import folded_text
+from actions.facts_in_message import message_says
 
 CUES = Path(__file__).with_name("police_refused_cues.yml")
 KEY = "report.police_refused"
@@ -24,7 +23,7 @@ WITH_MORE = ("FR",)
 
 def police_refused(tracker: Tracker) -> bool:
     """Whether the latest typed message says the police refused or said nothing can be done."""
-    return bool(any_of(CUES).search(folded_text(tracker)))
+    return message_says(tracker, CUES)
 
 
 def police_refused_key(jurisdiction: str | None) -> str:

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from rasa_sdk import Tracker
 
-from actions.cue_files import any_of
-from actions.facts_in_message import folded_text
+from actions.facts_in_message import message_says
 
 CUES = Path(__file__).with_name("removal_time_cues.yml")
 KEY = "removal.time"
@@ -24,7 +23,7 @@ WITH_A_TIME = ("US", "FR", "KR")
 
 def asks_removal_time(tracker: Tracker) -> bool:
     """Whether the latest typed message asks how long removal takes."""
-    return bool(any_of(CUES).search(folded_text(tracker)))
+    return message_says(tracker, CUES)
 
 
 def removal_time_key(jurisdiction: str | None) -> str:

@@ -14,20 +14,23 @@ from pathlib import Path
 
 from rasa_sdk import Tracker
 
-from actions.cue_files import any_of
 from actions.danger import in_danger_now
 from actions.facts_in_message import (
     adult_told,
     age,
     folded_text,
     keeps_from_parents,
+    latest_text,
+    message_says,
     speaks_of_minor,
     told_by_someone_else,
 )
+from actions.first_line import keeps_it_from_parents, tell_parents_not_told
 from actions.jurisdiction import ASK_BUTTONS, OTHER, likely_jurisdiction
 from actions.menu import HUMAN, MAIN_MENU, SUPPORT
-from actions.reply import RelaisAction, Turn, about_them, keeps_it_from_parents, tell_parents_not_told
+from actions.reply import RelaisAction, Turn, about_them
 from actions.threat import threat_in_message, warn_of_threat
+from bot.components.crisis_patterns import tells_of_someone_elses_crisis
 from bot.staff import queue
 from bot.storage.db import session
 from content.texts import has
@@ -39,7 +42,6 @@ WHILE_WAITING = tuple(button for button in AFTER_SUPPORT if button != HUMAN)
 """The choices after a crisis said while the person already waits for someone: the rest of the menu."""
 
 
-CRISIS_OTHER_CUES = Path(__file__).parent.parent / "bot" / "components" / "patterns" / "crisis_someone_else.yml"
 CRISIS_SELF_CUES = Path(__file__).with_name("crisis_self_cues.yml")
 
 
@@ -53,8 +55,10 @@ def crisis_key(turn: Turn) -> str:
 
 def crisis_of_someone_else(tracker: Tracker) -> bool:
     """Whether the latest typed message tells of someone else's wish to die or to harm themselves, not the writer's."""
-    text = folded_text(tracker)
-    return bool(any_of(CRISIS_OTHER_CUES).search(text)) and not any_of(CRISIS_SELF_CUES).search(text)
+    text = latest_text(tracker)
+    if text.startswith("/"):
+        return False
+    return tells_of_someone_elses_crisis(text) and not message_says(tracker, CRISIS_SELF_CUES)
 
 
 def helplines(turn: Turn) -> None:

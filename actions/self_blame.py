@@ -13,8 +13,7 @@ from pathlib import Path
 
 from rasa_sdk import Tracker
 
-from actions.cue_files import any_of
-from actions.facts_in_message import folded_text
+from actions.facts_in_message import message_says
 
 CUES = Path(__file__).with_name("self_blame_cues.yml")
 NOT_YOUR_FAULT = "support.not_your_fault"
@@ -27,4 +26,4 @@ FEELINGS = ("express_distress", "crisis")
 def blames_self(tracker: Tracker, intent: str | None) -> bool:
     """Whether the latest typed message blames the writer, or asks whether it is their fault ("내 잘못이야?", "is it
     my fault i sent them?"), and its intent's own answer does not already say it is not (`FEELINGS`)."""
-    return intent not in FEELINGS and bool(any_of(CUES).search(folded_text(tracker)))
+    return intent not in FEELINGS and message_says(tracker, CUES)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from actions.cue_files import any_of
-from actions.facts_in_message import folded_text
+from actions.facts_in_message import message_says
 from actions.guidance import guide
 from actions.intake.access import ACCESS_SLOTS, says_no_reference, start_access
 from actions.intake.answers import text
@@ -27,7 +26,7 @@ def still_online_without_reference(turn: Turn) -> bool:
     may have gone to the platform, so asking for a Relais reference would lead nowhere."""
     if turn.slot("case_ref") or reference_in(text(turn)) is not None:
         return False
-    return bool(any_of(STILL_ONLINE_CUES).search(folded_text(turn.tracker)))
+    return message_says(turn.tracker, STILL_ONLINE_CUES)
 
 
 class ActionStatus(RelaisAction):

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from rasa_sdk import Tracker
 
-from actions.cue_files import any_of
-from actions.facts_in_message import folded_text
+from actions.facts_in_message import message_says
 
 CUES = Path(__file__).with_name("unknown_author_cues.yml")
 UNKNOWN_AUTHOR = "situation.unknown_author"
@@ -22,4 +21,4 @@ UNKNOWN_AUTHOR = "situation.unknown_author"
 def author_unknown(tracker: Tracker) -> bool:
     """Whether, a story being told (slot `situation`), the latest typed message says the writer does not know who did
     it ("je sais pas qui c'est", "누군지 몰라요", "i dont know who posted it")."""
-    return bool(tracker.get_slot("situation")) and bool(any_of(CUES).search(folded_text(tracker)))
+    return bool(tracker.get_slot("situation")) and message_says(tracker, CUES)

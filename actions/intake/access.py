@@ -16,8 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT, FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.cue_files import any_of
-from actions.facts_in_message import folded_text
+from actions.facts_in_message import message_says
 from actions.intake.answers import choice, text
 from actions.language import conversation_language
 from actions.menu import MAIN_MENU
@@ -37,7 +36,7 @@ again while the PIN is asked is checked and counted like a PIN). Anything else i
 def says_no_reference(turn: Turn) -> bool:
     """Whether the message says the person has no reference ("i dont have any number", "접수번호 같은 건 없어요"):
     `actions/no_reference_cues.yml`."""
-    return bool(any_of(NO_REFERENCE_CUES).search(folded_text(turn.tracker)))
+    return message_says(turn.tracker, NO_REFERENCE_CUES)
 
 
 def start_access(turn: Turn, purpose: str) -> None:

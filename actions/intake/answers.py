@@ -11,6 +11,7 @@ import yaml
 
 from actions.reply import Turn
 from vocabulary.folding import fold
+from vocabulary.urls import URL
 
 CUES = Path(__file__).with_name("answers.yml")
 SKIPPED = "skipped"
@@ -19,9 +20,6 @@ DONE = "done"
 """The value of a question with several answers (links and places) once the person has finished."""
 UNSURE = "unsure"
 """The person does not know (where the content is, for instance): an answer in itself."""
-LINK = re.compile(r"(https?://|www\.)\S+|\b[\w-]+(\.[\w-]+)*\.(com|org|net|fr|kr|uk|io|me|tv|co|xyz)(/\S*)?")
-"""A link in a typed answer, read as no word: "https://stop-revenge.example.com" or "bye.example.com" is no "stop"
-and no "bye"."""
 CONTROLS = ("stop", "why", "skip")
 MAX_WORDS = 8
 """Longer messages are real answers (a story, a date in words), never a control word in passing."""
@@ -54,9 +52,10 @@ def read_first(turn: Turn, readings: Sequence[tuple[str, str]]) -> str | None:
 
 
 def says(turn: Turn, cue: str, max_words: int = MAX_WORDS) -> bool:
-    """Whether the latest typed message, at most `max_words` words, matches `answers.yml`'s `cue`."""
+    """Whether the latest typed message, at most `max_words` words, matches `answers.yml`'s `cue`; a link
+    (`vocabulary.urls.URL`) is no word: "bye.example.com" is no "bye"."""
     message = text(turn)
-    folded = LINK.sub(" ", fold(message.lower()))
+    folded = URL.sub(" ", fold(message.lower()))
     return not message.startswith("/") and len(folded.split()) <= max_words and bool(_cues()[cue].search(folded))
 
 
@@ -69,7 +68,7 @@ def choice(turn: Turn, allowed: Sequence[str] = ()) -> str | None:
     message = text(turn)
     if message.startswith("/"):
         return None
-    folded = LINK.sub(" ", fold(message.lower()))
+    folded = URL.sub(" ", fold(message.lower()))
     if len(folded.split()) <= MAX_WORDS:
         for option in options:
             cue = _cues().get(option)

@@ -16,8 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from actions.cue_files import any_of
-from actions.facts_in_message import folded_text
+from actions.facts_in_message import message_says
 from actions.intake.access import start_access
 from actions.intake.answers import text
 from actions.reply import Button, Turn
@@ -38,7 +37,7 @@ KEEP_REPORT = Path(__file__).with_name("keep_report_cues.yml")
 def keeps_report(turn: Turn) -> bool:
     """Whether the person asks to erase this chat but keep the report it made (`keep_report_cues.yml`), and this
     conversation made one (`case_ref`)."""
-    return bool(turn.slot("case_ref")) and bool(any_of(KEEP_REPORT).search(folded_text(turn.tracker)))
+    return bool(turn.slot("case_ref")) and message_says(turn.tracker, KEEP_REPORT)
 
 
 def verified(reference: str, at: float | None = None) -> dict[str, Any]:

@@ -20,47 +20,19 @@ crisis messages (42, 2026-11-30), every crisis the classifier alone found had at
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-from pathlib import Path
 from typing import List
 
-import yaml
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.components.crisis_patterns import figure_of_speech, signals_crisis
 from bot.components.stateless import StatelessComponent
-from vocabulary.folding import fold
 
-PATTERNS = Path(__file__).parent / "patterns" / "crisis.yml"
-FIGURES = Path(__file__).parent / "patterns" / "figures_of_speech.yml"
-SOMEONE_ELSE = Path(__file__).parent / "patterns" / "crisis_someone_else.yml"
 CRISIS = "crisis"
 FALLBACK = "nlu_fallback"
 MIN_GUESSED_CRISIS = 0.5
 """Classifier confidence under which a crisis without crisis words is not taken as one (0-1)."""
-APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
-"""Phones type a typographic apostrophe ("don’t", "d’internet"); the patterns are written with the straight one."""
-
-
-@lru_cache(maxsize=3)
-def _patterns(path: Path = PATTERNS) -> list[re.Pattern[str]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [re.compile(pattern, re.IGNORECASE) for patterns in data.values() for pattern in patterns]
-
-
-def signals_crisis(text: str) -> bool:
-    """Whether `text` holds an explicit sign of a risk to life in any language of patterns/crisis.yml, the writer's
-    or someone else's (patterns/crisis_someone_else.yml: "shes saying she wants to kill herself")."""
-    folded = fold(text).translate(APOSTROPHES)
-    return any(pattern.search(folded) for pattern in (*_patterns(), *_patterns(SOMEONE_ELSE)))
-
-
-def figure_of_speech(text: str) -> bool:
-    """Whether `text` holds a figure of speech about killing or dying (patterns/figures_of_speech.yml)."""
-    folded = fold(text).translate(APOSTROPHES)
-    return any(pattern.search(folded) for pattern in _patterns(FIGURES))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

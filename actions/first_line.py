@@ -1,0 +1,188 @@
+"""The line a message's own words call for before any action's answer, and whether it is the whole answer.
+
+Whatever the classifier made of a message, some words are answered first, once: one who cannot call after a crisis
+message hears there is no need to (`actions/despair.py`); one who asks that their parents not know, that nothing
+here reaches them; one in danger now, how to get help at once, or, told that the police are coming, to stay safe
+until they come (`actions/danger.py`); one told by the police that nothing can be done, what still can be
+(`actions/police_refused.py`); one who blames themself, that it is not their fault (`actions/self_blame.py`); one who
+asks how long removal takes (`actions/removal_time.py`), does not know who did it (`actions/unknown_author.py`),
+fears that school or work finds out (`actions/found_out.py`), tells of a blackmailer's money or contact
+(`actions/payment.py`), or asks who to call (`actions/helplines.py`), the answer to that.
+
+The lines are one ordered table (`FIRST_LINES`): the first whose reading holds is said, and its `is_whole` rule tells
+whether the action's own answer still follows. A message asking for a crisis line, a person or erasing
+(`ALWAYS_ANSWERED`) is answered in any case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from rasa_sdk import Tracker
+
+from actions.danger import CALLED, called_for_help, in_danger_now
+from actions.despair import CANNOT_CALL, cannot_call
+from actions.facts_in_message import asks_if_police_tell_parents, keeps_from_parents, told_by_someone_else
+from actions.found_out import NOT_TOLD, asks_if_school_or_work_told
+from actions.helplines import asks_who_to_call
+from actions.jurisdiction import likely_jurisdiction
+from actions.menu import MAIN_MENU
+from actions.payment import (
+    BLOCK_THREAT,
+    BLOCKED,
+    DONT_PAY,
+    NO_CONTACT,
+    PAID,
+    asks_about_contact,
+    asks_whether_to_pay,
+    blocked_already,
+    fears_block_threat,
+    paid_already,
+)
+from actions.police_refused import police_refused, police_refused_key
+from actions.removal_time import asks_removal_time, removal_time_key
+from actions.self_blame import NOT_YOUR_FAULT, blames_self
+from actions.turn import Turn, about_them
+from actions.unknown_author import UNKNOWN_AUTHOR, author_unknown
+from content.texts import has
+
+ALWAYS_ANSWERED = ("crisis", "request_human", "delete_my_data")
+"""Intents answered even after a line that is the whole answer: a wish to die, a person, erasing. Anything else the
+message says ("i called the police, can i report the pics too?") waits: the person comes first."""
+
+STILL_ANSWERED_AFTER_A_REFUSAL = ("ask_removal", "ask_evidence", "ask_offence")
+"""Questions still answered after `report.police_refused`: removal, evidence, the law. Where else to report is the
+refusal's own answer."""
+
+SAYS_NOTHING_MORE = ("nlu_fallback", "inform", "out_of_scope", "affirm", "deny", "thank", "goodbye", "greet")
+"""Intents that add nothing to a line said first: what the classifier could not place, or small talk."""
+
+
+@dataclass(frozen=True)
+class FirstLine:
+    """One line said before an action's own answer.
+
+    `heard(turn)`: whether the latest message calls for it; `say(turn)`: says it; `is_whole(turn)`: whether, said,
+    it is the whole answer, so that the action's own answer is not said (unless the intent is `ALWAYS_ANSWERED`).
+    """
+
+    name: str
+    heard: Callable[[Turn], bool]
+    say: Callable[[Turn], None]
+    is_whole: Callable[[Turn], bool]
+
+
+def _never(turn: Turn) -> bool:
+    return False
+
+
+def _always(turn: Turn) -> bool:
+    return True
+
+
+def _says_nothing_else(turn: Turn) -> bool:
+    """The message asks nothing else (no question intent) and tells no story not heard yet."""
+    intent = turn.intent or ""
+    if intent.startswith("describe_"):
+        return turn.situation is not None
+    return intent in SAYS_NOTHING_MORE
+
+
+def _says_nothing_else_nor_feels(turn: Turn) -> bool:
+    """As `_says_nothing_else`, a message read as distress included ("누군지 몰라요" is no feeling to comfort)."""
+    return _says_nothing_else(turn) or turn.intent == "express_distress"
+
+
+def in_danger(turn: Turn) -> bool:
+    """Whether the latest message tells of danger now or that the police are called in that danger."""
+    return in_danger_now(turn.tracker) or called_for_help(turn.tracker)
+
+
+def danger_key(turn: Turn) -> str:
+    """`danger.<jurisdiction>`: the emergency numbers of the country, else of the language's country (France for
+    French, Korea for Korean), else `danger.other` (the numbers of several countries)."""
+    place = likely_jurisdiction(turn.country, turn.language)
+    key = f"danger.{place}"
+    return key if place and has(turn.language, key) else "danger.other"
+
+
+def keeps_it_from_parents(tracker: Tracker) -> bool:
+    """The person asks that their own parents not know ("je veux pas que mes parents le sachent", "부모님 모르게",
+    "if i report will my parents find out?"), and is not a parent or a friend writing about someone else."""
+    return keeps_from_parents(tracker) and not told_by_someone_else(tracker)
+
+
+def tell_parents_not_told(turn: Turn) -> None:
+    """Nothing here reaches the person's parents (`parents.not_told`); asked about the police too, what the police
+    do is not Relais' to promise (`parents.police`)."""
+    turn.say("parents.police" if asks_if_police_tell_parents(turn.tracker) else "parents.not_told")
+
+
+def _blackmail(reading: Callable[[Tracker], bool]) -> Callable[[Turn], bool]:
+    """A reading that counts only in a sextortion (slot `situation`)."""
+    return lambda turn: turn.situation == "sextortion" and reading(turn.tracker)
+
+
+def _about_them(key: str) -> Callable[[Turn], None]:
+    return lambda turn: turn.say(about_them(turn, key))
+
+
+CANNOT_CALL_LINE = FirstLine(
+    "cannot_call", lambda turn: cannot_call(turn.tracker) and not in_danger(turn), lambda turn: turn.say(CANNOT_CALL),
+    _always,
+)
+"""Before the parents' line: "i cant call anyone my parents will hear" needs no call first, parents or not."""
+PARENTS_LINE = FirstLine(
+    "parents", lambda turn: keeps_it_from_parents(turn.tracker), tell_parents_not_told, _never,
+)
+"""Before the danger: "if my parents find out they will kill me" is the fear of being found out."""
+
+FIRST_LINES: tuple[FirstLine, ...] = (
+    CANNOT_CALL_LINE,
+    PARENTS_LINE,
+    FirstLine("called", lambda turn: called_for_help(turn.tracker), lambda turn: turn.say(CALLED), _always),
+    FirstLine("danger", lambda turn: in_danger_now(turn.tracker), lambda turn: turn.say(danger_key(turn)), _never),
+    FirstLine(  # before the blame: "the officer said it was my fault" is the police's refusal
+        "police_refused",
+        lambda turn: police_refused(turn.tracker),
+        lambda turn: turn.say(police_refused_key(turn.jurisdiction), MAIN_MENU),
+        lambda turn: (turn.intent or "") not in STILL_ANSWERED_AFTER_A_REFUSAL,
+    ),
+    FirstLine(
+        "blames_self", lambda turn: blames_self(turn.tracker, turn.intent), _about_them(NOT_YOUR_FAULT),
+        _says_nothing_else,
+    ),
+    FirstLine(
+        "removal_time", lambda turn: asks_removal_time(turn.tracker),
+        lambda turn: turn.say(removal_time_key(turn.jurisdiction)), _says_nothing_else,
+    ),
+    FirstLine(
+        "unknown_author", lambda turn: author_unknown(turn.tracker), _about_them(UNKNOWN_AUTHOR),
+        _says_nothing_else_nor_feels,
+    ),
+    FirstLine("found_out", lambda turn: asks_if_school_or_work_told(turn.tracker), lambda t: t.say(NOT_TOLD), _never),
+    FirstLine("paid", _blackmail(paid_already), _about_them(PAID), _never),
+    FirstLine("pay_question", _blackmail(asks_whether_to_pay), _about_them(DONT_PAY), _never),
+    FirstLine("block_threat", _blackmail(fears_block_threat), _about_them(BLOCK_THREAT), _never),
+    FirstLine("blocked", _blackmail(blocked_already), _about_them(BLOCKED), _never),
+    FirstLine("contact", _blackmail(asks_about_contact), _about_them(NO_CONTACT), _never),
+    FirstLine(
+        "who_to_call", lambda turn: asks_who_to_call(turn.tracker) and turn.jurisdiction is not None,
+        lambda turn: turn.say(turn.local_key("support")), _never,
+    ),
+)
+"""Most pressing first; the first line heard is the only one said."""
+
+
+def first_line(turn: Turn, parents_line: bool = True) -> FirstLine | None:
+    """The first of `FIRST_LINES` the latest message calls for, `PARENTS_LINE` left out when `parents_line` is False
+    (the crisis action says it after the crisis line); None when none is."""
+    return next(
+        (line for line in FIRST_LINES if (parents_line or line is not PARENTS_LINE) and line.heard(turn)), None
+    )
+
+
+def answers_after(line: FirstLine | None, turn: Turn) -> bool:
+    """Whether the action's own answer follows `line` (said, or None): always but after a whole answer."""
+    return line is None or not line.is_whole(turn) or turn.intent in ALWAYS_ANSWERED

@@ -1,0 +1,53 @@
+"""The words of a risk to life (`patterns/crisis.yml`), of someone else's (`patterns/crisis_someone_else.yml`) and
+the figures of speech that only sound like one (`patterns/figures_of_speech.yml`), as pure functions without Rasa.
+
+One source for two readers: the `CrisisGuard` component (`bot/components/crisis_guard.py`) makes such a message a
+`crisis`, and the action server (`actions/safety.py`) tells whose life the message speaks of, without loading the
+NLU stack.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from vocabulary.folding import fold
+
+PATTERNS = Path(__file__).parent / "patterns" / "crisis.yml"
+FIGURES = Path(__file__).parent / "patterns" / "figures_of_speech.yml"
+SOMEONE_ELSE = Path(__file__).parent / "patterns" / "crisis_someone_else.yml"
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
+"""Phones type a typographic apostrophe ("don’t", "d’internet"); the patterns are written with the straight one."""
+
+
+@lru_cache(maxsize=3)
+def _patterns(path: Path = PATTERNS) -> list[re.Pattern[str]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [re.compile(pattern, re.IGNORECASE) for patterns in data.values() for pattern in patterns]
+
+
+def _matches(text: str, *paths: Path) -> bool:
+    folded = fold(text).translate(APOSTROPHES)
+    return any(pattern.search(folded) for path in paths for pattern in _patterns(path))
+
+
+def signals_crisis(text: str) -> bool:
+    """Whether `text` holds an explicit sign of a risk to life in any language of patterns/crisis.yml, the writer's
+    or someone else's (patterns/crisis_someone_else.yml: "shes saying she wants to kill herself").
+
+    Raises OSError when a pattern file cannot be read and re.error when a pattern is not a regular expression.
+    """
+    return _matches(text, PATTERNS, SOMEONE_ELSE)
+
+
+def tells_of_someone_elses_crisis(text: str) -> bool:
+    """Whether `text` holds words of someone else's wish to die or to harm themselves (crisis_someone_else.yml)."""
+    return _matches(text, SOMEONE_ELSE)
+
+
+def figure_of_speech(text: str) -> bool:
+    """Whether `text` holds a figure of speech about killing or dying (patterns/figures_of_speech.yml)."""
+    return _matches(text, FIGURES)
