@@ -84,7 +84,8 @@ ActionThank = fixed_reply("action_thank", "thank.text", MAIN_MENU)
 class ActionGoodbye(RelaisAction):
     """A goodbye, unless the person is in danger right now: "je fais quoi là" or "아직 안갔어" read as a goodbye
     after someone at the door gets the emergency numbers (said first by `RelaisAction.run`) and the menu, never
-    "take care, come back any time"; "he left" while the danger is in mind (`in_danger`) hears that the numbers
+    "take care, come back any time"; "je dois faire quoi la", "what do i do now" read as a goodbye are asked what
+    to do (`actions/help_question.py`); "he left" while the danger is in mind (`in_danger`) hears that the numbers
     come first if it comes back (`danger.check`)."""
 
     def name(self) -> str:
@@ -95,6 +96,8 @@ class ActionGoodbye(RelaisAction):
             return
         if in_danger_now(turn.tracker):
             turn.say("next.prompt", MAIN_MENU)
+        elif asks_what_to_do(turn.tracker):  # "je dois faire quoi la" after a blackmail is no goodbye
+            answer_what_to_do(turn)
         elif turn.slot(DANGER_SLOT):  # "he left", "ok bye" after a danger: the numbers come first if it comes back
             danger_follow_up(turn)
         else:

@@ -9,6 +9,7 @@ speaks of it (slot `in_danger`, cleared by a story or a question of the person's
 nothing alone. Told, in that danger, that the police or the emergency services were called or are coming ("j'ai
 appelé le 17", "경찰 불렀어요", "the cops are on their way": `danger_called_cues.yml`), Relais says to stay safe
 until they come and call again if anything changes (`danger.called`), and nothing else: not the journey of a report.
+A danger from a partner or an ex (`partner_cues.yml`) also hears of the line for partner violence (`PARTNER`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ CUES = Path(__file__).with_name("danger_cues.yml")
 STILL_CUES = Path(__file__).with_name("danger_still_cues.yml")
 CALLED_CUES = Path(__file__).with_name("danger_called_cues.yml")
 CALLED_PAST_CUES = Path(__file__).with_name("danger_called_past_cues.yml")
+PARTNER_CUES = Path(__file__).with_name("partner_cues.yml")
+PARTNER = "danger.partner"
+"""`danger.partner.<jurisdiction>`: the line for violence by a partner or an ex, where the knowledge base has one
+(France 3919, section 1.8; South Korea 1366, section 2.5; Australia 1800RESPECT, section 3.4)."""
 CALLED = "danger.called"
 """You did right to call; stay where you feel safest until they come, call again if anything changes; the images
 can wait. No number: the person has just called one."""
@@ -46,3 +51,8 @@ def called_for_help(tracker: Tracker) -> bool:
     if not (tracker.get_slot(SLOT) or in_danger_now(tracker)):
         return False
     return message_says(tracker, CALLED_CUES) and not message_says(tracker, CALLED_PAST_CUES)
+
+
+def by_partner(tracker: Tracker) -> bool:
+    """Whether the latest typed message names a partner or an ex ("mon mari", "남편", "my boyfriend")."""
+    return message_says(tracker, PARTNER_CUES)

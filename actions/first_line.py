@@ -3,11 +3,13 @@
 Whatever the classifier made of a message, some words are answered first, once: one who cannot call after a crisis
 message hears there is no need to (`actions/despair.py`); one who asks that their parents not know, that nothing
 here reaches them; one in danger now, how to get help at once, or, told that the police are coming, to stay safe
-until they come (`actions/danger.py`); one told by the police that nothing can be done, what still can be
-(`actions/police_refused.py`); one who blames themself, that it is not their fault (`actions/self_blame.py`); one who
-asks how long removal takes (`actions/removal_time.py`), does not know who did it (`actions/unknown_author.py`),
-fears that school or work finds out (`actions/found_out.py`), tells of a blackmailer's money or contact
-(`actions/payment.py`), or asks who to call (`actions/helplines.py`), the answer to that.
+until they come (`actions/danger.py`); one who would rather not say where they live, that it is fine, with general
+guidance; one told by the police that nothing can be done, what still can be (`actions/police_refused.py`); one who
+blames themself, that it is not their fault (`actions/self_blame.py`); one who asks how long removal takes
+(`actions/removal_time.py`), does not know who did it (`actions/unknown_author.py`), fears that more is posted
+(`actions/posted_again.py`), that school or work finds out, or the person who did it (`actions/found_out.py`), tells
+of a blackmailer's money or contact (`actions/payment.py`), or asks who to call (`actions/helplines.py`), the answer
+to that.
 
 The lines are one ordered table (`FIRST_LINES`): the first whose reading holds is said, and its `is_whole` rule tells
 whether the action's own answer still follows. A message asking for a crisis line, a person or erasing
@@ -17,16 +19,22 @@ whether the action's own answer still follows. A message asking for a crisis lin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 from rasa_sdk import Tracker
 
-from actions.danger import CALLED, called_for_help, in_danger_now
+from actions.danger import CALLED, PARTNER, by_partner, called_for_help, in_danger_now
 from actions.despair import CANNOT_CALL, cannot_call
-from actions.facts_in_message import asks_if_police_tell_parents, keeps_from_parents, told_by_someone_else
-from actions.found_out import NOT_TOLD, asks_if_school_or_work_told
+from actions.facts_in_message import (
+    asks_if_police_tell_parents,
+    keeps_from_parents,
+    message_says,
+    told_by_someone_else,
+)
+from actions.found_out import AUTHOR_NOT_TOLD, NOT_TOLD, asks_if_author_told, asks_if_school_or_work_told
 from actions.helplines import asks_who_to_call
-from actions.jurisdiction import likely_jurisdiction
+from actions.jurisdiction import country_in_message, likely_jurisdiction, waits_for_country
 from actions.menu import MAIN_MENU
 from actions.payment import (
     BLOCK_THREAT,
@@ -41,12 +49,14 @@ from actions.payment import (
     paid_already,
 )
 from actions.police_refused import police_refused, police_refused_key
+from actions.posted_again import answer_more_posts, fears_more_posts
 from actions.removal_time import asks_removal_time, removal_time_key
 from actions.self_blame import NOT_YOUR_FAULT, blames_self
 from actions.turn import Turn, about_them
 from actions.unknown_author import UNKNOWN_AUTHOR, author_unknown
 from content.texts import has
 
+DECLINES_COUNTRY = Path(__file__).with_name("declines_country_cues.yml")
 ALWAYS_ANSWERED = ("crisis", "request_human", "delete_my_data")
 """Intents answered even after a line that is the whole answer: a wish to die, a person, erasing. Anything else the
 message says ("i called the police, can i report the pics too?") waits: the person comes first."""
@@ -107,6 +117,16 @@ def danger_key(turn: Turn) -> str:
     return key if place and has(turn.language, key) else "danger.other"
 
 
+def tell_danger(turn: Turn) -> None:
+    """The emergency numbers (`danger_key`), then, from a partner or an ex, the line for partner violence of the
+    same country where there is one (`danger.partner.<jurisdiction>`)."""
+    key = danger_key(turn)
+    turn.say(key)
+    partner = f"{PARTNER}.{key.removeprefix('danger.')}"
+    if by_partner(turn.tracker) and has(turn.language, partner):
+        turn.say(partner)
+
+
 def keeps_it_from_parents(tracker: Tracker) -> bool:
     """The person asks that their own parents not know ("je veux pas que mes parents le sachent", "부모님 모르게",
     "if i report will my parents find out?"), and is not a parent or a friend writing about someone else."""
@@ -117,6 +137,20 @@ def tell_parents_not_told(turn: Turn) -> None:
     """Nothing here reaches the person's parents (`parents.not_told`); asked about the police too, what the police
     do is not Relais' to promise (`parents.police`)."""
     turn.say("parents.police" if asks_if_police_tell_parents(turn.tracker) else "parents.not_told")
+
+
+def declines_country(turn: Turn) -> bool:
+    """Whether, the country question waiting, the latest message says the person would rather not say where they
+    live ("i'd rather not say", "jprefere pas dire ou jhabite", "나라는 말하기 싫어요": `declines_country_cues.yml`)
+    and names none."""
+    tracker = turn.tracker
+    return waits_for_country(tracker) and message_says(tracker, DECLINES_COUNTRY) and not country_in_message(tracker)
+
+
+def _decline_country(turn: Turn) -> None:
+    from actions.guidance import decline_country  # the guidance imports the base action, which imports this module
+
+    decline_country(turn)
 
 
 def _blackmail(reading: Callable[[Tracker], bool]) -> Callable[[Turn], bool]:
@@ -142,7 +176,8 @@ FIRST_LINES: tuple[FirstLine, ...] = (
     CANNOT_CALL_LINE,
     PARENTS_LINE,
     FirstLine("called", lambda turn: called_for_help(turn.tracker), lambda turn: turn.say(CALLED), _always),
-    FirstLine("danger", lambda turn: in_danger_now(turn.tracker), lambda turn: turn.say(danger_key(turn)), _never),
+    FirstLine("danger", lambda turn: in_danger_now(turn.tracker), tell_danger, _never),
+    FirstLine("declines_country", declines_country, _decline_country, _always),
     FirstLine(  # before the blame: "the officer said it was my fault" is the police's refusal
         "police_refused",
         lambda turn: police_refused(turn.tracker),
@@ -162,11 +197,16 @@ FIRST_LINES: tuple[FirstLine, ...] = (
         _says_nothing_else_nor_feels,
     ),
     FirstLine("found_out", lambda turn: asks_if_school_or_work_told(turn.tracker), lambda t: t.say(NOT_TOLD), _never),
+    FirstLine(
+        "author_told", lambda turn: asks_if_author_told(turn.tracker), lambda turn: turn.say(AUTHOR_NOT_TOLD),
+        lambda turn: _says_nothing_else(turn) or turn.intent in ("ask_status", "ask_privacy"),
+    ),
     FirstLine("paid", _blackmail(paid_already), _about_them(PAID), _never),
     FirstLine("pay_question", _blackmail(asks_whether_to_pay), _about_them(DONT_PAY), _never),
     FirstLine("block_threat", _blackmail(fears_block_threat), _about_them(BLOCK_THREAT), _never),
     FirstLine("blocked", _blackmail(blocked_already), _about_them(BLOCKED), _never),
     FirstLine("contact", _blackmail(asks_about_contact), _about_them(NO_CONTACT), _never),
+    FirstLine("posted_again", lambda turn: fears_more_posts(turn.tracker), answer_more_posts, _always),
     FirstLine(
         "who_to_call", lambda turn: asks_who_to_call(turn.tracker) and turn.jurisdiction is not None,
         lambda turn: turn.say(turn.local_key("support")), _never,

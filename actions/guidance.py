@@ -16,7 +16,7 @@ import yaml
 from actions.danger import SLOT as DANGER_SLOT
 from actions.facts_in_message import message_says, speaks_of_minor
 from actions.first_line import danger_key
-from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION, country_in_message, waits_for_country
+from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION, OTHER, country_in_message, waits_for_country
 from actions.menu import MAIN_MENU
 from actions.payment import BLACKMAIL_KEYS, PAID, paid_already
 from actions.reply import Button, Turn, about_them
@@ -177,16 +177,28 @@ def take_country(turn: Turn) -> bool:
     mind (`in_danger`), the emergency numbers of that country come first, never "what happened?"."""
     if not note_country(turn):
         return False
+    _go_on(turn)
+    return True
+
+
+def decline_country(turn: Turn) -> None:
+    """The person would rather not say where they live: that is fine (`country.declined`), general information
+    follows, as after the "Another country" button (country `other`), and the journey goes on as after a country."""
+    turn.set("country", OTHER)
+    turn.say("country.declined")
+    _go_on(turn)
+
+
+def _go_on(turn: Turn) -> None:
     in_danger = bool(turn.slot(DANGER_SLOT))
     if in_danger and not turn.has_said(danger_key(turn)):
         turn.say(danger_key(turn))
     if resume(turn):
-        return True
+        return
     if turn.situation is None and not in_danger:
         turn.say("situation.ask", SITUATION_BUTTONS)
     else:
         turn.say("next.prompt", MAIN_MENU)
-    return True
 
 
 def explain_now(turn: Turn, topic: str) -> bool:

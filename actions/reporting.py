@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from actions.facts_in_message import latest_text
 from actions.guidance import guide, journey
+from actions.hashing import say_hashing
 from actions.intake.erase import erase_checked_report_if_asked
 from actions.intake.flow import offer_intake
 from actions.reply import RelaisAction, Turn, about_them
@@ -29,9 +30,7 @@ def explain_report(turn: Turn) -> None:
 def explain_removal(turn: Turn) -> None:
     turn.say("removal.intro")
     turn.say(turn.local_key("removal"))
-    if not turn.is_minor:
-        turn.say("removal.hash.adult")
-    turn.say("removal.hash.minor")
+    say_hashing(turn)
 
 
 class ActionReport(RelaisAction):

@@ -60,15 +60,18 @@ def says(turn: Turn, cue: str, max_words: int = MAX_WORDS) -> bool:
 
 
 def choice(turn: Turn, allowed: Sequence[str] = ()) -> str | None:
-    """A control (stop, why, skip) or one of `allowed`, or None for a free answer."""
+    """A control (stop, why, skip) or one of `allowed`, or None for a free answer. A typed yes that says to send
+    the report ("yes send it") is no yes to this question: the person thinks the form is over (`send_report`)."""
+    message = text(turn)
+    folded = URL.sub(" ", fold(message.lower()))
+    if not message.startswith("/") and _cues()["send_report"].search(folded):
+        allowed = [option for option in allowed if option != "yes"]
     options = (*CONTROLS, *allowed)
     for entity in (turn.tracker.latest_message or {}).get("entities") or []:
         if entity.get("entity") == "intake_choice" and entity.get("value") in options:
             return str(entity["value"])
-    message = text(turn)
     if message.startswith("/"):
         return None
-    folded = URL.sub(" ", fold(message.lower()))
     if len(folded.split()) <= MAX_WORDS:
         for option in options:
             cue = _cues().get(option)

@@ -26,11 +26,12 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.crisis_patterns import figure_of_speech, signals_crisis
+from bot.components.crisis_patterns import figure_of_speech, signals_crisis, wishes_removal
 from bot.components.stateless import StatelessComponent
 
 CRISIS = "crisis"
 FALLBACK = "nlu_fallback"
+REMOVAL = "ask_removal"
 MIN_GUESSED_CRISIS = 0.5
 """Classifier confidence under which a crisis without crisis words is not taken as one (0-1)."""
 
@@ -57,6 +58,12 @@ class CrisisGuard(StatelessComponent):
                     others = [intent for intent in ranking if intent is not runner_up]
                     message.set(INTENT_RANKING_KEY, [runner_up, *others], add_to_output=True)
                     continue
+            if guessed.get("name") == CRISIS and wishes_removal(text):
+                removal = {"name": REMOVAL, "confidence": confidence}
+                others = [intent for intent in message.get(INTENT_RANKING_KEY) or [] if intent.get("name") != REMOVAL]
+                message.set(INTENT, removal, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [removal, *others], add_to_output=True)
+                continue
             if guessed.get("name") == CRISIS and confidence < MIN_GUESSED_CRISIS:
                 fallback = {"name": FALLBACK, "confidence": confidence}
                 message.set(INTENT, fallback, add_to_output=True)

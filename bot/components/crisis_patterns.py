@@ -1,5 +1,6 @@
-"""The words of a risk to life (`patterns/crisis.yml`), of someone else's (`patterns/crisis_someone_else.yml`) and
-the figures of speech that only sound like one (`patterns/figures_of_speech.yml`), as pure functions without Rasa.
+"""The words of a risk to life (`patterns/crisis.yml`), of someone else's (`patterns/crisis_someone_else.yml`), and
+the words that only sound like one: figures of speech (`patterns/figures_of_speech.yml`) and a wish that the images
+be removed (`patterns/removal_wish.yml`), as pure functions without Rasa.
 
 One source for two readers: the `CrisisGuard` component (`bot/components/crisis_guard.py`) makes such a message a
 `crisis`, and the action server (`actions/safety.py`) tells whose life the message speaks of, without loading the
@@ -19,6 +20,7 @@ from vocabulary.folding import fold
 PATTERNS = Path(__file__).parent / "patterns" / "crisis.yml"
 FIGURES = Path(__file__).parent / "patterns" / "figures_of_speech.yml"
 SOMEONE_ELSE = Path(__file__).parent / "patterns" / "crisis_someone_else.yml"
+REMOVAL = Path(__file__).parent / "patterns" / "removal_wish.yml"
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
 """Phones type a typographic apostrophe ("don’t", "d’internet"); the patterns are written with the straight one."""
 
@@ -46,6 +48,21 @@ def signals_crisis(text: str) -> bool:
 def tells_of_someone_elses_crisis(text: str) -> bool:
     """Whether `text` holds words of someone else's wish to die or to harm themselves (crisis_someone_else.yml)."""
     return _matches(text, SOMEONE_ELSE)
+
+
+@lru_cache(maxsize=1)
+def _removal() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    data = yaml.safe_load(REMOVAL.read_text(encoding="utf-8"))
+    wish = [re.compile(pattern, re.IGNORECASE) for patterns in data["wish"].values() for pattern in patterns]
+    return wish, [re.compile(pattern, re.IGNORECASE) for pattern in data["unless"]]
+
+
+def wishes_removal(text: str) -> bool:
+    """Whether `text` wishes the images deleted or gone, naming the deletion or the images, and neither gives up nor
+    says goodbye (patterns/removal_wish.yml: "그냥 지우기만 하고 싶어", "i just want the pics gone")."""
+    folded = fold(text).translate(APOSTROPHES)
+    wish, unless = _removal()
+    return any(p.search(folded) for p in wish) and not any(p.search(folded) for p in unless)
 
 
 def figure_of_speech(text: str) -> bool:

@@ -3,10 +3,17 @@
 
 from __future__ import annotations
 
-from actions.conversation import ActionClarify
+import pytest
+
+from actions.conversation import ActionClarify, ActionGoodbye, ActionOutOfScope
 from actions.first_line import FIRST_LINES
 from actions.offence import ActionOffence
+from actions.privacy import ActionPrivacy
+from actions.reply import RelaisAction
+from actions.reporting import ActionReport
+from actions.safety import ActionSupport
 from actions.situation import ActionSituation
+from actions.status import ActionStatus
 from content.texts import render
 from tests.actions.conftest import run
 
@@ -52,3 +59,98 @@ def test_a_story_with_no_words_for_a_first_line_is_answered_as_before(language: 
     outcome = run(ActionSituation(), "describe_sharing", {"language": language}, text=story)
     starts = {render(language, line) for line in ("support.not_your_fault", "danger.other", "danger.FR")}
     assert outcome.texts and outcome.texts[0] not in starts
+
+
+DECLINES = {
+    "fr": ["jprefere pas dire ou jhabite", "je préfère ne pas le dire", "c'est perso"],
+    "ko": ["나라는 말하기 싫어요", "말 안 할래요", "알려주고 싶지 않아요"],
+    "en": ["i'd rather not say where i live", "prefer not to say", "none of your business"],
+}
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [(ActionClarify(), "nlu_fallback"), (ActionSupport(), "express_distress"), (ActionPrivacy(), "ask_privacy")],
+)
+def test_not_wanting_to_say_the_country_is_fine_and_general_guidance_follows(
+    language: str, action: RelaisAction, intent: str
+) -> None:
+    """"i'd rather not say where i live" got the suicide line, "나라는 말하기 싫어요" words of comfort and the country
+    question again: it is fine, the country is "another" (general guidance), and the journey goes on."""
+    slots = {"language": language, "situation": "sextortion", "offer": "country"}
+    for text in DECLINES[language]:
+        outcome = run(action, intent, slots, text=text)
+        assert outcome.texts[0] == render(language, "country.declined"), (text, outcome.texts)
+        assert outcome.slot("country") == "other", text
+        assert outcome.slot("offer") != "country", text
+        assert render(language, "support.crisis_hint") not in outcome.texts
+    unasked = run(ActionClarify(), "nlu_fallback", {"language": language}, text=DECLINES[language][0])
+    assert render(language, "country.declined") not in unasked.texts
+
+
+AUTHOR_TOLD = {
+    "fr": ["et si je porte plainte il va le savoir?", "il va savoir que c'est moi qui ai signalé ?"],
+    "ko": ["가해자가 제가 신고한 거 알게 되나요?", "신고하면 걔가 알아요?"],
+    "en": ["will he know i reported?", "will the guy find out it was me"],
+}
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [(ActionStatus(), "ask_status"), (ActionPrivacy(), "ask_privacy"), (ActionReport(), "ask_report")],
+)
+def test_whether_the_person_who_did_it_will_know_is_answered_never_a_reference_asked(
+    language: str, action: RelaisAction, intent: str
+) -> None:
+    """"will he know i reported?" was read as a report's status (a reference asked for, and the next message taken
+    as one) or answered with what Relais keeps: nothing here is sent to that person."""
+    slots = {"language": language, "situation": "sharing", "country": "FR"}
+    for text in AUTHOR_TOLD[language]:
+        outcome = run(action, intent, slots, text=text)
+        assert outcome.texts[0] == render(language, "found_out.author"), (text, outcome.texts)
+        assert not outcome.slot("requested_slot") and outcome.slot("access_purpose") is None, text
+        if intent != "ask_report":
+            assert len(outcome.texts) == 1, outcome.texts
+
+
+PARTNER_DANGER = {
+    "fr": (
+        "mon mari me menace de publier des videos de nous si je pars, il est violent, "
+        "jai peur il est dans la piece a coté",
+        "FR",
+    ),
+    "ko": ("남편이 영상 뿌린다고 협박해요 폭력적이라 무서워요 지금 옆방에 있어요", "KR"),
+    "en": ("my boyfriend says he'll post the videos if i leave, he's violent and i'm scared, he's in the next room",
+           "AU"),
+}
+
+
+def test_a_danger_from_a_partner_hears_the_line_for_partner_violence_after_the_emergency_numbers(
+    language: str,
+) -> None:
+    text, country = PARTNER_DANGER[language]
+    outcome = run(ActionSituation(), "describe_sextortion", {"language": language, "country": country}, text=text)
+    assert outcome.texts[0] == render(language, f"danger.{country}"), outcome.texts
+    assert outcome.texts[1] == render(language, f"danger.partner.{country}"), outcome.texts
+    stranger = {"fr": "un inconnu", "ko": "모르는 사람이", "en": "a stranger"}[language]
+    alone = run(ActionClarify(), "nlu_fallback", {"language": language, "country": country}, text=f"{stranger} {text}")
+    assert render(language, f"danger.partner.{country}") in alone.texts
+
+
+BLOCK = {"fr": "et si je le bloque ?", "ko": "차단해도 돼요?", "en": "what if i just block him"}
+
+
+def test_blocking_a_blackmailer_is_answered_with_the_steps_of_stopping_contact(language: str) -> None:
+    slots = {"language": language, "situation": "sextortion", "country": "FR"}
+    outcome = run(ActionOutOfScope(), "out_of_scope", slots, text=BLOCK[language])
+    assert outcome.texts[0] == render(language, "sextortion.no_contact"), outcome.texts
+
+
+WHAT_NOW = {"fr": "je dois faire quoi la", "ko": "이제 뭐 해야 돼요", "en": "what do i do now"}
+
+
+def test_what_to_do_read_as_a_goodbye_is_answered_never_a_goodbye(language: str) -> None:
+    slots = {"language": language, "situation": "sextortion", "country": "FR"}
+    outcome = run(ActionGoodbye(), "goodbye", slots, text=WHAT_NOW[language])
+    assert render(language, "goodbye.text") not in outcome.texts
+    assert outcome.texts, "the steps of the story told"

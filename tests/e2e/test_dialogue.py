@@ -958,11 +958,6 @@ def test_after_a_crisis_a_short_reply_is_listened_to_and_no_call_is_needed(chat:
 # Despair read as a goodbye, self-blame, a figure of speech, a teacher writing about a pupil.
 
 ALL_OVER = {"fr": "c'est fini pour moi", "ko": "걍 다 끝났어", "en": "it's all over"}
-BLAME_AFTER_STORY = {
-    "fr": ("mon ex a partagé mes nudes sur snap", "c grave si c moi qui ai envoyé les photos a la base?"),
-    "ko": ("전남친이 제 사진을 인스타에 올렸어요", "근데 나도 예전에 걔한테 셀카 보낸 적 있는데 내 잘못이야?"),
-    "en": ("my ex shared my nudes on snap", "is it my fault i sent them?"),
-}
 PARENTS_WILL_KILL = {
     "fr": ("j'ai 15 ans et mon ex a mis mes photos sur insta", "ma mère va me tuer si elle voit ça"),
     "ko": ("저 15살인데 전남친이 제 사진을 인스타에 올렸어요", "엄마가 알면 나 죽일 거야"),
@@ -983,14 +978,6 @@ def test_despair_read_as_a_goodbye_is_met_as_distress(chat: Chat, language: str)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_asking_if_it_is_ones_own_fault_hears_it_is_not(chat: Chat, language: str) -> None:
-    story, blame = BLAME_AFTER_STORY[language]
-    chat.say(story, language_hint=language)
-    replies = chat.say(blame)
-    assert replies[0]["text"] == said(language, "support.not_your_fault"), joined(replies)
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
 def test_a_teenager_afraid_of_a_parent_hears_nothing_reaches_them_never_the_suicide_line(
     chat: Chat, language: str
 ) -> None:
@@ -1006,25 +993,6 @@ def test_a_teacher_writing_about_a_pupil_hears_about_the_pupil(chat: Chat, langu
     replies = joined(chat.say(TEACHER[language], language_hint=language))
     assert said(language, "minor.intro.other") in replies, replies
     assert said(language, "minor.intro") not in replies
-
-
-# How long removal takes: the country's time where the law sets one, never "not understood".
-
-HOW_LONG = {
-    "fr": ("mon ex a mis ma vidéo sur un site porno, je suis en France", "FR", "combien de temps pour le retrait ?"),
-    "ko": ("전남친이 제 영상을 사이트에 올렸어요 한국에 살아요", "KR", "삭제되는 데 얼마나 걸려요?"),
-    "en": ("my ex posted my video on a porn site, im in the us", "US", "how long does it take to get taken down"),
-}
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_how_long_removal_takes_is_answered_for_the_country(chat: Chat, language: str) -> None:
-    story, country, question = HOW_LONG[language]
-    chat.say(story, language_hint=language)
-    assert chat.slot("country") == country
-    replies = chat.say(question)
-    assert replies[0]["text"] == said(language, f"removal.time.{country}"), joined(replies)
-    assert said(language, "clarify.text") not in joined(replies)
 
 
 # A blackmail, "should I pay?" (the country asked in a few words, not again whole), "I already blocked him".
@@ -1061,22 +1029,6 @@ def test_i_dont_know_is_never_not_understood(chat: Chat, language: str) -> None:
     assert said(language, "clarify.text") not in joined(replies), joined(replies)
 
 
-UNKNOWN_AUTHOR = {
-    "fr": ("un compte anonyme a posté un montage de moi nue sur insta", "je sais même pas qui c'est"),
-    "ko": ("지인능욕방에 제 사진이 합성돼서 올라왔대요", "걔가 누군지 몰라요"),
-    "en": ("an anonymous account posted a fake nude of me on insta", "i dont know who it is"),
-}
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_not_knowing_who_did_it_hears_it_can_be_reported_all_the_same(chat: Chat, language: str) -> None:
-    story, unknown = UNKNOWN_AUTHOR[language]
-    chat.say(story, language_hint=language)
-    replies = chat.say(unknown)
-    assert replies[0]["text"] == said(language, "situation.unknown_author"), joined(replies)
-    assert said(language, "support.crisis_hint") not in joined(replies)
-
-
 # "They won't delete it" about a platform is never erasing what Relais holds (a sent report was erased so).
 
 PLATFORM_REFUSES = {
@@ -1109,18 +1061,125 @@ def test_someone_elses_crisis_is_answered_about_them(chat: Chat, language: str) 
     assert replies[0]["text"].startswith(said(language, "crisis.unknown.other")[:40]), joined(replies)
 
 
-POLICE_REFUSED = {
-    "fr": ("mon ex a mis mes photos sur snap, je suis en france", "FR", "la police m'a dit qu'ils peuvent rien faire"),
-    "ko": ("전남친이 제 사진을 인스타에 올렸어요 한국이에요", "KR", "경찰이 해줄 수 있는 게 없대요"),
-    "en": ("my ex posted my pics on insta, im in the uk", "GB", "the police said they cant do anything"),
+# A follow-up after a story whose own words call for one answer first (actions/first_line.py): the answer, said
+# first, for the country where the law sets one; never "not understood" nor the words of comfort for distress.
+
+FIRST_REPLY = {
+    "blames_self": {
+        "fr": ("mon ex a partagé mes nudes sur snap", "c grave si c moi qui ai envoyé les photos a la base?",
+               "support.not_your_fault"),
+        "ko": ("전남친이 제 사진을 인스타에 올렸어요", "근데 나도 예전에 걔한테 셀카 보낸 적 있는데 내 잘못이야?",
+               "support.not_your_fault"),
+        "en": ("my ex shared my nudes on snap", "is it my fault i sent them?", "support.not_your_fault"),
+    },
+    "removal_time": {
+        "fr": ("mon ex a mis ma vidéo sur un site porno, je suis en France", "combien de temps pour le retrait ?",
+               "removal.time.FR"),
+        "ko": ("전남친이 제 영상을 사이트에 올렸어요 한국에 살아요", "삭제되는 데 얼마나 걸려요?", "removal.time.KR"),
+        "en": ("my ex posted my video on a porn site, im in the us", "how long does it take to get taken down",
+               "removal.time.US"),
+    },
+    "unknown_author": {
+        "fr": ("un compte anonyme a posté un montage de moi nue sur insta", "je sais même pas qui c'est",
+               "situation.unknown_author"),
+        "ko": ("지인능욕방에 제 사진이 합성돼서 올라왔대요", "걔가 누군지 몰라요", "situation.unknown_author"),
+        "en": ("an anonymous account posted a fake nude of me on insta", "i dont know who it is",
+               "situation.unknown_author"),
+    },
+    "police_refused": {
+        "fr": ("mon ex a mis mes photos sur snap, je suis en france", "la police m'a dit qu'ils peuvent rien faire",
+               "report.police_refused.FR"),
+        "ko": ("전남친이 제 사진을 인스타에 올렸어요 한국이에요", "경찰이 해줄 수 있는 게 없대요",
+               "report.police_refused"),
+        "en": ("my ex posted my pics on insta, im in the uk", "the police said they cant do anything",
+               "report.police_refused"),
+    },
+    "author_told": {
+        "fr": ("mon ex a mis mes photos sur snap, je suis en france", "et si je porte plainte il va le savoir?",
+               "found_out.author"),
+        "ko": ("전남친이 제 사진을 인스타에 올렸어요 한국이에요", "가해자가 제가 신고한 거 알게 되나요?", "found_out.author"),
+        "en": ("my ex posted my pics on insta, im in the uk", "will he know i reported?", "found_out.author"),
+    },
+    "posted_again": {
+        "fr": ("mon ex a mis mes photos sur snap, je suis en france", "et si il en poste encore?", "removal.again"),
+        "ko": ("전남친이 제 사진을 인스타에 올렸어요 한국이에요", "걔가 더 올리면 어케돼?", "removal.again"),
+        "en": ("my ex posted my pics on insta, im in the uk", "what if he posts more", "removal.again"),
+    },
+}
+
+
+@pytest.mark.parametrize("reading", sorted(FIRST_REPLY))
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_follow_up_after_a_story_hears_its_own_answer_first(chat: Chat, language: str, reading: str) -> None:
+    story, follow_up, key = FIRST_REPLY[reading][language]
+    chat.say(story, language_hint=language)
+    replies = chat.say(follow_up)
+    assert replies[0]["text"] == said(language, key), joined(replies)
+    assert said(language, "clarify.text") not in joined(replies)
+    assert said(language, "support.crisis_hint") not in joined(replies)
+
+
+# What an eighth newcomer found: a blackmail's "what do I do" read as a goodbye, not wanting to say the country read
+# as a crisis, a violent partner in the next room, wanting the images deleted read as a crisis.
+
+BLACKMAIL = {
+    "fr": "qqn menace de publier mes photos si je lui envoie pas d autres",
+    "ko": "누가 내 사진으로 협박해요 돈 달래요",
+    "en": "someone i met on a dating app has a video of me and wants $800 in gift cards by tomorrow",
+}
+WHAT_NOW = {"fr": "je dois faire quoi la", "ko": "이제 뭐 해야 돼요", "en": "what do i do now"}
+DECLINE = {"fr": "jprefere pas dire ou jhabite", "ko": "나라는 말하기 싫어요", "en": "i'd rather not say where i live"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_what_to_do_after_a_blackmail_is_never_a_goodbye(chat: Chat, language: str) -> None:
+    chat.say(BLACKMAIL[language], language_hint=language)
+    replies = joined(chat.say(WHAT_NOW[language]))
+    assert said(language, "goodbye.text") not in replies, replies
+    assert said(language, "clarify.text") not in replies, replies
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_not_wanting_to_say_the_country_is_fine_never_a_crisis(chat: Chat, language: str) -> None:
+    assert said(language, "country.ask") in joined(chat.say(BLACKMAIL[language], language_hint=language))
+    replies = chat.say(DECLINE[language])
+    assert replies[0]["text"] == said(language, "country.declined"), joined(replies)
+    assert not chat.slot("in_crisis"), joined(replies)
+    assert chat.slot("country") == "other"
+    assert said(language, "country.ask") not in joined(chat.say(WHAT_NOW[language]))
+
+
+PARTNER_IN_THE_NEXT_ROOM = {
+    "fr": ("mon mari me menace de publier des videos de nous si je pars, il est violent, jai peur il est dans la "
+           "piece a coté", "FR"),
+    "ko": ("남편이 영상 뿌린다고 협박해요 폭력적이라 무서워요 지금 옆방에 있어요 한국이에요", "KR"),
+    "en": ("my boyfriend says he'll post the videos if i leave, he's violent, im scared, he's in the next room. "
+           "im in melbourne", "AU"),
 }
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_police_refusal_hears_what_still_can_be_done(chat: Chat, language: str) -> None:
-    story, country, refused = POLICE_REFUSED[language]
+def test_a_violent_partner_in_the_next_room_hears_the_emergency_numbers_and_the_partner_line(
+    chat: Chat, language: str
+) -> None:
+    text, country = PARTNER_IN_THE_NEXT_ROOM[language]
+    replies = chat.say(text, language_hint=language)
+    assert chat.slot("country") == country
+    assert replies[0]["text"] == said(language, f"danger.{country}"), joined(replies)
+    assert replies[1]["text"] == said(language, f"danger.partner.{country}"), joined(replies)
+
+
+ONLY_DELETE = {
+    "fr": ("mon ex a mis mes photos sur snap", "la police non, je veux juste que ces photos disparaissent"),
+    "ko": ("전남친이 제 사진을 인스타에 올렸어요", "경찰은 싫어 그냥 지우기만 하고 싶어"),
+    "en": ("my ex posted my pics on snap", "no police, i just want the pics gone"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_wanting_the_images_deleted_is_removal_never_a_crisis(chat: Chat, language: str) -> None:
+    story, wish = ONLY_DELETE[language]
     chat.say(story, language_hint=language)
-    replies = chat.say(refused)
-    key = "report.police_refused.FR" if country == "FR" else "report.police_refused"
-    assert replies[0]["text"] == said(language, key), joined(replies)
-    assert said(language, "clarify.text") not in joined(replies)
+    replies = joined(chat.say(wish))
+    assert not chat.slot("in_crisis"), replies
+    assert said(language, "clarify.text") not in replies

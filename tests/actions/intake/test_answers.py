@@ -82,3 +82,20 @@ def test_leaving_the_report_in_words_stops_it_and_a_link_is_never_a_word(text: s
     """"no wait i dont want a report" and "bye" at a report question stop it (it was trapped, "bye" saved as a
     place); a link whose address holds "stop", "bye" or "pause" is an answer, never a control."""
     assert picked(text, ()) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["oui envoie le", "oui vous pouvez l'envoyer", "네 보내주세요", "응 제출해", "yes send it", "yeah submit it"],
+)
+def test_a_yes_that_says_to_send_the_report_is_no_yes_to_another_question(text: str) -> None:
+    """"yes send it" typed at "were you under 18 in the images?" was saved as "under 18: yes" (the person thought the
+    form was over): it answers nothing there, and the question is asked again; a plain yes still answers."""
+    assert picked(text, YES_NO) is None
+    assert picked(text.split()[0], YES_NO) == "yes"
+
+
+@pytest.mark.parametrize("text", ["pk vous demandez ca", "pq tu me demandes ça", "y tho"])
+def test_why_in_texting_is_asking_why_never_an_answer(text: str) -> None:
+    """"pk vous demandez ca" at the place question was saved as the place."""
+    assert picked(text, ()) == "why"

@@ -285,3 +285,39 @@ def test_a_crisis_guessed_from_a_figure_of_speech_is_the_runner_up(language: str
 def test_someone_elses_risk_to_life_is_a_crisis_in_three_languages(text: str) -> None:
     """A friend's or a child's wish to die, told by the writer, is a risk to life like the writer's own."""
     assert signals_crisis(text)
+
+
+REMOVAL_WISHES = {
+    "fr": [
+        "je veux juste que ces photos disparaissent",
+        "jveux juste qu'on supprime tout stp",
+        "la police non, je veux juste les enlever",
+    ],
+    "ko": ["경찰은 싫어 그냥 지우기만 하고 싶어", "사진들 다 없어졌으면 좋겠어", "영상 좀 내려 주세요"],
+    "en": ["i just want the pics gone", "i want them taken down", "pls just get it removed"],
+}
+NOT_A_REMOVAL = {
+    "fr": ["je veux me supprimer", "je veux juste que tout disparaisse", "j'abandonne, je veux juste tout effacer"],
+    "ko": [
+        "나를 지우고 싶어",
+        "그냥 다 없어졌으면 좋겠어",
+        "친구가 인스타 계정 지우면서 마지막 게시물에 안녕이라고만 썼어요",
+    ],
+    "en": ["i just want to delete myself", "i just want it all gone", "i give up, just delete everything"],
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "ko", "en"])
+def test_a_crisis_guessed_from_a_wish_that_the_images_be_removed_is_removal(language: str) -> None:
+    """"그냥 지우기만 하고 싶어" guessed `crisis` at 0.8 asks for removal; a wish naming nothing ("i just want it all
+    gone"), one of oneself ("delete myself"), or beside giving up or a goodbye, stays a crisis."""
+    ranking = [{"name": "crisis", "confidence": 0.8}, {"name": "express_distress", "confidence": 0.1}]
+    for text in REMOVAL_WISHES[language]:
+        message = Message(data={TEXT: text, INTENT: ranking[0], "intent_ranking": list(ranking)})
+        CrisisGuard().process([message])
+        assert message.get(INTENT) == {"name": "ask_removal", "confidence": 0.8}, text
+        assert [r["name"] for r in message.get("intent_ranking")] == ["ask_removal", "crisis", "express_distress"]
+    for text in NOT_A_REMOVAL[language]:
+        message = Message(data={TEXT: text, INTENT: ranking[0], "intent_ranking": list(ranking)})
+        CrisisGuard().process([message])
+        assert message.get(INTENT)["name"] == "crisis", text
