@@ -1097,7 +1097,8 @@ FIRST_REPLY = {
     "author_told": {
         "fr": ("mon ex a mis mes photos sur snap, je suis en france", "et si je porte plainte il va le savoir?",
                "found_out.author"),
-        "ko": ("전남친이 제 사진을 인스타에 올렸어요 한국이에요", "가해자가 제가 신고한 거 알게 되나요?", "found_out.author"),
+        "ko": ("전남친이 제 사진을 인스타에 올렸어요 한국이에요", "가해자가 제가 신고한 거 알게 되나요?",
+               "found_out.author"),
         "en": ("my ex posted my pics on insta, im in the uk", "will he know i reported?", "found_out.author"),
     },
     "posted_again": {
