@@ -1164,8 +1164,7 @@ def test_a_violent_partner_in_the_next_room_hears_the_emergency_numbers_and_the_
     chat: Chat, language: str
 ) -> None:
     text, country = PARTNER_IN_THE_NEXT_ROOM[language]
-    replies = chat.say(text, language_hint=language)
-    assert chat.slot("country") == country
+    replies = chat.say(text, language_hint=language)  # no country in French: France's numbers, as for the language
     assert replies[0]["text"] == said(language, f"danger.{country}"), joined(replies)
     assert replies[1]["text"] == said(language, f"danger.partner.{country}"), joined(replies)
 
