@@ -5,11 +5,12 @@ message hears there is no need to (`actions/despair.py`); one who asks that thei
 here reaches them; one in danger now, how to get help at once, or, told that the police are coming, to stay safe
 until they come (`actions/danger.py`); one who would rather not say where they live, that it is fine, with general
 guidance; one told by the police that nothing can be done, what still can be (`actions/police_refused.py`); one who
-blames themself, that it is not their fault (`actions/self_blame.py`); one who asks how long removal takes
-(`actions/removal_time.py`), does not know who did it (`actions/unknown_author.py`), fears that more is posted
-(`actions/posted_again.py`), that school or work finds out, or the person who did it (`actions/found_out.py`), tells
-of a blackmailer's money or contact (`actions/payment.py`), or asks who to call (`actions/helplines.py`), the answer
-to that.
+blames themself, that it is not their fault, or asks whether to tell a teacher or a parent, that it is theirs to
+choose (`actions/self_blame.py`); one who asks how long removal takes, or
+whether it is too late (`actions/removal_time.py`), does not know who did it (`actions/unknown_author.py`), fears
+that more is posted (`actions/posted_again.py`), that school or work finds out, or the person who did it
+(`actions/found_out.py`), tells of a blackmailer's money or contact (`actions/payment.py`), or asks who to call
+(`actions/helplines.py`), the answer to that.
 
 The lines are one ordered table (`FIRST_LINES`): the first whose reading holds is said, and its `is_whole` rule tells
 whether the action's own answer still follows. A message asking for a crisis line, a person or erasing
@@ -50,8 +51,8 @@ from actions.payment import (
 )
 from actions.police_refused import police_refused, police_refused_key
 from actions.posted_again import answer_more_posts, fears_more_posts
-from actions.removal_time import asks_removal_time, removal_time_key
-from actions.self_blame import NOT_YOUR_FAULT, blames_self
+from actions.removal_time import TOO_LATE, asks_if_too_late, asks_removal_time, removal_time_key
+from actions.self_blame import NOT_YOUR_FAULT, WHETHER_TO_TELL, asks_whether_to_tell, blames_self
 from actions.turn import Turn, about_them
 from actions.unknown_author import UNKNOWN_AUTHOR, author_unknown
 from content.texts import has
@@ -174,6 +175,10 @@ PARENTS_LINE = FirstLine(
 
 FIRST_LINES: tuple[FirstLine, ...] = (
     CANNOT_CALL_LINE,
+    FirstLine(  # before the parents' line: "엄마한테 말할까요?" asks whether to tell
+        "whether_to_tell", lambda turn: asks_whether_to_tell(turn.tracker), lambda turn: turn.say(WHETHER_TO_TELL),
+        lambda turn: _says_nothing_else(turn) or turn.intent in ("request_human", "ask_privacy"),
+    ),
     PARENTS_LINE,
     FirstLine("called", lambda turn: called_for_help(turn.tracker), lambda turn: turn.say(CALLED), _always),
     FirstLine("danger", lambda turn: in_danger_now(turn.tracker), tell_danger, _never),
@@ -191,6 +196,9 @@ FIRST_LINES: tuple[FirstLine, ...] = (
     FirstLine(
         "removal_time", lambda turn: asks_removal_time(turn.tracker),
         lambda turn: turn.say(removal_time_key(turn.jurisdiction)), _says_nothing_else,
+    ),
+    FirstLine(
+        "too_late", lambda turn: asks_if_too_late(turn.tracker), lambda turn: turn.say(TOO_LATE), _says_nothing_else
     ),
     FirstLine(
         "unknown_author", lambda turn: author_unknown(turn.tracker), _about_them(UNKNOWN_AUTHOR),

@@ -154,3 +154,24 @@ def test_what_to_do_read_as_a_goodbye_is_answered_never_a_goodbye(language: str)
     outcome = run(ActionGoodbye(), "goodbye", slots, text=WHAT_NOW[language])
     assert render(language, "goodbye.text") not in outcome.texts
     assert outcome.texts, "the steps of the story told"
+
+
+WHETHER_TO_TELL = {
+    "fr": ["je dois le dire à ma mère ?", "faut que j'en parle a mon prof ?"],
+    "ko": ["선생님한테 말해야돼?", "엄마한테 말할까요?"],
+    "en": ["should i tell my teacher", "do i have to tell my parents?"],
+}
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"), [(ActionPrivacy(), "ask_privacy"), (ActionClarify(), "nlu_fallback")]
+)
+def test_whether_to_tell_a_teacher_or_a_parent_is_theirs_to_choose_never_a_handoff(
+    language: str, action: RelaisAction, intent: str
+) -> None:
+    """"선생님한테 말해야돼?" (a pupil) was read as asking for a person and got the handoff's text."""
+    slots = {"language": language, "situation": "sharing", "is_minor": True, "country": "FR"}
+    for text in WHETHER_TO_TELL[language]:
+        outcome = run(action, intent, slots, text=text)
+        assert outcome.texts == [render(language, "support.whether_to_tell")], (text, outcome.texts)
+        assert outcome.slot("handoff_state") is None

@@ -46,3 +46,19 @@ def test_the_us_time_is_the_acts_and_a_removal_question_still_gets_its_journey(l
 def test_other_time_questions_are_not_read_as_removal_time(language: str) -> None:
     outcome = run(ActionClarify(), "nlu_fallback", {"language": language, "country": "US"}, text=NOT_ASKED[language])
     assert render(language, "removal.time.US") not in outcome.texts
+
+
+TOO_LATE = {
+    "fr": ["c'est trop tard ?", "il y a prescription ?"],
+    "ko": ["너무 늦은 건 아니죠?", "공소시효 지났을까요"],
+    "en": ["is it too late to do anything", "is there a time limit"],
+}
+
+
+def test_is_it_too_late_hears_removal_never_is_and_nothing_else_when_nothing_else_is_asked(language: str) -> None:
+    """"someone put pics of me on a forum in 2019, is it too late?" got the situation buttons: removal is never too
+    late; the police's time limits depend on the country and the offence (no figure)."""
+    slots = {"language": language, "situation": "sharing", "country": "US"}
+    for text in TOO_LATE[language]:
+        outcome = run(ActionClarify(), "nlu_fallback", slots, text=text)
+        assert outcome.texts == [render(language, "removal.too_late")], (text, outcome.texts)

@@ -100,6 +100,9 @@ def test_other_messages_never_erase(text: str) -> None:
         ("i dont want to call anyone", False, False),
         ("I don't want to talk to a person, just tell me what to do", False, False),
         ("I don't want to talk about it, can I speak to someone?", False, True),
+        ("선생님한테 말해야돼?", False, False),
+        ("je dois le dire à mon prof ?", False, False),
+        ("should i tell my teacher", False, False),
     ],
 )
 def test_status_and_a_person_need_their_words(text: str, status: bool, person: bool) -> None:
