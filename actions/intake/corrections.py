@@ -56,7 +56,8 @@ REPLACING = re.compile(r"^\s*(non|no|nope|nan|en fait|actually|in fact|아니요
 """Words that open a link replacing the links given ("non le lien c'est …"); without them a link is added."""
 WRONG_LINK = re.compile(
     r"(tromp|mauvais lien|pas le bon|le bon (lien )?(c'?est|est)|wrong (link|url|one)|the right (one|link)|"
-    r"correct (one|link) is|by mistake|잘못|틀렸|틀린|이게 맞)",
+    r"correct (one|link) is|by mistake|(lien|link|url)( \w+)? (est|is|was|etait) (faux|wrong|pas (le )?bon|incorrect)|"
+    r"잘못|틀렸|틀린|이게 맞)",
     re.I,
 )
 """Words anywhere in a message that say the link given before was wrong ("je me suis trompée de lien, le bon c'est
@@ -80,11 +81,9 @@ def corrections(turn: Turn) -> Dict[str, Any]:
     email = email_in(message)
     if email:
         return {"intake_contact": "email", "intake_contact_detail": email}
-    if says(turn, "when", max_words=MAX_WORDS):
-        for found in FOUND_CHOICES:
-            if says(turn, found, max_words=MAX_WORDS):
-                return {"intake_found": found}
-        return {"intake_found": LEAD_IN.sub("", message)[:MAX_FOUND_CHARS] or message[:MAX_FOUND_CHARS]}
+    found = _found(turn, message)
+    if found:
+        return found
     where = additions(turn) or _platform(turn, message)
     if where:
         return where
@@ -92,6 +91,47 @@ def corrections(turn: Turn) -> Dict[str, Any]:
     if phone:
         return {"intake_contact": "phone", "intake_contact_detail": phone}
     return _contact_way(turn) or _someone_else(turn)
+
+
+def _found(turn: Turn, message: str) -> Dict[str, Any]:
+    """When the content was found, told in words ("hier", "avant-hier", "3일전이요"): {"intake_found": …}; empty
+    when the message tells no date or time (`when` in `answers.yml`)."""
+    if not says(turn, "when", max_words=MAX_WORDS):
+        return {}
+    for found in FOUND_CHOICES:
+        if says(turn, found, max_words=MAX_WORDS):
+            return {"intake_found": found}
+    return {"intake_found": LEAD_IN.sub("", message)[:MAX_FOUND_CHARS] or message[:MAX_FOUND_CHARS]}
+
+
+OWN_WORDS = ("intake_situation", "intake_contact_detail")
+"""Questions answered in the person's own words (what happened, an address): what they are given is their answer."""
+
+
+def note_aside(turn: Turn, requested: str) -> bool:
+    """A link, an email address or a date given while another question of the report is open ("actually wait the
+    link is wrong, its https://…" at "were you under 18?", "email me at …", "attends non c'était avant-hier" at
+    the links' question): kept as the summary would keep it (`corrections`), thanked for (`intake.noted`), and the
+    open question asked again; False, saying nothing, when the message gives none of them, or gives what the open
+    question asks (its own answer)."""
+    message = text(turn)
+    if message.startswith("/") or requested in OWN_WORDS:
+        return False
+    email = email_in(message)
+    changes: Dict[str, Any] = {}
+    if email:
+        if requested != "intake_contact":
+            changes = {"intake_contact": "email", "intake_contact_detail": email}
+    elif requested == "intake_where":
+        changes = _found(turn, message)
+    else:
+        changes = additions(turn) or ({} if requested == "intake_found" else _found(turn, message))
+    if not changes:
+        return False
+    for slot, value in changes.items():
+        turn.set(slot, value)
+    turn.say("intake.noted")
+    return True
 
 
 def _contact_way(turn: Turn) -> Dict[str, Any]:

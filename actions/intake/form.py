@@ -2,7 +2,8 @@
 
 A question answered with something unusable is asked again with the reason; "why" explains
 and asks again; "stop" ends the form keeping every answer, so it can be resumed later; a question of the
-person's own ("how do I keep evidence?") is answered and the report's question asked again (`answered_aside`).
+person's own ("how do I keep evidence?") is answered and the report's question asked again (`answered_aside`); a
+link, an email address or a date given for another question is kept and the question asked again (`note_aside`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from actions.facts_in_message import platforms
 from actions.guidance import QUESTIONS, explain_now
 from actions.intake.answers import SKIPPED, choice, read_first, text
 from actions.intake.checkers import Answer
+from actions.intake.corrections import note_aside
 from actions.intake.questions import BY_SLOT
 from actions.language import conversation_language
 from actions.reply import Turn
@@ -94,6 +96,8 @@ class ValidateIntakeForm(FormValidationAction):
             turn.say("checkin.in_form")
             answer = {requested: None}
         elif picked is None and answered_aside(turn, requested):
+            answer = {requested: None}
+        elif picked is None and note_aside(turn, requested):
             answer = {requested: None}
         else:
             answer = question.check(turn, requested, picked)

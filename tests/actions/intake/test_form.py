@@ -107,3 +107,45 @@ def test_a_question_asked_in_the_middle_of_the_report_is_answered_never_saved_as
     assert answer[slot] is None, "asked again"
     assert "intake_places" not in answer, "no question saved as where the content is"
     assert said[0] == render(language, "evidence.intro")
+
+
+NOTED = {
+    "fr": [
+        ("intake_minor", "attends le lien est faux, c'est https://x.com/autrecompte/status/999",
+         {"intake_urls": ["https://x.com/autrecompte/status/999"]}),
+        ("intake_ongoing", "écrivez-moi à jeanne.d@example.com", {"intake_contact_detail": "jeanne.d@example.com"}),
+        ("intake_where", "ca a commencé avant-hier", {"intake_found": "this_week"}),
+    ],
+    "ko": [
+        ("intake_minor", "아 링크 잘못 보냈어요 https://t.me/somechannel/123", {"intake_urls": ["https://t.me/somechannel/123"]}),
+        ("intake_subject", "메일은 minji@example.com 이에요", {"intake_contact_detail": "minji@example.com"}),
+        ("intake_where", "아 아니다 3일전이요", {"intake_found": "아 아니다 3일전이요"}),
+    ],
+    "en": [
+        ("intake_minor", "actually wait the link is wrong, its https://x.com/otheracct/status/999",
+         {"intake_urls": ["https://x.com/otheracct/status/999"]}),
+        ("intake_ongoing", "email me at jane.doe@example.com", {"intake_contact_detail": "jane.doe@example.com"}),
+        ("intake_where", "it started last week", {"intake_found": "it started last week"}),
+    ],
+}
+
+
+def test_a_link_an_email_or_a_date_given_for_another_question_is_kept_and_the_question_asked_again(
+    language: str,
+) -> None:
+    """"actually wait the link is wrong, its https://…" at "were you under 18?" was "not understood" and the
+    correction lost; "email me at …" too; a date at the links' question got "no link found"."""
+    for slot, message, kept in NOTED[language]:
+        slots = {
+            "language": language, "situation": "sharing", "requested_slot": slot, slot: message,
+            "intake_urls": ["https://x.com/a/status/1"], "intake_where": "done",
+        }
+        typed = [{"event": "slot", "name": slot, "value": message}]
+        conversation = tracker("inform", slots, text=message, events=typed)
+        dispatcher = CollectingDispatcher()
+        events = asyncio.run(ValidateIntakeForm().get_validation_events(dispatcher, conversation, {}))
+        answer = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+        assert answer[slot] is None, (message, "asked again")
+        for name, value in kept.items():
+            assert answer[name] == value, (message, answer)
+        assert dispatcher.messages[0]["text"] == render(language, "intake.noted")
