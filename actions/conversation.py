@@ -16,7 +16,7 @@ from actions.despair import despairs
 from actions.facts_in_message import mentions_links_or_platforms, speaks_of_minor
 from actions.first_line import keeps_it_from_parents
 from actions.found_out import NOT_TOLD
-from actions.guidance import give_helplines, situation_cued, take_country
+from actions.guidance import give_helplines, guide, question_asked, situation_cued, take_country
 from actions.help_question import answer_what_to_do, asks_what_to_do, names_a_language
 from actions.helplines import asks_who_to_call
 from actions.intake.access import start_access
@@ -172,6 +172,9 @@ class ActionClarify(RelaisAction):
             answer_who_to_call(turn)
         elif asks_what_to_do(turn.tracker):
             answer_what_to_do(turn)
+        elif turn.situation and question_asked(turn):  # "지울수있어요?" after a story: that journey
+            topic = str(question_asked(turn))
+            guide(turn, topic, needs_situation=topic == "offence")
         elif answered_first(turn):
             turn.say("next.prompt", MAIN_MENU)
         elif turn.slot(DANGER_SLOT):  # "i called 17 they're coming": never "not understood" in a danger

@@ -27,7 +27,7 @@ CALLED_PAST_CUES = Path(__file__).with_name("danger_called_past_cues.yml")
 PARTNER_CUES = Path(__file__).with_name("partner_cues.yml")
 PARTNER = "danger.partner"
 """`danger.partner.<jurisdiction>`: the line for violence by a partner or an ex, where the knowledge base has one
-(France 3919, section 1.8; South Korea 1366, section 2.5; Australia 1800RESPECT, section 3.4)."""
+(France 3919, section 1.8; South Korea 1366, section 2.5; Australia 1800RESPECT, section 3.1, eSafety)."""
 CALLED = "danger.called"
 """You did right to call; stay where you feel safest until they come, call again if anything changes; the images
 can wait. No number: the person has just called one."""

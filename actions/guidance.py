@@ -116,6 +116,12 @@ def question_in_message(turn: Turn) -> str | None:
     return QUESTIONS[intent] if intent else None
 
 
+def question_asked(turn: Turn) -> str | None:
+    """The journey the message's own words ask for (`question_cues.yml`: "지울수있어요?", "can i report it?"), or None;
+    read when the classifier could not place a message after a story."""
+    return _cued(turn, QUESTION_CUES)
+
+
 def ask_country(turn: Turn, key: str = "country.ask") -> None:
     """Ask which country the person lives in, with its buttons; the question stays open for one turn
     (`offer` `COUNTRY_QUESTION`), so an "ok" or a "no" typed next asks it again (`country.ask.again`). Asked on the

@@ -10,7 +10,7 @@ from actions.first_line import FIRST_LINES
 from actions.offence import ActionOffence
 from actions.privacy import ActionPrivacy
 from actions.reply import RelaisAction
-from actions.reporting import ActionReport
+from actions.reporting import ActionRemoval, ActionReport
 from actions.safety import ActionSupport
 from actions.situation import ActionSituation
 from actions.status import ActionStatus
@@ -175,3 +175,20 @@ def test_whether_to_tell_a_teacher_or_a_parent_is_theirs_to_choose_never_a_hando
         outcome = run(action, intent, slots, text=text)
         assert outcome.texts == [render(language, "support.whether_to_tell")], (text, outcome.texts)
         assert outcome.slot("handoff_state") is None
+
+
+JOURNEY_ASKED = {
+    "fr": ("je peux le signaler ?", "report"),
+    "ko": ("지울수있어요?", "removal"),
+    "en": ("can i get it removed??", "removal"),
+}
+
+
+def test_a_journey_asked_in_a_message_not_understood_after_a_story_is_that_journey(language: str) -> None:
+    """"지울수있어요?" after a story got "not understood"."""
+    text, topic = JOURNEY_ASKED[language]
+    slots = {"language": language, "situation": "sharing", "country": "FR"}
+    outcome = run(ActionClarify(), "nlu_fallback", slots, text=text)
+    asked = run({"report": ActionReport(), "removal": ActionRemoval()}[topic], f"ask_{topic}", slots, text=text)
+    assert outcome.texts == asked.texts
+    assert render(language, "clarify.text") not in outcome.texts
