@@ -20,22 +20,16 @@ whether the action's own answer still follows. A message asking for a crisis lin
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
 from rasa_sdk import Tracker
 
 from actions.danger import CALLED, PARTNER, by_partner, called_for_help, in_danger_now
 from actions.despair import CANNOT_CALL, cannot_call
-from actions.facts_in_message import (
-    asks_if_police_tell_parents,
-    keeps_from_parents,
-    message_says,
-    told_by_someone_else,
-)
+from actions.facts_in_message import asks_if_police_tell_parents, keeps_from_parents, told_by_someone_else
 from actions.found_out import AUTHOR_NOT_TOLD, NOT_TOLD, asks_if_author_told, asks_if_school_or_work_told
 from actions.helplines import asks_who_to_call
-from actions.jurisdiction import country_in_message, likely_jurisdiction, waits_for_country
+from actions.jurisdiction import declines_country, likely_jurisdiction
 from actions.menu import MAIN_MENU
 from actions.payment import (
     BLOCK_THREAT,
@@ -57,7 +51,6 @@ from actions.turn import Turn, about_them
 from actions.unknown_author import UNKNOWN_AUTHOR, author_unknown
 from content.texts import has
 
-DECLINES_COUNTRY = Path(__file__).with_name("declines_country_cues.yml")
 ALWAYS_ANSWERED = ("crisis", "request_human", "delete_my_data")
 """Intents answered even after a line that is the whole answer: a wish to die, a person, erasing. Anything else the
 message says ("i called the police, can i report the pics too?") waits: the person comes first."""
@@ -140,14 +133,6 @@ def tell_parents_not_told(turn: Turn) -> None:
     turn.say("parents.police" if asks_if_police_tell_parents(turn.tracker) else "parents.not_told")
 
 
-def declines_country(turn: Turn) -> bool:
-    """Whether, the country question waiting, the latest message says the person would rather not say where they
-    live ("i'd rather not say", "jprefere pas dire ou jhabite", "나라는 말하기 싫어요": `declines_country_cues.yml`)
-    and names none."""
-    tracker = turn.tracker
-    return waits_for_country(tracker) and message_says(tracker, DECLINES_COUNTRY) and not country_in_message(tracker)
-
-
 def _decline_country(turn: Turn) -> None:
     from actions.guidance import decline_country  # the guidance imports the base action, which imports this module
 
@@ -182,7 +167,7 @@ FIRST_LINES: tuple[FirstLine, ...] = (
     PARENTS_LINE,
     FirstLine("called", lambda turn: called_for_help(turn.tracker), lambda turn: turn.say(CALLED), _always),
     FirstLine("danger", lambda turn: in_danger_now(turn.tracker), tell_danger, _never),
-    FirstLine("declines_country", declines_country, _decline_country, _always),
+    FirstLine("declines_country", lambda turn: declines_country(turn.tracker), _decline_country, _always),
     FirstLine(  # before the blame: "the officer said it was my fault" is the police's refusal
         "police_refused",
         lambda turn: police_refused(turn.tracker),
@@ -223,12 +208,22 @@ FIRST_LINES: tuple[FirstLine, ...] = (
 """Most pressing first; the first line heard is the only one said."""
 
 
+BEFORE_A_CRISIS = ("cannot_call", "called", "danger")
+"""The only lines said before the crisis line of a crisis message: safety now. Any other waits (the crisis line is
+the very first thing said)."""
+
+
 def first_line(turn: Turn, parents_line: bool = True) -> FirstLine | None:
     """The first of `FIRST_LINES` the latest message calls for, `PARENTS_LINE` left out when `parents_line` is False
-    (the crisis action says it after the crisis line); None when none is."""
-    return next(
-        (line for line in FIRST_LINES if (parents_line or line is not PARENTS_LINE) and line.heard(turn)), None
-    )
+    (the crisis action says it after the crisis line), and only `BEFORE_A_CRISIS` for a crisis message; None when
+    none is."""
+    crisis = turn.intent == "crisis"
+    for line in FIRST_LINES:
+        if (line is PARENTS_LINE and not parents_line) or (crisis and line.name not in BEFORE_A_CRISIS):
+            continue
+        if line.heard(turn):
+            return line
+    return None
 
 
 def answers_after(line: FirstLine | None, turn: Turn) -> bool:

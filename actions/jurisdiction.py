@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from rasa_sdk import Tracker
 
+from actions.facts_in_message import message_says
 from bot.components.country_names import names
 from vocabulary.folding import fold
 
@@ -197,3 +199,13 @@ def country_slot(tracker: Tracker) -> str | None:
         if event.get("event") == "slot" and event.get("name") == "country" and known_country(event.get("value")):
             return str(event["value"])
     return None
+
+
+DECLINES_CUES = Path(__file__).with_name("declines_country_cues.yml")
+
+
+def declines_country(tracker: Tracker) -> bool:
+    """Whether, the country question waiting, the latest typed message says the person would rather not say where
+    they live ("i'd rather not say", "jprefere pas dire ou jhabite", "나라는 말하기 싫어요":
+    `declines_country_cues.yml`) and names no country."""
+    return waits_for_country(tracker) and message_says(tracker, DECLINES_CUES) and not country_in_message(tracker)

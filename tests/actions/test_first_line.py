@@ -11,7 +11,7 @@ from actions.offence import ActionOffence
 from actions.privacy import ActionPrivacy
 from actions.reply import RelaisAction
 from actions.reporting import ActionRemoval, ActionReport
-from actions.safety import ActionSupport
+from actions.safety import ActionCrisis, ActionSupport
 from actions.situation import ActionSituation
 from actions.status import ActionStatus
 from content.texts import render
@@ -192,3 +192,17 @@ def test_a_journey_asked_in_a_message_not_understood_after_a_story_is_that_journ
     asked = run({"report": ActionReport(), "removal": ActionRemoval()}[topic], f"ask_{topic}", slots, text=text)
     assert outcome.texts == asked.texts
     assert render(language, "clarify.text") not in outcome.texts
+
+
+CRISIS_AND_MORE = {
+    "fr": "je préfère pas dire où j'habite, de toute façon je veux mourir",
+    "ko": "나라는 말하기 싫어요 그냥 죽고 싶어요",
+    "en": "i'd rather not say where i live, i just want to die",
+}
+
+
+def test_the_crisis_line_comes_before_any_other_first_line(language: str) -> None:
+    slots = {"language": language, "situation": "sextortion", "offer": "country"}
+    outcome = run(ActionCrisis(), "crisis", slots, text=CRISIS_AND_MORE[language])
+    assert render(language, "country.declined") not in outcome.texts[:1], outcome.texts
+    assert outcome.texts[0].startswith(render(language, "crisis.unknown")[:20]), outcome.texts
