@@ -172,7 +172,7 @@ class ActionClarify(RelaisAction):
             answer_who_to_call(turn)
         elif asks_what_to_do(turn.tracker):
             answer_what_to_do(turn)
-        elif turn.situation and question_asked(turn):  # "지울수있어요?" after a story: that journey
+        elif asks_a_journey(turn):  # "지울수있어요?" after a story, "i want it deleted, no police": that journey
             topic = str(question_asked(turn))
             guide(turn, topic, needs_situation=topic == "offence")
         elif answered_first(turn):
@@ -183,14 +183,22 @@ class ActionClarify(RelaisAction):
             turn.say("clarify.text", MAIN_MENU)
 
 
+def asks_a_journey(turn: Turn) -> bool:
+    """Whether a message not understood asks, in its own words, for a journey (`question_asked`): removal at any
+    time, the others once a story is told ("i reported it" before any story is no question)."""
+    topic = question_asked(turn)
+    return topic == "removal" or (topic is not None and turn.situation is not None)
+
+
 UNSURE_WORDS = 4
 """"I don't know" alone, in a few words ("jsp", "je sais pas trop", "잘 모르겠어요", "idk tbh")."""
 
 
 def unsure_of_country(turn: Turn) -> bool:
-    """"jsp", "몰라", "idk" while the country question waits: asked again, kindly, with the way not to say
-    (`country.ask.again`), never "not understood"; True when asked."""
-    if not (waits_for_country(turn.tracker) and says(turn, "unsure")):
+    """"jsp", "몰라", "idk", or "pk vous avez besoin de ca" (why), while the country question waits: asked again,
+    kindly, saying why it is asked and the way not to say (`country.ask.again`), never "not understood"; True when
+    asked."""
+    if not (waits_for_country(turn.tracker) and (says(turn, "unsure") or says(turn, "why"))):
         return False
     ask_country_again(turn)
     return True

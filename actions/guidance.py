@@ -118,8 +118,9 @@ def question_in_message(turn: Turn) -> str | None:
 
 def question_asked(turn: Turn) -> str | None:
     """The journey the message's own words ask for (`question_cues.yml`: "지울수있어요?", "can i report it?"), or None;
-    read when the classifier could not place a message after a story."""
-    return _cued(turn, QUESTION_CUES)
+    read when the classifier could not place a message. Not wanting a complaint asks for removal ("신고는 안할거고
+    그냥 삭제만 하고싶어요")."""
+    return "removal" if refuses_complaint(turn) else _cued(turn, QUESTION_CUES)
 
 
 def ask_country(turn: Turn, key: str = "country.ask") -> None:

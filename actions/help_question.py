@@ -17,10 +17,17 @@ from rasa_sdk import Tracker
 
 from actions.facts_in_message import folded_text
 from actions.guidance import SITUATION_BUTTONS, note_country, resume, situation_cued
+from actions.intake.flow import offer_intake
 from actions.reply import Turn
 from actions.situation import tell_steps
 
 CUES = Path(__file__).with_name("help_cues.yml")
+PLAN = "next.plan"
+"""Keep a record (links, accounts, dates, messages); report each link and ask for removal; the police or a helpline
+if the person wants to. No image is to be kept: nothing here asks for one."""
+PLAN_SEXTORTION = "next.plan.sextortion"
+"""Don't pay, send nothing more, stop replying; keep a record; then block and report; the police if the person wants
+to (knowledge base section 4, HIGH: stop all contact, don't negotiate, block after documenting)."""
 
 
 @lru_cache(maxsize=1)
@@ -41,13 +48,19 @@ def names_a_language(tracker: Tracker) -> bool:
 
 def answer_what_to_do(turn: Turn) -> None:
     """Take a country the message names, then resume the journey asked for before, or give the steps of the
-    story told, or of the one its words tell ("found a tiny camera in the air freshener, what do i do": its
-    acknowledgement, then the country question or what comes next), or ask what happened."""
+    story told (asked again, once the story's steps were said and the country is known: the steps in order, `PLAN`,
+    and the offer of a report), or of the one its words tell ("found a tiny camera in the air freshener, what do i
+    do": its acknowledgement, then the country question or what comes next), or ask what happened."""
     note_country(turn)
     if resume(turn):
         return
     situation = turn.situation or situation_cued(turn)
     if situation is None:
         turn.say("situation.ask", SITUATION_BUTTONS)
+        return
+    if turn.tracker.get_slot("situation") and turn.jurisdiction is not None:
+        # Asked again once the story's steps were said: the steps in order, then the report, never the same text.
+        turn.say(PLAN_SEXTORTION if situation == "sextortion" else PLAN)
+        offer_intake(turn)
         return
     tell_steps(turn, situation)

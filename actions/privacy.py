@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from actions.despair import despairs
 from actions.intake.answers import text
 from actions.intake.erase import ask_to_erase
 from actions.intake.offers import answer_yes
 from actions.menu import MAIN_MENU
 from actions.reply import RelaisAction, Turn
+from actions.safety import ActionSupport
 from bot.cases.reference import reference_in
 from bot.settings import load
 
@@ -24,7 +26,9 @@ class ActionPrivacy(RelaisAction):
 
 class ActionDeleteData(RelaisAction):
     """Delete my data: always a yes/no question first (`actions/intake/erase.py`); words of erasing typed as the
-    answer to that question ("ㅇㅇ 지워주세요", "oui effacez tout") are its yes, unless they name a report."""
+    answer to that question ("ㅇㅇ 지워주세요", "oui effacez tout") are its yes, unless they name a report, or say
+    despair beside the erasing ("j'ai envie de tout effacer, c'est fini pour moi": `actions/despair.py`), which is
+    met as distress and erases nothing."""
 
     answers_summary = True  # erasing asks its own question, which replaces "shall I send it?"
 
@@ -32,6 +36,9 @@ class ActionDeleteData(RelaisAction):
         return "action_delete_data"
 
     def respond(self, turn: Turn) -> None:
+        if despairs(turn.tracker):
+            ActionSupport().respond(turn)
+            return
         if turn.tracker.get_slot("offer") in ERASE_QUESTIONS and not reference_in(text(turn)):
             answer_yes(turn)
             return

@@ -23,6 +23,8 @@ UNSURE = "unsure"
 CONTROLS = ("stop", "why", "skip")
 MAX_WORDS = 8
 """Longer messages are real answers (a story, a date in words), never a control word in passing."""
+QUIT_WORDS = 14
+"""Leaving the report in plain words (`quit` in `answers.yml`) is read in messages up to this long."""
 INTENTS = {"affirm": "yes", "deny": "no"}
 
 
@@ -72,6 +74,8 @@ def choice(turn: Turn, allowed: Sequence[str] = ()) -> str | None:
             return str(entity["value"])
     if message.startswith("/"):
         return None
+    if len(folded.split()) <= QUIT_WORDS and _cues()["quit"].search(folded):
+        return "stop"
     if len(folded.split()) <= MAX_WORDS:
         for option in options:
             cue = _cues().get(option)

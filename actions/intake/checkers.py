@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict, List
 
+from actions.danger import by_partner
 from actions.facts_in_message import age, platforms, was_at_school
 from actions.guidance import SITUATION_INTENT_PREFIX, SITUATIONS
 from actions.intake.answers import DONE, SKIPPED, UNSURE, choice, says, text
@@ -59,8 +60,9 @@ def situation(turn: Turn, slot: str, picked: str | None) -> Answer:
 def where(turn: Turn, slot: str, picked: str | None) -> Answer:
     """Links and places, several per message or one per message, until "done" or `MAX_LINKS` links.
 
-    Without a link or a platform's name, words that answer another question (yes, no, a date) are
-    not a place: asked again; "I don't know" is taken as such (`UNSURE`, said in the summary).
+    Without a link or a platform's name, words that answer another question (yes, no, a date), a question, or a
+    partner or an ex named (`actions/partner_cues.yml`) are not a place: asked again; "I don't know" is taken as
+    such (`UNSURE`, said in the summary).
 
     Fills `intake_urls` (normalised links) and `intake_places` (platform names, or the message's
     words without links); each one noted is said back, each refused link with its reason.
@@ -77,8 +79,9 @@ def where(turn: Turn, slot: str, picked: str | None) -> Answer:
             if read == UNSURE:
                 turn.say("intake.where.unknown")
             return {slot: DONE if urls or places else UNSURE}
-        if read is not None or says(turn, "when"):
-            # "yes" or "yesterday, I think" answers another question, never where the content is.
+        if read is not None or says(turn, "when") or message.rstrip().endswith("?") or by_partner(turn.tracker):
+            # "yes", "yesterday, I think", "what do i do now?" or "my ex, his name is jake" answer another question
+            # or ask one, never where the content is.
             turn.say("intake.where.not_a_place")
             return {slot: None}
     noted = []

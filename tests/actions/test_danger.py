@@ -316,3 +316,23 @@ def test_help_called_still_hears_a_crisis(language: str) -> None:
     outcome = run(ActionCrisis(), "crisis", slots, text=CALLED_MORE[language][0])
     assert outcome.texts[0] == render(language, "danger.called")
     assert len(outcome.texts) > 1, "the crisis answer follows"
+
+
+HURRY = {
+    "fr": ["vite stp", "il est violent"],
+    "ko": ["빨리요", "화나면 폭력적이에요"],
+    "en": ["pls hurry", "he gets violent when hes angry"],
+}
+
+
+def test_hurry_or_violence_said_in_a_danger_is_the_same_danger(language: str) -> None:
+    """"pls hurry" after "he's in the next room" got "I hope you are safe now"."""
+    for text in HURRY[language]:
+        after = make_tracker("nlu_fallback", {"language": language, "in_danger": True}, text=text)
+        assert in_danger_now(after), text
+        assert not in_danger_now(make_tracker("nlu_fallback", {"language": language}, text=text)), text
+
+
+def test_a_husband_at_home_now_beside_a_hidden_camera_is_a_danger_now() -> None:
+    text = "남편이 화장실에 몰카 설치했어요 지금 집에 있어요"
+    assert in_danger_now(make_tracker("describe_hidden_filming", {}, text=text))

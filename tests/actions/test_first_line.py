@@ -206,3 +206,24 @@ def test_the_crisis_line_comes_before_any_other_first_line(language: str) -> Non
     outcome = run(ActionCrisis(), "crisis", slots, text=CRISIS_AND_MORE[language])
     assert render(language, "country.declined") not in outcome.texts[:1], outcome.texts
     assert outcome.texts[0].startswith(render(language, "crisis.unknown")[:20]), outcome.texts
+
+
+NINTH = {
+    "fr": [("je veux juste que ca soit supprimé, pas de police rien", {}, "report.no_complaint"),
+           ("pk vous avez besoin de ca", {"offer": "country"}, "country.ask.again")],
+    "ko": [("신고는 안할거고 그냥 삭제만 하고싶어요", {}, "report.no_complaint"),
+           ("왜 필요해요?", {"offer": "country"}, "country.ask.again"),
+           ("보내야돼요?", {"situation": "sextortion", "country": "KR"}, "sextortion.dont_pay"),
+           ("얼마나 걸려요?", {"situation": "sharing", "country": "KR"}, "removal.time.KR")],
+    "en": [("i want it deleted, nothing else, no police", {}, "report.no_complaint"),
+           ("why do you need that", {"offer": "country"}, "country.ask.again"),
+           ("how long does that take", {"situation": "sharing", "country": "US"}, "removal.time.US")],
+}
+
+
+def test_what_a_ninth_newcomer_was_not_understood_in_is_answered(language: str) -> None:
+    """"i want it deleted, nothing else, no police" and "pk vous avez besoin de ca" (the country) got "not
+    understood", "보내야돼요?" and "얼마나 걸려요?" the privacy text, "how long does that take" the refusal."""
+    for text, slots, key in NINTH[language]:
+        outcome = run(ActionClarify(), "nlu_fallback", {"language": language, **slots}, text=text)
+        assert outcome.texts[0] == render(language, key), (text, outcome.texts)

@@ -35,20 +35,18 @@ def test_the_cues_know_a_question_of_what_to_do(language: str) -> None:
     assert not asks_what_to_do(make_tracker("out_of_scope", text=OFF_TOPIC[language]))
 
 
-def test_what_to_do_after_a_story_gets_its_steps_not_the_refusal(language: str) -> None:
+def test_what_to_do_after_a_story_gets_its_steps_in_order_and_the_report_not_the_refusal(language: str) -> None:
     for text in WHAT_TO_DO[language]:
         outcome = run(ActionOutOfScope(), "out_of_scope", {"language": language, **TOLD}, text=text)
         assert render(language, "out_of_scope.text") not in outcome.text, text
-        assert render(language, "situation.ack.sextortion") in outcome.texts, text
-        assert outcome.texts[-1] == render(language, "next.prompt"), text
-        assert "/ask_report" in outcome.payloads
+        assert outcome.texts == [render(language, "next.plan.sextortion"), render(language, "intake.offer")], text
+        assert outcome.slot("offer") == "intake"
 
 
 def test_what_to_do_the_classifier_did_not_understand_gets_the_steps_too(language: str) -> None:
     outcome = run(ActionClarify(), "nlu_fallback", {"language": language, **TOLD}, text=WHAT_TO_DO[language][0])
     assert render(language, "clarify.text") not in outcome.text
-    assert render(language, "situation.ack.sextortion") in outcome.texts
-    assert outcome.texts[-1] == render(language, "next.prompt")
+    assert outcome.texts == [render(language, "next.plan.sextortion"), render(language, "intake.offer")]
 
 
 def test_what_to_do_with_a_story_but_no_country_asks_the_country(language: str) -> None:
@@ -77,8 +75,8 @@ def test_a_country_and_what_to_do_read_as_a_language_request_give_the_country_an
     outcome = run(ActionChangeLanguage(), "change_language", slots, text=text, entities=entities)
     assert outcome.slot("country") == country
     assert outcome.texts[0] == render(language, f"country.noted.{country}")
-    assert render(language, "situation.ack.sextortion") in outcome.texts
-    assert outcome.texts[-1] == render(language, "next.prompt")
+    assert render(language, "next.plan.sextortion") in outcome.texts
+    assert outcome.texts[-1] == render(language, "intake.offer")
     assert render(language, "language.choose") not in outcome.text
 
 
@@ -144,3 +142,16 @@ def test_asking_who_to_call_gets_the_lines_of_the_country(language: str, intent:
     for text in NOT_WHO_TO_CALL[language]:
         outcome = run(action, intent, {"language": language, "country": "GB"}, text=text)
         assert render(language, "support.GB") not in outcome.texts, text
+
+
+def test_asked_again_after_the_storys_steps_what_to_do_gets_the_steps_in_order_never_the_same_text(
+    language: str,
+) -> None:
+    """"what do i do now?", "jsp quoi faire", "나 이제 뭐해야돼" after the story's answer repeated it word for word."""
+    question = {"fr": "et maintenant je fais quoi", "ko": "나 이제 뭐 해야 돼", "en": "what do i do now?"}[language]
+    for situation, plan in (("sextortion", "next.plan.sextortion"), ("sharing", "next.plan")):
+        slots = {"language": language, "situation": situation, "country": "FR"}
+        outcome = run(ActionOutOfScope(), "out_of_scope", slots, text=question)
+        assert outcome.texts[0] == render(language, plan), outcome.texts
+        assert render(language, "intake.offer") in outcome.texts
+        assert render(language, f"situation.ack.{situation}") not in outcome.texts

@@ -1,5 +1,6 @@
-"""Over the real stack: after a story and the country, a general "what can I do?" gets the story's steps,
-never the out-of-scope refusal nor the language check-in (`actions/help_question.py`)."""
+"""Over the real stack: after a story and the country, a general "what can I do?" gets the story's steps in order
+and the offer of a report (never the story's first answer again), never the out-of-scope refusal nor the language
+check-in (`actions/help_question.py`)."""
 
 from __future__ import annotations
 
@@ -24,14 +25,17 @@ WHAT_TO_DO = {
 
 
 @pytest.mark.parametrize("language", ["fr", "ko", "en"])
-def test_what_to_do_after_a_story_and_a_country_gets_the_storys_steps(chat: Chat, language: str) -> None:
+def test_what_to_do_after_a_story_and_a_country_gets_the_steps_in_order_and_the_report(
+    chat: Chat, language: str
+) -> None:
     chat.say(STORY[language], language_hint=language)
     chat.say(COUNTRY[language])
     assert chat.slot("situation") == "sextortion"
     for question in WHAT_TO_DO[language]:
         answer = chat.text(question)
-        assert render(language, "situation.ack.sextortion") in answer, (question, answer)
-        assert render(language, "next.prompt") in answer, (question, answer)
+        assert render(language, "next.plan.sextortion") in answer, (question, answer)
+        assert render(language, "intake.offer") in answer, (question, answer)
+        assert render(language, "situation.ack.sextortion") not in answer
         assert render(language, "out_of_scope.text") not in answer
         assert render(language, "language.choose") not in answer
     assert chat.slot("country") == ("KR" if language == "ko" else "FR")

@@ -99,3 +99,12 @@ def test_a_yes_that_says_to_send_the_report_is_no_yes_to_another_question(text: 
 def test_why_in_texting_is_asking_why_never_an_answer(text: str) -> None:
     """"pk vous demandez ca" at the place question was saved as the place."""
     assert picked(text, ()) == "why"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["actually forget it i dont want to do this anymore", "laisse tomber jveux plus continuer", "아 그냥 그만할래요"],
+)
+def test_leaving_the_report_in_a_longer_message_stops_it(text: str) -> None:
+    """"actually forget it i dont want to do this anymore" was saved as where the content is."""
+    assert picked(text, ()) == "stop"

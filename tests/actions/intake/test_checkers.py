@@ -106,9 +106,9 @@ def test_an_unusable_detail_is_asked_again_with_the_reason(language: str) -> Non
 
 
 NOT_A_PLACE = {
-    "fr": ["hier je crois", "oui", "vendredi dernier"],
-    "ko": ["어제인 것 같아요", "네", "지난 금요일"],
-    "en": ["yesterday i think", "yes", "last friday"],
+    "fr": ["hier je crois", "oui", "vendredi dernier", "je fais quoi maintenant ?", "mon ex, il s'appelle jules"],
+    "ko": ["어제인 것 같아요", "네", "지난 금요일", "이제 뭐 해요?", "전남친이요"],
+    "en": ["yesterday i think", "yes", "last friday", "what do i do now?", "my ex, his name is jake"],
 }
 DONT_KNOW = {"fr": "je ne sais pas", "ko": "모르겠어요", "en": "I don't know"}
 

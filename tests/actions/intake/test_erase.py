@@ -178,3 +178,20 @@ def test_delete_it_right_after_a_status_check_names_that_report(language: str, i
     assert render(language, "erase.confirm_verified", reference="RL-ABCD-EFGH") not in run(
         action, intent, later, text=DELETE_IT[language]
     ).texts
+
+
+DESPAIR_BESIDE_ERASING = {
+    "fr": "j'ai envie de tout effacer, c'est fini pour moi",
+    "ko": "다 지워줘 그냥 다 끝났어",
+    "en": "erase it all, i give up",
+}
+
+
+def test_despair_beside_the_words_of_erasing_erases_nothing_and_is_met_as_distress(language: str) -> None:
+    """"jai envie de tout effacer, de disparaitre" at "shall I erase it?" erased the conversation with no word of
+    support: despair beside erasing is met as distress, and the question stays unanswered."""
+    slots = {"language": language, "offer": "erase"}
+    outcome = run(ActionDeleteData(), "delete_my_data", slots, text=DESPAIR_BESIDE_ERASING[language])
+    assert render(language, "erase.confirm") not in outcome.texts
+    assert not any(text.startswith(render(language, "erase.done")[:20]) for text in outcome.texts), outcome.texts
+    assert render(language, "support.kind") in outcome.texts, outcome.texts
