@@ -1183,3 +1183,53 @@ def test_wanting_the_images_deleted_is_removal_never_a_crisis(chat: Chat, langua
     replies = joined(chat.say(wish))
     assert not chat.slot("in_crisis"), replies
     assert said(language, "clarify.text") not in replies
+
+
+# What a ninth newcomer found: a wish to vanish at "shall I erase it?" erased the chat; "pls hurry" in a danger got
+# "I hope you are safe now"; "i want it deleted, nothing else, no police" was not understood.
+
+ERASE_THEN_VANISH = {
+    "fr": ("mon ex a diffusé mes photos", "efface tout", "jai envie de tout effacer, de disparaitre"),
+    "ko": ("전남친이 제 사진을 퍼뜨렸어요", "다 지워주세요", "다 지우고 사라지고 싶어"),
+    "en": ("my ex shared my pics", "delete everything", "i want to erase it all and disappear"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_wish_to_vanish_at_the_erasure_question_is_a_crisis_and_erases_nothing(chat: Chat, language: str) -> None:
+    story, erase, vanish = ERASE_THEN_VANISH[language]
+    chat.say(story, language_hint=language)
+    assert said(language, "erase.confirm") in joined(chat.say(erase))
+    replies = chat.say(vanish)
+    assert chat.slot("in_crisis") is True, joined(replies)
+    assert not any(reply.get("text", "").startswith(said(language, "erase.done")[:20]) for reply in replies)
+
+
+DANGER_THEN_HURRY = {
+    "fr": ("jai trouvé une camera cachée chez moi et il est dans la piece a coté", "vite stp"),
+    "ko": ("남편이 화장실에 몰카 설치했어요 지금 집에 있어요", "빨리요"),
+    "en": ("found a hidden camera in my bathroom and hes in the next room rn", "pls hurry"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_hurry_in_a_danger_is_the_same_danger_never_i_hope_you_are_safe(chat: Chat, language: str) -> None:
+    story, hurry = DANGER_THEN_HURRY[language]
+    first = chat.say(story, language_hint=language)
+    assert any(reply.get("text", "").startswith(said(language, "danger.other")[:15]) for reply in first), joined(first)
+    replies = chat.say(hurry)
+    assert said(language, "danger.check") not in joined(replies), joined(replies)
+    assert chat.slot("in_danger") is True
+
+
+ONLY_REMOVAL = {
+    "fr": "je veux juste que ca soit supprimé, pas de police rien",
+    "ko": "신고는 안할거고 그냥 삭제만 하고싶어요",
+    "en": "i want it deleted, nothing else, no police",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_removal_without_the_police_is_understood_as_a_first_message(chat: Chat, language: str) -> None:
+    replies = chat.say(ONLY_REMOVAL[language], language_hint=language)
+    assert replies[0]["text"] == said(language, "report.no_complaint"), joined(replies)
