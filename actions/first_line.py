@@ -29,6 +29,7 @@ from actions.despair import CANNOT_CALL, cannot_call
 from actions.facts_in_message import asks_if_police_tell_parents, keeps_from_parents, told_by_someone_else
 from actions.found_out import AUTHOR_NOT_TOLD, NOT_TOLD, asks_if_author_told, asks_if_school_or_work_told
 from actions.helplines import asks_who_to_call
+from actions.intake.erase_question import CANCELLED, takes_erasing_back
 from actions.jurisdiction import declines_country, likely_jurisdiction
 from actions.menu import MAIN_MENU
 from actions.payment import (
@@ -68,13 +69,15 @@ class FirstLine:
     """One line said before an action's own answer.
 
     `heard(turn)`: whether the latest message calls for it; `say(turn)`: says it; `is_whole(turn)`: whether, said,
-    it is the whole answer, so that the action's own answer is not said (unless the intent is `ALWAYS_ANSWERED`).
+    it is the whole answer, so that the action's own answer is not said (unless the intent is `ALWAYS_ANSWERED` and
+    not in `silences`, the intents this line answers instead: "dont delete it" read as erasing).
     """
 
     name: str
     heard: Callable[[Turn], bool]
     say: Callable[[Turn], None]
     is_whole: Callable[[Turn], bool]
+    silences: tuple[str, ...] = ()
 
 
 def _never(turn: Turn) -> bool:
@@ -96,6 +99,12 @@ def _says_nothing_else(turn: Turn) -> bool:
 def _says_nothing_else_nor_feels(turn: Turn) -> bool:
     """As `_says_nothing_else`, a message read as distress included ("누군지 몰라요" is no feeling to comfort)."""
     return _says_nothing_else(turn) or turn.intent == "express_distress"
+
+
+def _says_nothing_else_but_erasing(turn: Turn) -> bool:
+    """As `_says_nothing_else`, words of erasing or removal included: "dont delete it" is no request to erase or to
+    remove."""
+    return _says_nothing_else(turn) or turn.intent in ("delete_my_data", "ask_removal", "ask_privacy")
 
 
 def in_danger(turn: Turn) -> bool:
@@ -167,6 +176,10 @@ FIRST_LINES: tuple[FirstLine, ...] = (
     PARENTS_LINE,
     FirstLine("called", lambda turn: called_for_help(turn.tracker), lambda turn: turn.say(CALLED), _always),
     FirstLine("danger", lambda turn: in_danger_now(turn.tracker), tell_danger, _never),
+    FirstLine(
+        "erasing_taken_back", lambda turn: takes_erasing_back(turn.tracker),
+        lambda turn: turn.say(CANCELLED, MAIN_MENU), _says_nothing_else_but_erasing, silences=("delete_my_data",),
+    ),
     FirstLine("declines_country", lambda turn: declines_country(turn.tracker), _decline_country, _always),
     FirstLine(  # before the blame: "the officer said it was my fault" is the police's refusal
         "police_refused",
@@ -228,4 +241,6 @@ def first_line(turn: Turn, parents_line: bool = True) -> FirstLine | None:
 
 def answers_after(line: FirstLine | None, turn: Turn) -> bool:
     """Whether the action's own answer follows `line` (said, or None): always but after a whole answer."""
-    return line is None or not line.is_whole(turn) or turn.intent in ALWAYS_ANSWERED
+    if line is None or not line.is_whole(turn):
+        return True
+    return turn.intent in ALWAYS_ANSWERED and turn.intent not in line.silences

@@ -5,15 +5,13 @@ from __future__ import annotations
 from actions.despair import despairs
 from actions.intake.answers import text
 from actions.intake.erase import ask_to_erase
+from actions.intake.erase_question import ERASE_QUESTIONS
 from actions.intake.offers import answer_yes
 from actions.menu import MAIN_MENU
 from actions.reply import RelaisAction, Turn
 from actions.safety import ActionSupport
 from bot.cases.reference import reference_in
 from bot.settings import load
-
-ERASE_QUESTIONS = ("erase", "erase_verified")
-"""The `offer` values of "shall I erase it?" (`actions/intake/erase.py`)."""
 
 
 class ActionPrivacy(RelaisAction):

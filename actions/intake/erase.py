@@ -34,6 +34,7 @@ VERIFIED_FOR_S = PIN_WINDOW_S
 KEEP_REPORT = Path(__file__).with_name("keep_report_cues.yml")
 
 
+
 def keeps_report(turn: Turn) -> bool:
     """Whether the person asks to erase this chat but keep the report it made (`keep_report_cues.yml`), and this
     conversation made one (`case_ref`)."""

@@ -26,7 +26,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.crisis_patterns import figure_of_speech, signals_crisis, wishes_removal
+from bot.components.crisis_patterns import denies_crisis, figure_of_speech, signals_crisis, wishes_removal
 from bot.components.stateless import StatelessComponent
 
 CRISIS = "crisis"
@@ -50,7 +50,7 @@ class CrisisGuard(StatelessComponent):
                 continue
             guessed = message.get(INTENT) or {}
             confidence = float(guessed.get("confidence") or 0.0)
-            if guessed.get("name") == CRISIS and figure_of_speech(text):
+            if guessed.get("name") == CRISIS and (figure_of_speech(text) or denies_crisis(text)):
                 ranking = message.get(INTENT_RANKING_KEY) or []
                 runner_up = next((intent for intent in ranking if intent.get("name") != CRISIS), None)
                 if runner_up is not None:

@@ -21,19 +21,35 @@ PATTERNS = Path(__file__).parent / "patterns" / "crisis.yml"
 FIGURES = Path(__file__).parent / "patterns" / "figures_of_speech.yml"
 SOMEONE_ELSE = Path(__file__).parent / "patterns" / "crisis_someone_else.yml"
 REMOVAL = Path(__file__).parent / "patterns" / "removal_wish.yml"
+DENIED = Path(__file__).parent / "patterns" / "crisis_denied.yml"
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
 """Phones type a typographic apostrophe ("don’t", "d’internet"); the patterns are written with the straight one."""
 
 
-@lru_cache(maxsize=3)
+@lru_cache(maxsize=4)
 def _patterns(path: Path = PATTERNS) -> list[re.Pattern[str]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [re.compile(pattern, re.IGNORECASE) for patterns in data.values() for pattern in patterns]
 
 
-def _matches(text: str, *paths: Path) -> bool:
+def _folded(text: str) -> str:
+    """`text` folded, its apostrophes straight, and any words saying one is not in crisis left out (`DENIED`)."""
     folded = fold(text).translate(APOSTROPHES)
+    for pattern in _patterns(DENIED):
+        folded = pattern.sub(" ", folded)
+    return folded
+
+
+def _matches(text: str, *paths: Path) -> bool:
+    folded = _folded(text)
     return any(pattern.search(folded) for path in paths for pattern in _patterns(path))
+
+
+def denies_crisis(text: str) -> bool:
+    """Whether `text` says the writer is not in crisis ("no im not suicidal", "je suis pas suicidaire"):
+    patterns/crisis_denied.yml."""
+    folded = fold(text).translate(APOSTROPHES)
+    return any(pattern.search(folded) for pattern in _patterns(DENIED))
 
 
 def signals_crisis(text: str) -> bool:
@@ -60,7 +76,7 @@ def _removal() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
 def wishes_removal(text: str) -> bool:
     """Whether `text` wishes the images deleted or gone, naming the deletion or the images, and neither gives up nor
     says goodbye (patterns/removal_wish.yml: "그냥 지우기만 하고 싶어", "i just want the pics gone")."""
-    folded = fold(text).translate(APOSTROPHES)
+    folded = _folded(text)
     wish, unless = _removal()
     return any(p.search(folded) for p in wish) and not any(p.search(folded) for p in unless)
 

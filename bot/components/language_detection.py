@@ -99,4 +99,9 @@ def detect(text: str) -> Detection:
     if own[other] >= own[language] + margin:
         return Detection(other, long_enough)
     confident = best.value >= MIN_RELIABLE_CONFIDENCE and bool(set(words) & _STOP_WORDS[language])
-    return Detection(language, long_enough and (confident or own[language] >= own[other] + MIN_WORD_MARGIN))
+    # "on est a montreal" in a French conversation: "on" and "a" are English words too, "est" is French only; a
+    # guess with fewer words of its own than the other language's never switches the conversation.
+    outvoted = own[language] < own[other]
+    return Detection(
+        language, long_enough and not outvoted and (confident or own[language] >= own[other] + MIN_WORD_MARGIN)
+    )

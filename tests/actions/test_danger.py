@@ -318,19 +318,27 @@ def test_help_called_still_hears_a_crisis(language: str) -> None:
     assert len(outcome.texts) > 1, "the crisis answer follows"
 
 
-HURRY = {
-    "fr": ["vite stp", "il est violent"],
-    "ko": ["빨리요", "화나면 폭력적이에요"],
-    "en": ["pls hurry", "he gets violent when hes angry"],
+HURRY = {"fr": "vite stp", "ko": "빨리요", "en": "pls hurry"}
+VIOLENT = {
+    "fr": ["il est violent quand il boit", "jecris vite il est dans la salle de bain"],
+    "ko": ["술 마시면 때려요", "남편이 옆방에 있어요 빨리 쓸게요"],
+    "en": ["he hits me sometimes", "says he'll post it if i leave him. hes violent", "i can't talk long"],
 }
 
 
-def test_hurry_or_violence_said_in_a_danger_is_the_same_danger(language: str) -> None:
+def test_hurry_said_in_a_danger_is_the_same_danger(language: str) -> None:
     """"pls hurry" after "he's in the next room" got "I hope you are safe now"."""
-    for text in HURRY[language]:
-        after = make_tracker("nlu_fallback", {"language": language, "in_danger": True}, text=text)
-        assert in_danger_now(after), text
-        assert not in_danger_now(make_tracker("nlu_fallback", {"language": language}, text=text)), text
+    text = HURRY[language]
+    assert in_danger_now(make_tracker("nlu_fallback", {"language": language, "in_danger": True}, text=text))
+    assert not in_danger_now(make_tracker("nlu_fallback", {"language": language}, text=text))
+
+
+def test_a_violent_partner_or_writing_in_secret_is_a_danger_now(language: str) -> None:
+    """"il est violent quand il boit" was out of scope, "he hits me sometimes" got the words for feelings and the
+    suicide line, "i can't talk long" nothing: a partner's violence told in the present, or writing in a hurry and
+    in secret, is a danger now."""
+    for text in VIOLENT[language]:
+        assert in_danger_now(make_tracker("nlu_fallback", {"language": language}, text=text)), text
 
 
 def test_a_husband_at_home_now_beside_a_hidden_camera_is_a_danger_now() -> None:

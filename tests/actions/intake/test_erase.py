@@ -195,3 +195,21 @@ def test_despair_beside_the_words_of_erasing_erases_nothing_and_is_met_as_distre
     assert render(language, "erase.confirm") not in outcome.texts
     assert not any(text.startswith(render(language, "erase.done")[:20]) for text in outcome.texts), outcome.texts
     assert render(language, "support.kind") in outcome.texts, outcome.texts
+
+
+TAKEN_BACK = {
+    "fr": ["attends non n'efface pas, je veux continuer", "non ne supprime rien"],
+    "ko": ["아 잠깐 지우지 마세요", "삭제하지 마요"],
+    "en": ["wait no dont delete it, i want to keep going", "no dont erase anything"],
+}
+
+
+@pytest.mark.parametrize("intent", ["delete_my_data", "ask_removal", "nlu_fallback"])
+def test_erasing_taken_back_erases_nothing_and_says_so(language: str, intent: str) -> None:
+    """"wait no dont delete it, i want to keep going" at "shall I erase it?" got the removal journey and no word of
+    the erasure; read as erasing, it could have been its yes."""
+    action = {"delete_my_data": ActionDeleteData(), "ask_removal": ActionRemoval(), "nlu_fallback": ActionClarify()}
+    for text in TAKEN_BACK[language]:
+        outcome = run(action[intent], intent, {"language": language, "offer": "erase"}, text=text)
+        assert outcome.texts == [render(language, "erase.cancelled")], (text, outcome.texts)
+        assert outcome.slot("offer") is None

@@ -321,3 +321,42 @@ def test_a_crisis_guessed_from_a_wish_that_the_images_be_removed_is_removal(lang
         message = Message(data={TEXT: text, INTENT: ranking[0], "intent_ranking": list(ranking)})
         CrisisGuard().process([message])
         assert message.get(INTENT)["name"] == "crisis", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je veux juste que ces photos disparaissent et moi avec",
+        "jai envie de tout effacer, de disparaitre",
+        "jai pris toutes les boites de medoc de ma mere",
+        "사진이 사라지면 나도 같이 사라지고 싶어",
+        "i want them gone and me too",
+        "i want to erase it all and disappear",
+        "i took all of my mums pills",
+        "im not suicidal but i want to die",
+    ],
+)
+def test_a_wish_to_vanish_said_after_another_and_pills_taken_are_a_crisis(text: str) -> None:
+    assert signals_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je veux en finir avec cette histoire, comment je porte plainte",
+        "je suis pas suicidaire, je voulais dire arrêter le signalement",
+        "죽고 싶은 건 아니고 그냥 신고 그만하고 싶다는 뜻이에요",
+        "no im not suicidal i meant i want to stop the report form",
+        "how do i delete myself from that site",
+        "stop, i dont want to do this anymore",
+    ],
+)
+def test_being_done_with_the_matter_or_saying_one_is_not_in_crisis_is_no_crisis(text: str) -> None:
+    """"no im not suicidal i meant the report form" got the crisis line again; "je veux en finir avec cette histoire,
+    comment je porte plainte" got the suicide line instead of the complaint."""
+    assert not signals_crisis(text)
+    ranking = [{"name": "crisis", "confidence": 0.8}, {"name": "express_distress", "confidence": 0.1}]
+    message = Message(data={TEXT: text, INTENT: ranking[0], "intent_ranking": list(ranking)})
+    CrisisGuard().process([message])
+    if "finir" not in text:
+        assert message.get(INTENT)["name"] != "crisis", text

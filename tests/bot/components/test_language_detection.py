@@ -77,3 +77,10 @@ def test_a_texting_greeting_alone_is_guessed_in_its_language_but_never_reliable(
 
 def test_words_both_languages_use_count_for_neither() -> None:
     assert detect("on a photo via my ex").language == "en"
+
+
+@pytest.mark.parametrize("text", ["on est a montreal", "je vis a montreal", "ok on est a paris"])
+def test_a_french_sentence_of_shared_words_never_switches_to_english(text: str) -> None:
+    """"on est a montreal" in a French conversation switched it to English ("on" and "a" are English words too):
+    a guess with fewer words of its own than the other language's is not reliable."""
+    assert not detect(text).reliable
