@@ -1233,3 +1233,65 @@ ONLY_REMOVAL = {
 def test_removal_without_the_police_is_understood_as_a_first_message(chat: Chat, language: str) -> None:
     replies = chat.say(ONLY_REMOVAL[language], language_hint=language)
     assert replies[0]["text"] == said(language, "report.no_complaint"), joined(replies)
+
+
+# What a tenth newcomer found: "…disparaissent et moi avec" missed as a crisis; "no im not suicidal" answered with the
+# crisis line again; erasing taken back never said so; "on est a montreal" switched a French chat to English; a
+# partner's violence in the present was out of scope.
+
+AND_ME_WITH_THEM = {
+    "fr": "je veux juste que ces photos disparaissent et moi avec",
+    "ko": "사진이 사라지면 나도 같이 사라지고 싶어",
+    "en": "i just want the pics gone and me too",
+}
+NOT_SUICIDAL = {
+    "fr": ("j'ai envie de mourir", "non je suis pas suicidaire, je voulais dire arrêter le signalement"),
+    "ko": ("죽고 싶어", "죽고 싶은 건 아니고 그냥 신고 그만하고 싶다는 뜻이에요"),
+    "en": ("i want to die", "no im not suicidal i meant i want to stop the report form"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_images_gone_and_me_with_them_is_a_crisis(chat: Chat, language: str) -> None:
+    replies = chat.say(AND_ME_WITH_THEM[language], language_hint=language)
+    assert chat.slot("in_crisis") is True, joined(replies)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_saying_one_is_not_suicidal_is_not_answered_with_the_crisis_line_again(chat: Chat, language: str) -> None:
+    crisis, correction = NOT_SUICIDAL[language]
+    first = chat.say(crisis, language_hint=language)
+    replies = chat.say(correction)
+    assert first[0]["text"] not in joined(replies), joined(replies)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_erasing_taken_back_erases_nothing_and_says_so(chat: Chat, language: str) -> None:
+    story, erase, _ = ERASE_THEN_VANISH[language]
+    chat.say(story, language_hint=language)
+    assert said(language, "erase.confirm") in joined(chat.say(erase))
+    back = {"fr": "attends non n'efface pas", "ko": "아 잠깐 지우지 마세요", "en": "wait no dont delete it"}[language]
+    replies = chat.say(back)
+    assert replies[0]["text"] == said(language, "erase.cancelled"), joined(replies)
+
+
+def test_a_french_chat_stays_french_when_a_city_is_given_in_shared_words(chat: Chat) -> None:
+    chat.say("ma soeur de 17 ans se fait menacer par un mec qui a des photos d'elle", language_hint="fr")
+    chat.say("on est a montreal")
+    assert chat.slot("language") == "fr"
+
+
+VIOLENT_NOW = {
+    "fr": ("mon mari menace de mettre nos videos en ligne si je pars", "il est violent quand il boit"),
+    "ko": ("남편이 우리 영상 올린다고 협박해요", "술 마시면 때려요"),
+    "en": ("my boyfriend says he'll post our videos if i leave", "he hits me sometimes"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_partners_violence_told_in_the_present_gets_the_emergency_numbers_first(chat: Chat, language: str) -> None:
+    story, violence = VIOLENT_NOW[language]
+    chat.say(story, language_hint=language)
+    replies = chat.say(violence)
+    assert replies[0]["text"].startswith(said(language, "danger.other")[:15]), joined(replies)
+    assert said(language, "out_of_scope.text") not in joined(replies)
