@@ -1,16 +1,18 @@
 """The line a message's own words call for before any action's answer, and whether it is the whole answer.
 
 Whatever the classifier made of a message, some words are answered first, once: one who cannot call after a crisis
-message hears there is no need to (`actions/despair.py`); one who asks that their parents not know, that nothing
-here reaches them; one in danger now, how to get help at once, or, told that the police are coming, to stay safe
-until they come (`actions/danger.py`); one who would rather not say where they live, that it is fine, with general
-guidance; one told by the police that nothing can be done, what still can be (`actions/police_refused.py`); one who
-blames themself, that it is not their fault, or asks whether to tell a teacher or a parent, that it is theirs to
-choose (`actions/self_blame.py`); one who asks how long removal takes, or
-whether it is too late (`actions/removal_time.py`), does not know who did it (`actions/unknown_author.py`), fears
-that more is posted (`actions/posted_again.py`), that school or work finds out, or the person who did it
-(`actions/found_out.py`), tells of a blackmailer's money or contact (`actions/payment.py`), or asks who to call
-(`actions/helplines.py`), the answer to that.
+message hears there is no need to (`actions/despair.py`); one who asks whether to tell a teacher or a parent, that
+it is theirs to choose (`actions/self_blame.py`); one who asks that their parents not know, that nothing here reaches
+them; one in danger now, how to get help at once, or, told that the police are coming, to stay safe until they come
+(`actions/danger.py`); one who takes back a request to erase, that nothing was erased
+(`actions/intake/erase_question.py`); one afraid that someone sees this chat, how to leave and clear it
+(`actions/seen.py`); one who would rather not say where they live, that it is fine, with general guidance
+(`actions/jurisdiction.py`); one told by the police that nothing can be done, what still can be
+(`actions/police_refused.py`); one who blames themself, that it is not their fault (`actions/self_blame.py`); one
+who asks how long removal takes, or whether it is too late (`actions/removal_time.py`), does not know who did it
+(`actions/unknown_author.py`), fears that school or work finds out, or the person who did it
+(`actions/found_out.py`), tells of a blackmailer's money or contact (`actions/payment.py`), fears that more is posted
+(`actions/posted_again.py`), or asks who to call (`actions/helplines.py`), the answer to that.
 
 The lines are one ordered table (`FIRST_LINES`): the first whose reading holds is said, and its `is_whole` rule tells
 whether the action's own answer still follows. A message asking for a crisis line, a person or erasing
@@ -47,6 +49,7 @@ from actions.payment import (
 from actions.police_refused import police_refused, police_refused_key
 from actions.posted_again import answer_more_posts, fears_more_posts
 from actions.removal_time import TOO_LATE, asks_if_too_late, asks_removal_time, removal_time_key
+from actions.seen import fears_being_seen, tell_how_to_hide
 from actions.self_blame import NOT_YOUR_FAULT, WHETHER_TO_TELL, asks_whether_to_tell, blames_self
 from actions.turn import Turn, about_them
 from actions.unknown_author import UNKNOWN_AUTHOR, author_unknown
@@ -180,6 +183,7 @@ FIRST_LINES: tuple[FirstLine, ...] = (
         "erasing_taken_back", lambda turn: takes_erasing_back(turn.tracker),
         lambda turn: turn.say(CANCELLED, MAIN_MENU), _says_nothing_else_but_erasing, silences=("delete_my_data",),
     ),
+    FirstLine("seen", lambda turn: fears_being_seen(turn.tracker), tell_how_to_hide, _says_nothing_else),
     FirstLine("declines_country", lambda turn: declines_country(turn.tracker), _decline_country, _always),
     FirstLine(  # before the blame: "the officer said it was my fault" is the police's refusal
         "police_refused",

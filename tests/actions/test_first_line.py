@@ -227,3 +227,27 @@ def test_what_a_ninth_newcomer_was_not_understood_in_is_answered(language: str) 
     for text, slots, key in NINTH[language]:
         outcome = run(ActionClarify(), "nlu_fallback", {"language": language, **slots}, text=text)
         assert outcome.texts[0] == render(language, key), (text, outcome.texts)
+
+
+SEEN = {
+    "fr": ["jai peur qu il tombe sur la conversation", "il fouille mon tel"],
+    "ko": ["남편이 핸드폰 볼까 봐요", "남편이 맨날 폰 검사해요"],
+    "en": ["i'm scared he'll see this chat", "he checks my phone"],
+}
+
+
+def test_the_fear_that_someone_sees_this_chat_hears_how_to_leave_and_clear_it(language: str) -> None:
+    """"i'm scared he'll see this chat" got the words for feelings: in the widget, its quick exit and clear button
+    (their own labels), erasing on request and a private window; elsewhere, deleting the chat in the app."""
+    slots = {"language": language, "situation": "sextortion", "country": "FR"}
+    expected = render(
+        language, "safety.seen.widget", exit=render(language, "web.quick_exit"), clear=render(language, "web.clear")
+    )
+    for text in SEEN[language]:
+        widget = [{"event": "user", "text": text, "input_channel": "socketio"}]
+        outcome = run(ActionClarify(), "nlu_fallback", slots, text=text, events=widget)
+        assert outcome.texts == [expected], (text, outcome.texts)
+        elsewhere = run(ActionClarify(), "nlu_fallback", slots, text=text)
+        assert elsewhere.texts == [render(language, "safety.seen")], (text, elsewhere.texts)
+        distress = run(ActionSupport(), "express_distress", slots, text=text, events=widget)
+        assert distress.texts[0] == expected, (text, distress.texts)

@@ -23,6 +23,7 @@ RUNTIME_PARAMS = {
     **dict.fromkeys(("when", "zone"), "x"),  # the team's next opening
     **dict.fromkeys(("id", "minutes", "asked", "taken", "name", "code", "count"), "x"),  # the console's labels
     **dict.fromkeys(("minimum", "maximum", "role", "roles"), "x"),  # the console's accounts page and notices
+    **dict.fromkeys(("exit", "clear"), "x"),  # the widget's own button labels (`web.quick_exit`, `web.clear`)
 }
 """Placeholders filled by the actions (days, the victim's own answers, references) or inside penalty wordings."""
 

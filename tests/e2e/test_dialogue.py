@@ -1295,3 +1295,18 @@ def test_a_partners_violence_told_in_the_present_gets_the_emergency_numbers_firs
     replies = chat.say(violence)
     assert replies[0]["text"].startswith(said(language, "danger.other")[:15]), joined(replies)
     assert said(language, "out_of_scope.text") not in joined(replies)
+
+
+SEEN_ON_THE_PHONE = {
+    "fr": ("mon mari menace de publier nos videos", "jai peur qu il tombe sur la conversation"),
+    "ko": ("남편이 우리 영상 올린다고 협박해요", "남편이 핸드폰 볼까 봐요"),
+    "en": ("my boyfriend says he'll post our videos", "i'm scared he'll see this chat"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_fear_that_someone_sees_this_chat_hears_how_to_delete_it(chat: Chat, language: str) -> None:
+    story, seen = SEEN_ON_THE_PHONE[language]
+    chat.say(story, language_hint=language)
+    replies = chat.say(seen)  # Rasa's REST channel: no widget buttons to name
+    assert replies[0]["text"] == said(language, "safety.seen"), joined(replies)
