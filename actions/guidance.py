@@ -14,6 +14,7 @@ from typing import Callable, Dict
 import yaml
 
 from actions.danger import SLOT as DANGER_SLOT
+from actions.danger import by_partner, in_danger_now
 from actions.facts_in_message import message_says, speaks_of_minor
 from actions.first_line import danger_key
 from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION, OTHER, country_in_message, waits_for_country
@@ -68,12 +69,23 @@ def acknowledge(turn: Turn, situation: str) -> None:
     turn.set("situation", situation)
     answered_blackmail = situation == "sextortion" and turn.has_said(*BLACKMAIL_KEYS)
     if not answered_blackmail:
-        turn.say(about_them(turn, f"situation.ack.{situation}"))
+        turn.say(ack_key(turn, situation))
     if paid and not answered_blackmail:
         turn.say(about_them(turn, PAID))
     child_route_next = not turn.is_minor and speaks_of_minor(turn.tracker)
     if threat_in_message(turn) and not (child_route_next or answered_blackmail):
         warn_of_threat(turn, child=turn.is_minor)
+
+
+def ack_key(turn: Turn, situation: str) -> str:
+    """`situation.ack.<situation>`, about the person to a parent or a friend (`about_them`); a blackmail by a partner
+    or an ex told in a danger now (`actions/danger.py`: "mon mari menace de publier… il est dans la pièce à côté")
+    is `.partner`: abuse, safety before the images, never "stop replying" to someone who lives with the person."""
+    key = about_them(turn, f"situation.ack.{situation}")
+    in_danger = in_danger_now(turn.tracker) or bool(turn.slot(DANGER_SLOT))
+    if key.endswith(situation) and situation == "sextortion" and in_danger and by_partner(turn.tracker):
+        return f"{key}.partner"
+    return key
 
 
 @lru_cache(maxsize=2)

@@ -18,7 +18,14 @@ STEPS = "situation.threat"
 """The steps for an adult (the steps of `situation.ack.sextortion` without its opening)."""
 CHILD_STEPS = "minor.sextortion"
 """The steps on the child-protection route."""
-SAYING_THE_STEPS = ("situation.ack.sextortion", "situation.ack.sextortion.other", STEPS, CHILD_STEPS)
+SAYING_THE_STEPS = (
+    "situation.ack.sextortion",
+    "situation.ack.sextortion.other",
+    "situation.ack.sextortion.partner",
+    STEPS,
+    CHILD_STEPS,
+)
+"""Texts that say (or, for a partner in a danger now, stand in for) the steps: said this turn, none is said again."""
 
 
 def threat_in_message(turn: Turn) -> bool:

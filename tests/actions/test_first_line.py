@@ -251,3 +251,17 @@ def test_the_fear_that_someone_sees_this_chat_hears_how_to_leave_and_clear_it(la
         assert elsewhere.texts == [render(language, "safety.seen")], (text, elsewhere.texts)
         distress = run(ActionSupport(), "express_distress", slots, text=text, events=widget)
         assert distress.texts[0] == expected, (text, distress.texts)
+
+
+def test_a_partners_blackmail_in_a_danger_hears_safety_before_the_images_never_stop_replying(language: str) -> None:
+    """"mon mari menace de publier… il est dans la piece a coté" heard "don't pay, stop replying" after the
+    emergency numbers: with someone who lives with the person, safety comes before the images."""
+    text, country = PARTNER_DANGER[language]
+    outcome = run(ActionSituation(), "describe_sextortion", {"language": language, "country": country}, text=text)
+    assert render(language, "situation.ack.sextortion.partner") in outcome.texts, outcome.texts
+    assert render(language, "situation.ack.sextortion") not in outcome.texts
+    assert render(language, "situation.threat") not in outcome.texts
+    stranger = {"fr": "un inconnu me menace de publier mes photos", "ko": "모르는 사람이 사진 뿌린다고 협박해요",
+                "en": "a stranger says he'll post my pics"}[language]
+    calm = run(ActionSituation(), "describe_sextortion", {"language": language, "country": country}, text=stranger)
+    assert render(language, "situation.ack.sextortion") in calm.texts

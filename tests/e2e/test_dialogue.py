@@ -1167,6 +1167,8 @@ def test_a_violent_partner_in_the_next_room_hears_the_emergency_numbers_and_the_
     replies = chat.say(text, language_hint=language)  # no country in French: France's numbers, as for the language
     assert replies[0]["text"] == said(language, f"danger.{country}"), joined(replies)
     assert replies[1]["text"] == said(language, f"danger.partner.{country}"), joined(replies)
+    assert said(language, "situation.ack.sextortion") not in joined(replies), "never 'stop replying' to a partner"
+    assert said(language, "situation.threat") not in joined(replies)
 
 
 ONLY_DELETE = {
