@@ -45,6 +45,7 @@ from actions.payment import (
     blocked_already,
     fears_block_threat,
     paid_already,
+    tells_deadline,
 )
 from actions.police_refused import police_refused, police_refused_key
 from actions.posted_again import answer_more_posts, fears_more_posts
@@ -213,6 +214,7 @@ FIRST_LINES: tuple[FirstLine, ...] = (
     ),
     FirstLine("paid", _blackmail(paid_already), _about_them(PAID), _never),
     FirstLine("pay_question", _blackmail(asks_whether_to_pay), _about_them(DONT_PAY), _never),
+    FirstLine("deadline", _blackmail(tells_deadline), _about_them(DONT_PAY), _never),
     FirstLine("block_threat", _blackmail(fears_block_threat), _about_them(BLOCK_THREAT), _never),
     FirstLine("blocked", _blackmail(blocked_already), _about_them(BLOCKED), _never),
     FirstLine("contact", _blackmail(asks_about_contact), _about_them(NO_CONTACT), _never),

@@ -5,7 +5,8 @@ calling; said once, never the whole sextortion text again.
 hearing) not to pay; what they need now is what the knowledge base says for those who already paid
 (section 4, evidence preservation, HIGH: "If you already paid, stop and tell your bank"; bank details are
 evidence, never deleted). The words are in `payment_cues.yml`, matched on the accent-folded message.
-"He says he'll delete them if I send 500 more, should I?" is answered no, at once (`pay_question_cues.yml`).
+"He says he'll delete them if I send 500 more, should I?" is answered no, at once (`pay_question_cues.yml`), and so
+is a deadline told ("il m'a donné jusqu'à demain midi": `deadline_cues.yml`).
 "He keeps calling me", "차단해도 돼요?" are answered with stopping all contact, keeping a record, then blocking
 (section 4, HIGH: "Stop all contact; don't negotiate; block (after documenting)"; `contact_cues.yml`); "he says
 if i block him he'll post everything" hears that the threat is meant to keep the contact, the same steps, and that
@@ -26,6 +27,7 @@ QUESTION_CUES = Path(__file__).with_name("pay_question_cues.yml")
 CONTACT_CUES = Path(__file__).with_name("contact_cues.yml")
 BLOCK_THREAT_CUES = Path(__file__).with_name("block_threat_cues.yml")
 BLOCKED_CUES = Path(__file__).with_name("blocked_cues.yml")
+DEADLINE_CUES = Path(__file__).with_name("deadline_cues.yml")
 PAID = "sextortion.paid"
 """Don't pay more, tell the bank or the payment service now, keep the receipts; whether the money comes back
 is not ours to say (`.other`: about the person, for a parent or a friend)."""
@@ -75,3 +77,9 @@ def fears_block_threat(tracker: Tracker) -> bool:
 def blocked_already(tracker: Tracker) -> bool:
     """Whether the latest typed message says the blackmailer is already blocked ("je l'ai bloqué", "차단했어요")."""
     return message_says(tracker, BLOCKED_CUES)
+
+
+def tells_deadline(tracker: Tracker) -> bool:
+    """Whether the latest typed message tells the blackmailer's deadline ("il m'a donné jusqu'à demain midi", "오늘
+    밤 12시까지래", "he said she has 24 hours"): answered as the question whether to pay (`DONT_PAY`)."""
+    return message_says(tracker, DEADLINE_CUES)

@@ -11,6 +11,7 @@ from actions.conversation import ActionClarify, ActionInform, ActionOutOfScope
 from actions.payment import asks_whether_to_pay, paid_already
 from actions.reporting import ActionRemoval
 from actions.situation import ActionSituation
+from content.texts import render
 from tests.actions.conftest import make_tracker, run, spoken
 
 STORY_AND_PAYMENT = {
@@ -217,3 +218,21 @@ def test_a_blackmailer_already_blocked_hears_it_was_a_good_step_never_not_unders
         assert spoken(language, "situation.ack.sextortion") not in texts
     other = run(ActionClarify(), "nlu_fallback", {**slots, "situation": "sharing"}, text=BLOCKED[language][0]).texts
     assert spoken(language, "sextortion.blocked") not in other, "no blackmail told: no blackmail's answer"
+
+
+DEADLINE = {
+    "fr": "il m a donné jusqua demain midi",
+    "ko": "오늘 밤 12시까지래",
+    "en": "he said she has 24 hours",
+}
+
+
+def test_a_blackmailers_deadline_told_after_the_story_hears_no_at_once(language: str) -> None:
+    """"il m a donné jusqua demain midi", "오늘 밤 12시까지래" were not understood, "he said she has 24 hours" got only
+    the menu: a deadline is answered as the question whether to pay."""
+    slots = {"language": language, "situation": "sextortion", "country": "FR"}
+    outcome = run(ActionClarify(), "nlu_fallback", slots, text=DEADLINE[language])
+    assert outcome.texts[0] in (render(language, "sextortion.dont_pay"), render(language, "sextortion.dont_pay.other"))
+    assert render(language, "clarify.text") not in outcome.texts
+    before = run(ActionClarify(), "nlu_fallback", {"language": language}, text=DEADLINE[language])
+    assert render(language, "sextortion.dont_pay") not in before.texts

@@ -1312,3 +1312,14 @@ def test_the_fear_that_someone_sees_this_chat_hears_how_to_delete_it(chat: Chat,
     chat.say(story, language_hint=language)
     replies = chat.say(seen)  # Rasa's REST channel: no widget buttons to name
     assert replies[0]["text"] == said(language, "safety.seen"), joined(replies)
+
+
+DEADLINE = {"fr": "il m a donné jusqua demain midi", "ko": "오늘 밤 12시까지래", "en": "he gave me until tomorrow"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_blackmailers_deadline_hears_no_at_once(chat: Chat, language: str) -> None:
+    chat.say(BLACKMAIL[language], language_hint=language)
+    replies = chat.say(DEADLINE[language])
+    assert replies[0]["text"] == said(language, "sextortion.dont_pay"), joined(replies)
+    assert said(language, "clarify.text") not in joined(replies)
