@@ -172,8 +172,7 @@ class ActionClarify(RelaisAction):
             answer_who_to_call(turn)
         elif asks_what_to_do(turn.tracker):
             answer_what_to_do(turn)
-        elif asks_a_journey(turn):  # "지울수있어요?" after a story, "i want it deleted, no police": that journey
-            topic = str(question_asked(turn))
+        elif topic := journey_asked(turn):  # "지울수있어요?" after a story, "i want it deleted, no police"
             guide(turn, topic, needs_situation=topic == "offence")
         elif answered_first(turn):
             turn.say("next.prompt", MAIN_MENU)
@@ -183,11 +182,11 @@ class ActionClarify(RelaisAction):
             turn.say("clarify.text", MAIN_MENU)
 
 
-def asks_a_journey(turn: Turn) -> bool:
-    """Whether a message not understood asks, in its own words, for a journey (`question_asked`): removal at any
-    time, the others once a story is told ("i reported it" before any story is no question)."""
+def journey_asked(turn: Turn) -> str | None:
+    """The journey a message not understood asks for in its own words (`question_asked`): removal at any time, the
+    others once a story is told ("i reported it" before any story is no question); None otherwise."""
     topic = question_asked(turn)
-    return topic == "removal" or (topic is not None and turn.situation is not None)
+    return topic if topic == "removal" or (topic is not None and turn.situation is not None) else None
 
 
 UNSURE_WORDS = 4

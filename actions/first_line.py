@@ -22,7 +22,7 @@ whether the action's own answer still follows. A message asking for a crisis lin
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence
 
 from rasa_sdk import Tracker
 
@@ -33,7 +33,7 @@ from actions.found_out import AUTHOR_NOT_TOLD, NOT_TOLD, asks_if_author_told, as
 from actions.helplines import asks_who_to_call
 from actions.intake.erase_question import CANCELLED, takes_erasing_back
 from actions.jurisdiction import declines_country, likely_jurisdiction
-from actions.menu import MAIN_MENU
+from actions.menu import MAIN_MENU, Button
 from actions.payment import (
     BLOCK_THREAT,
     BLOCKED,
@@ -100,15 +100,11 @@ def _says_nothing_else(turn: Turn) -> bool:
     return intent in SAYS_NOTHING_MORE
 
 
-def _says_nothing_else_nor_feels(turn: Turn) -> bool:
-    """As `_says_nothing_else`, a message read as distress included ("누군지 몰라요" is no feeling to comfort)."""
-    return _says_nothing_else(turn) or turn.intent == "express_distress"
-
-
-def _says_nothing_else_but_erasing(turn: Turn) -> bool:
-    """As `_says_nothing_else`, words of erasing or removal included: "dont delete it" is no request to erase or to
-    remove."""
-    return _says_nothing_else(turn) or turn.intent in ("delete_my_data", "ask_removal", "ask_privacy")
+def _says_nothing_else_but(*intents: str) -> Callable[[Turn], bool]:
+    """As `_says_nothing_else`, a message of one of `intents` included: what the classifier made of words this line
+    answers ("누군지 몰라요" read as distress, "dont delete it" as erasing, "선생님한테 말해야돼?" as asking for a
+    person)."""
+    return lambda turn: _says_nothing_else(turn) or turn.intent in intents
 
 
 def in_danger(turn: Turn) -> bool:
@@ -161,34 +157,43 @@ def _about_them(key: str) -> Callable[[Turn], None]:
     return lambda turn: turn.say(about_them(turn, key))
 
 
+def _say(key: str, buttons: Sequence[Button] = ()) -> Callable[[Turn], None]:
+    return lambda turn: turn.say(key, buttons)
+
+
+def _reads(reading: Callable[[Tracker], bool]) -> Callable[[Turn], bool]:
+    """A reading of the latest message (`Tracker` -> bool) as a line's `heard`."""
+    return lambda turn: reading(turn.tracker)
+
+
 CANNOT_CALL_LINE = FirstLine(
-    "cannot_call", lambda turn: cannot_call(turn.tracker) and not in_danger(turn), lambda turn: turn.say(CANNOT_CALL),
+    "cannot_call", lambda turn: cannot_call(turn.tracker) and not in_danger(turn), _say(CANNOT_CALL),
     _always,
 )
 """Before the parents' line: "i cant call anyone my parents will hear" needs no call first, parents or not."""
 PARENTS_LINE = FirstLine(
-    "parents", lambda turn: keeps_it_from_parents(turn.tracker), tell_parents_not_told, _never,
+    "parents", _reads(keeps_it_from_parents), tell_parents_not_told, _never,
 )
 """Before the danger: "if my parents find out they will kill me" is the fear of being found out."""
 
 FIRST_LINES: tuple[FirstLine, ...] = (
     CANNOT_CALL_LINE,
     FirstLine(  # before the parents' line: "엄마한테 말할까요?" asks whether to tell
-        "whether_to_tell", lambda turn: asks_whether_to_tell(turn.tracker), lambda turn: turn.say(WHETHER_TO_TELL),
-        lambda turn: _says_nothing_else(turn) or turn.intent in ("request_human", "ask_privacy"),
+        "whether_to_tell", _reads(asks_whether_to_tell), _say(WHETHER_TO_TELL),
+        _says_nothing_else_but("request_human", "ask_privacy"),
     ),
     PARENTS_LINE,
-    FirstLine("called", lambda turn: called_for_help(turn.tracker), lambda turn: turn.say(CALLED), _always),
-    FirstLine("danger", lambda turn: in_danger_now(turn.tracker), tell_danger, _never),
+    FirstLine("called", _reads(called_for_help), _say(CALLED), _always),
+    FirstLine("danger", _reads(in_danger_now), tell_danger, _never),
     FirstLine(
-        "erasing_taken_back", lambda turn: takes_erasing_back(turn.tracker),
-        lambda turn: turn.say(CANCELLED, MAIN_MENU), _says_nothing_else_but_erasing, silences=("delete_my_data",),
+        "erasing_taken_back", _reads(takes_erasing_back), _say(CANCELLED, MAIN_MENU),
+        _says_nothing_else_but("delete_my_data", "ask_removal", "ask_privacy"), silences=("delete_my_data",),
     ),
-    FirstLine("seen", lambda turn: fears_being_seen(turn.tracker), tell_how_to_hide, _says_nothing_else),
-    FirstLine("declines_country", lambda turn: declines_country(turn.tracker), _decline_country, _always),
+    FirstLine("seen", _reads(fears_being_seen), tell_how_to_hide, _says_nothing_else),
+    FirstLine("declines_country", _reads(declines_country), _decline_country, _always),
     FirstLine(  # before the blame: "the officer said it was my fault" is the police's refusal
         "police_refused",
-        lambda turn: police_refused(turn.tracker),
+        _reads(police_refused),
         lambda turn: turn.say(police_refused_key(turn.jurisdiction), MAIN_MENU),
         lambda turn: (turn.intent or "") not in STILL_ANSWERED_AFTER_A_REFUSAL,
     ),
@@ -197,20 +202,18 @@ FIRST_LINES: tuple[FirstLine, ...] = (
         _says_nothing_else,
     ),
     FirstLine(
-        "removal_time", lambda turn: asks_removal_time(turn.tracker),
+        "removal_time", _reads(asks_removal_time),
         lambda turn: turn.say(removal_time_key(turn.jurisdiction)), _says_nothing_else,
     ),
+    FirstLine("too_late", _reads(asks_if_too_late), _say(TOO_LATE), _says_nothing_else),
     FirstLine(
-        "too_late", lambda turn: asks_if_too_late(turn.tracker), lambda turn: turn.say(TOO_LATE), _says_nothing_else
+        "unknown_author", _reads(author_unknown), _about_them(UNKNOWN_AUTHOR),
+        _says_nothing_else_but("express_distress"),
     ),
+    FirstLine("found_out", _reads(asks_if_school_or_work_told), _say(NOT_TOLD), _never),
     FirstLine(
-        "unknown_author", lambda turn: author_unknown(turn.tracker), _about_them(UNKNOWN_AUTHOR),
-        _says_nothing_else_nor_feels,
-    ),
-    FirstLine("found_out", lambda turn: asks_if_school_or_work_told(turn.tracker), lambda t: t.say(NOT_TOLD), _never),
-    FirstLine(
-        "author_told", lambda turn: asks_if_author_told(turn.tracker), lambda turn: turn.say(AUTHOR_NOT_TOLD),
-        lambda turn: _says_nothing_else(turn) or turn.intent in ("ask_status", "ask_privacy"),
+        "author_told", _reads(asks_if_author_told), _say(AUTHOR_NOT_TOLD),
+        _says_nothing_else_but("ask_status", "ask_privacy"),
     ),
     FirstLine("paid", _blackmail(paid_already), _about_them(PAID), _never),
     FirstLine("pay_question", _blackmail(asks_whether_to_pay), _about_them(DONT_PAY), _never),
@@ -218,7 +221,7 @@ FIRST_LINES: tuple[FirstLine, ...] = (
     FirstLine("block_threat", _blackmail(fears_block_threat), _about_them(BLOCK_THREAT), _never),
     FirstLine("blocked", _blackmail(blocked_already), _about_them(BLOCKED), _never),
     FirstLine("contact", _blackmail(asks_about_contact), _about_them(NO_CONTACT), _never),
-    FirstLine("posted_again", lambda turn: fears_more_posts(turn.tracker), answer_more_posts, _always),
+    FirstLine("posted_again", _reads(fears_more_posts), answer_more_posts, _always),
     FirstLine(
         "who_to_call", lambda turn: asks_who_to_call(turn.tracker) and turn.jurisdiction is not None,
         lambda turn: turn.say(turn.local_key("support")), _never,

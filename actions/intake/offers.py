@@ -16,6 +16,7 @@ from actions.handoff import CANCEL_BUTTON, request_human
 from actions.intake.answers import says
 from actions.intake.corrections import correct_summary
 from actions.intake.erase import erase_this_conversation, erase_verified_case
+from actions.intake.erase_question import CANCELLED
 from actions.intake.flow import start_intake, submit
 from actions.jurisdiction import COUNTRY_QUESTION
 from actions.menu import MAIN_MENU
@@ -38,8 +39,8 @@ ON_YES: Dict[str, Callable[[Turn], None]] = {
 ON_NO = {
     "intake": "intake.not_now",
     "submit": "intake.not_now",
-    "erase": "erase.cancelled",
-    "erase_verified": "erase.cancelled",
+    "erase": CANCELLED,
+    "erase_verified": CANCELLED,
     "human": "handoff.declined",
 }
 
