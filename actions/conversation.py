@@ -16,7 +16,14 @@ from actions.despair import despairs
 from actions.facts_in_message import mentions_links_or_platforms, speaks_of_minor
 from actions.first_line import keeps_it_from_parents
 from actions.found_out import NOT_TOLD
-from actions.guidance import give_helplines, guide, question_asked, situation_cued, take_country
+from actions.guidance import (
+    SITUATION_BUTTONS,
+    give_helplines,
+    guide,
+    question_asked,
+    situation_cued,
+    take_country,
+)
 from actions.help_question import answer_what_to_do, asks_what_to_do, names_a_language
 from actions.helplines import asks_who_to_call
 from actions.intake.access import start_access
@@ -279,6 +286,10 @@ class ActionInform(RelaisAction):
             return
         if from_button(turn):
             not_understood(turn)
+        elif mentions_links_or_platforms(turn.tracker) and turn.situation is None:
+            # "its on twitter", "트위터에 올라갔대요" before any story: where it is, then what happened
+            turn.say("inform.links_only")
+            turn.say("situation.ask", SITUATION_BUTTONS)
         elif mentions_links_or_platforms(turn.tracker):
             turn.say("inform.links_only", MAIN_MENU)
         elif asks_who_to_call(turn.tracker):  # "c quoi le numero": the lines, never "not understood" after them

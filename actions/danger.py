@@ -9,7 +9,8 @@ speaks of it (slot `in_danger`, cleared by a story or a question of the person's
 nothing alone. Told, in that danger, that the police or the emergency services were called or are coming ("j'ai
 appelé le 17", "경찰 불렀어요", "the cops are on their way": `danger_called_cues.yml`), Relais says to stay safe
 until they come and call again if anything changes (`danger.called`), and nothing else: not the journey of a report.
-A danger from a partner or an ex (`partner_cues.yml`) also hears of the line for partner violence (`PARTNER`).
+A danger from a partner or an ex (`partner_cues.yml`) also hears of the line for partner violence (`PARTNER`), and so
+does a threat made to keep the person from leaving (`leaving_threat_cues.yml`), danger now or not.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ STILL_CUES = Path(__file__).with_name("danger_still_cues.yml")
 CALLED_CUES = Path(__file__).with_name("danger_called_cues.yml")
 CALLED_PAST_CUES = Path(__file__).with_name("danger_called_past_cues.yml")
 PARTNER_CUES = Path(__file__).with_name("partner_cues.yml")
+LEAVING_CUES = Path(__file__).with_name("leaving_threat_cues.yml")
 PARTNER = "danger.partner"
 """`danger.partner.<jurisdiction>`: the line for violence by a partner or an ex, where the knowledge base has one
 (France 3919, section 1.8; South Korea 1366, section 2.5; Australia 1800RESPECT, section 3.1, eSafety)."""
@@ -56,3 +58,9 @@ def called_for_help(tracker: Tracker) -> bool:
 def by_partner(tracker: Tracker) -> bool:
     """Whether the latest typed message names a partner or an ex ("mon mari", "남편", "my boyfriend")."""
     return message_says(tracker, PARTNER_CUES)
+
+
+def threatens_if_left(tracker: Tracker) -> bool:
+    """Whether the latest typed message tells a threat made to keep the person from leaving ("si je le quitte",
+    "헤어지면", "if i leave him"): a partner's blackmail."""
+    return message_says(tracker, LEAVING_CUES)

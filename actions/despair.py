@@ -5,7 +5,10 @@ able to call the lines just given.
 or not understood: with their words (`despair_cues.yml`) such a message is answered as distress is. After a
 crisis message, "전화는 못하겠어", "je peux pas appeler", "i can't call anyone" (`cannot_call_cues.yml`) hear that
 there is no need to call, that they can keep writing here, and which lines can be written to (`CANNOT_CALL`),
-never the country question or the numbers to call again.
+never the country question or the numbers to call again. Told, after a crisis message, that the person is safe
+after all ("je vais pas faire de bêtise", "진정됐어요", "i'm ok now": `patterns/crisis_denied.yml`), Relais says it is
+glad and that the line stays there (`EASED`), and stops repeating the line at every answer (slot `EASED_SLOT`); the
+crisis stays in the conversation's case, and a new crisis message brings the line back.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from pathlib import Path
 
 from rasa_sdk import Tracker
 
-from actions.facts_in_message import message_says
+from actions.facts_in_message import latest_text, message_says
+from bot.components.crisis_patterns import denies_crisis, signals_crisis
 
 DESPAIR_CUES = Path(__file__).with_name("despair_cues.yml")
 CANNOT_CALL_CUES = Path(__file__).with_name("cannot_call_cues.yml")
@@ -22,6 +26,10 @@ CANNOT_CALL = "crisis.cannot_call"
 """No need to call; keep writing here; the lines that can be written to (knowledge base section 5: 988 by text or
 chat, Lifeline by text, Samaritans by email; France's 114 by text in an emergency, section 1.8)."""
 CRISIS_SLOT = "in_crisis"
+EASED = "crisis.eased"
+"""Glad to hear it; the line and this chat stay there at any hour. No number: the crisis line was just given."""
+EASED_SLOT = "crisis_eased"
+"""True once the person said, after a crisis message, that they are safe; False again at a new crisis message."""
 
 
 def despairs(tracker: Tracker) -> bool:
@@ -32,4 +40,18 @@ def despairs(tracker: Tracker) -> bool:
 def cannot_call(tracker: Tracker) -> bool:
     """Whether, after a crisis message (slot `in_crisis`), the latest typed message says the person cannot or does
     not want to call ("전화는 못하겠어", "je peux pas appeler", "too scared to call")."""
-    return bool(tracker.get_slot(CRISIS_SLOT)) and message_says(tracker, CANNOT_CALL_CUES)
+    return bool(tracker.get_slot(CRISIS_SLOT)) and says_cannot_call(tracker)
+
+
+def says_cannot_call(tracker: Tracker) -> bool:
+    """Whether the latest typed message says the person cannot or will not call, or asks for a way to write instead
+    ("전화는 못하겠어", "i cant call, he'd hear me", "is there something i can text?": `cannot_call_cues.yml`)."""
+    return message_says(tracker, CANNOT_CALL_CUES)
+
+
+def eases_crisis(tracker: Tracker) -> bool:
+    """Whether, after a crisis message (slot `in_crisis`), the latest typed message says the person is safe after all
+    ("non ça va aller, je vais pas faire de bêtise", "죽고싶다는 건 아니고요", "i wont do anything stupid") and holds
+    no word of a risk to life."""
+    text = latest_text(tracker)
+    return bool(tracker.get_slot(CRISIS_SLOT)) and denies_crisis(text) and not signals_crisis(text)

@@ -9,7 +9,8 @@ them; one in danger now, how to get help at once, or, told that the police are c
 (`actions/seen.py`); one who would rather not say where they live, that it is fine, with general guidance
 (`actions/jurisdiction.py`); one told by the police that nothing can be done, what still can be
 (`actions/police_refused.py`); one who blames themself, that it is not their fault (`actions/self_blame.py`); one
-who asks how long removal takes, or whether it is too late (`actions/removal_time.py`), does not know who did it
+who asks how long removal takes, or whether it is too late (`actions/removal_time.py`), whether anything costs
+(`actions/cost.py`), does not know who did it
 (`actions/unknown_author.py`), fears that school or work finds out, or the person who did it
 (`actions/found_out.py`), tells of a blackmailer's money or contact (`actions/payment.py`), fears that more is posted
 (`actions/posted_again.py`), or asks who to call (`actions/helplines.py`), the answer to that.
@@ -26,13 +27,15 @@ from typing import Callable, Sequence
 
 from rasa_sdk import Tracker
 
+from actions.cost import asks_cost, tell_cost
 from actions.danger import CALLED, PARTNER, by_partner, called_for_help, in_danger_now
-from actions.despair import CANNOT_CALL, cannot_call
+from actions.danger import SLOT as DANGER_SLOT
+from actions.despair import CANNOT_CALL, EASED, EASED_SLOT, cannot_call, eases_crisis, says_cannot_call
 from actions.facts_in_message import asks_if_police_tell_parents, keeps_from_parents, told_by_someone_else
 from actions.found_out import AUTHOR_NOT_TOLD, NOT_TOLD, asks_if_author_told, asks_if_school_or_work_told
 from actions.helplines import asks_who_to_call
 from actions.intake.erase_question import CANCELLED, takes_erasing_back
-from actions.jurisdiction import declines_country, likely_jurisdiction
+from actions.jurisdiction import declines_country, likely_jurisdiction, waits_for_country
 from actions.menu import MAIN_MENU, Button
 from actions.payment import (
     BLOCK_THREAT,
@@ -142,6 +145,20 @@ def tell_parents_not_told(turn: Turn) -> None:
     turn.say("parents.police" if asks_if_police_tell_parents(turn.tracker) else "parents.not_told")
 
 
+def asks_why_country(turn: Turn) -> bool:
+    """Whether the latest message asks, in a few words, why the country is asked while that question waits ("pourquoi
+    vous voulez savoir mon pays", "why do you need to know that", "왜요?"): `why` in `actions/intake/answers.yml`."""
+    from actions.intake.answers import says  # the intake's modules import the base action, which imports this one
+
+    return waits_for_country(turn.tracker) and says(turn, "why")
+
+
+def _country_why(turn: Turn) -> None:
+    from actions.intake.offers import ask_country_again  # the intake's modules import the base action
+
+    ask_country_again(turn)
+
+
 def _decline_country(turn: Turn) -> None:
     from actions.guidance import decline_country  # the guidance imports the base action, which imports this module
 
@@ -176,7 +193,36 @@ PARENTS_LINE = FirstLine(
 )
 """Before the danger: "if my parents find out they will kill me" is the fear of being found out."""
 
+def tell_crisis_eased(turn: Turn) -> None:
+    """Glad the person is safe (`EASED`); the line is no longer repeated at every answer (`EASED_SLOT`)."""
+    turn.set(EASED_SLOT, True)
+    turn.say(EASED)
+
+
+def tell_danger_cannot_call(turn: Turn) -> None:
+    """No need to call or speak, keep writing here (`DANGER_CANNOT_CALL`); where the knowledge base has a number
+    to text in an emergency, that number (`DANGER_CANNOT_CALL.<jurisdiction>`: France's 114, section 1.8)."""
+    turn.say(DANGER_CANNOT_CALL)
+    local = turn.local_key(DANGER_CANNOT_CALL)
+    if has(turn.language, local):
+        turn.say(local)
+
+
+DANGER_CANNOT_CALL = "danger.cannot_call"
+"""In a danger told before (slot `in_danger`, its numbers said), one who cannot call ("i cant call, he'd hear me",
+"is there something i can text?"); a danger told in the same message hears its numbers first."""
+
 FIRST_LINES: tuple[FirstLine, ...] = (
+    FirstLine(
+        "crisis_eased", _reads(eases_crisis), tell_crisis_eased,
+        _says_nothing_else_but("express_distress", "crisis"),
+    ),
+    FirstLine(
+        "danger_cannot_call",
+        lambda turn: bool(turn.tracker.get_slot(DANGER_SLOT)) and says_cannot_call(turn.tracker),
+        tell_danger_cannot_call,
+        _says_nothing_else_but("express_distress", "ask_privacy", "ask_report"),
+    ),
     CANNOT_CALL_LINE,
     FirstLine(  # before the parents' line: "엄마한테 말할까요?" asks whether to tell
         "whether_to_tell", _reads(asks_whether_to_tell), _say(WHETHER_TO_TELL),
@@ -191,6 +237,9 @@ FIRST_LINES: tuple[FirstLine, ...] = (
     ),
     FirstLine("seen", _reads(fears_being_seen), tell_how_to_hide, _says_nothing_else),
     FirstLine("declines_country", _reads(declines_country), _decline_country, _always),
+    FirstLine(  # "why do you need to know that" read as asking what is kept
+        "country_why", asks_why_country, _country_why, _says_nothing_else_but("ask_privacy", "bot_challenge"),
+    ),
     FirstLine(  # before the blame: "the officer said it was my fault" is the police's refusal
         "police_refused",
         _reads(police_refused),
@@ -206,6 +255,10 @@ FIRST_LINES: tuple[FirstLine, ...] = (
         lambda turn: turn.say(removal_time_key(turn.jurisdiction)), _says_nothing_else,
     ),
     FirstLine("too_late", _reads(asks_if_too_late), _say(TOO_LATE), _says_nothing_else),
+    FirstLine(  # read as asking what is kept, for a person, or as a blackmail ("돈 드나요?")
+        "cost", _reads(asks_cost), tell_cost,
+        _says_nothing_else_but("ask_privacy", "bot_challenge", "request_human", "describe_sextortion", "ask_removal"),
+    ),
     FirstLine(
         "unknown_author", _reads(author_unknown), _about_them(UNKNOWN_AUTHOR),
         _says_nothing_else_but("express_distress"),
@@ -230,7 +283,7 @@ FIRST_LINES: tuple[FirstLine, ...] = (
 """Most pressing first; the first line heard is the only one said."""
 
 
-BEFORE_A_CRISIS = ("cannot_call", "called", "danger")
+BEFORE_A_CRISIS = ("danger_cannot_call", "cannot_call", "called", "danger")
 """The only lines said before the crisis line of a crisis message: safety now. Any other waits (the crisis line is
 the very first thing said)."""
 

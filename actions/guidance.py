@@ -13,16 +13,24 @@ from typing import Callable, Dict
 
 import yaml
 
+from actions.danger import PARTNER, by_partner, in_danger_now, threatens_if_left
 from actions.danger import SLOT as DANGER_SLOT
-from actions.danger import by_partner, in_danger_now
 from actions.facts_in_message import message_says, speaks_of_minor
 from actions.first_line import danger_key
-from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION, OTHER, country_in_message, waits_for_country
+from actions.jurisdiction import (
+    ASK_BUTTONS,
+    COUNTRY_QUESTION,
+    OTHER,
+    country_in_message,
+    likely_jurisdiction,
+    waits_for_country,
+)
 from actions.menu import MAIN_MENU
 from actions.payment import BLACKMAIL_KEYS, PAID, paid_already
 from actions.reply import Button, Turn, about_them
 from actions.safety import SUPPORT_TOPIC, child_route_for_new_country, helplines, minor_in_message
 from actions.threat import threat_in_message, warn_of_threat
+from content.texts import has
 from vocabulary.folding import fold
 
 SITUATIONS = ("sharing", "deepfake", "sextortion", "hidden_filming")
@@ -69,7 +77,10 @@ def acknowledge(turn: Turn, situation: str) -> None:
     turn.set("situation", situation)
     answered_blackmail = situation == "sextortion" and turn.has_said(*BLACKMAIL_KEYS)
     if not answered_blackmail:
-        turn.say(ack_key(turn, situation))
+        key = ack_key(turn, situation)
+        turn.say(key)
+        if key.endswith(".partner") and not in_danger_now(turn.tracker):
+            say_partner_line(turn)
     if paid and not answered_blackmail:
         turn.say(about_them(turn, PAID))
     child_route_next = not turn.is_minor and speaks_of_minor(turn.tracker)
@@ -79,13 +90,23 @@ def acknowledge(turn: Turn, situation: str) -> None:
 
 def ack_key(turn: Turn, situation: str) -> str:
     """`situation.ack.<situation>`, about the person to a parent or a friend (`about_them`); a blackmail by a partner
-    or an ex told in a danger now (`actions/danger.py`: "mon mari menace de publier… il est dans la pièce à côté")
-    is `.partner`: abuse, safety before the images, never "stop replying" to someone who lives with the person."""
+    or an ex told in a danger now (`actions/danger.py`: "mon mari menace de publier… il est dans la pièce à côté"),
+    or made to keep the person from leaving ("menace de publier nos vidéos si je le quitte"), is `.partner`: abuse,
+    safety before the images, never "stop replying" to someone who lives with the person."""
     key = about_them(turn, f"situation.ack.{situation}")
     in_danger = in_danger_now(turn.tracker) or bool(turn.slot(DANGER_SLOT))
-    if key.endswith(situation) and situation == "sextortion" and in_danger and by_partner(turn.tracker):
+    by_a_partner = (in_danger and by_partner(turn.tracker)) or threatens_if_left(turn.tracker)
+    if key.endswith(situation) and situation == "sextortion" and by_a_partner:
         return f"{key}.partner"
     return key
+
+
+def say_partner_line(turn: Turn) -> None:
+    """The line for violence by a partner or an ex of the person's country, else of their language's, where the
+    knowledge base has one (`danger.partner.<jurisdiction>`)."""
+    key = f"{PARTNER}.{likely_jurisdiction(turn.country, turn.language)}"
+    if has(turn.language, key):
+        turn.say(key)
 
 
 @lru_cache(maxsize=2)

@@ -14,7 +14,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.facts_in_message import message_says
+from actions.facts_in_message import keeps_from_parents, message_says
 from bot.components.country_names import names
 from vocabulary.folding import fold
 
@@ -207,5 +207,11 @@ DECLINES_CUES = Path(__file__).with_name("declines_country_cues.yml")
 def declines_country(tracker: Tracker) -> bool:
     """Whether, the country question waiting, the latest typed message says the person would rather not say where
     they live ("i'd rather not say", "jprefere pas dire ou jhabite", "나라는 말하기 싫어요":
-    `declines_country_cues.yml`) and names no country."""
-    return waits_for_country(tracker) and message_says(tracker, DECLINES_CUES) and not country_in_message(tracker)
+    `declines_country_cues.yml`) and names no country, nor parents it is kept from ("부모님한테는 말하기 싫음" is not
+    wanting to tell them)."""
+    return (
+        waits_for_country(tracker)
+        and message_says(tracker, DECLINES_CUES)
+        and not country_in_message(tracker)
+        and not keeps_from_parents(tracker)
+    )

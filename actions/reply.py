@@ -15,6 +15,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.danger import SLOT as DANGER_SLOT
+from actions.despair import EASED_SLOT, says_cannot_call
 from actions.facts_in_message import SOMEONE_ELSE_SLOT, about_someone_else
 from actions.first_line import CANNOT_CALL_LINE, answers_after, first_line, in_danger
 from actions.handoff_lapse import tell_if_lapsed
@@ -72,8 +73,8 @@ class RelaisAction(Action, ABC):
     A language the person asks for is remembered (`chosen_language`), and so is a message telling what happened
     to someone else ("ma fille", "my son": `SOMEONE_ELSE_SLOT`). After a crisis message
     (`in_crisis`), every answer gives the crisis line again, with the priority handoff unless the person
-    already waits for someone (`keep_crisis_in_mind`), except when a form follows or the person has just
-    joined the queue.
+    already waits for someone (`keep_crisis_in_mind`), except when a form follows, the person has just
+    joined the queue or has said they are safe after all (`crisis_eased`).
     A person whose request for a person lapsed while the chat was quiet hears so first (`tell_if_lapsed`).
     Some words are answered first, whatever the action (`actions/first_line.py`): a danger now, a crisis line one
     cannot call, parents who must not know, a self-blame, a blackmailer's money; said once, and sometimes the whole
@@ -124,7 +125,8 @@ class RelaisAction(Action, ABC):
             tell_if_lapsed(turn)
         holds_summary = self.interrupts_forms and not self.answers_summary and tracker.get_slot("offer") == "submit"
         sent = holds_summary and _sends_summary(turn)
-        danger = in_danger(turn)
+        # not being able to call in a danger told before is that danger still ("i cant call, he'd hear me")
+        danger = in_danger(turn) or (bool(tracker.get_slot(DANGER_SLOT)) and says_cannot_call(tracker))
         left_danger = not danger and bool(tracker.get_slot(DANGER_SLOT)) and moves_on(turn)
         if danger and not tracker.get_slot(DANGER_SLOT):
             turn.set(DANGER_SLOT, True)
@@ -142,7 +144,8 @@ class RelaisAction(Action, ABC):
         if holds_summary and not sent and turn.slot("offer") != "submit":
             keep_report_pending(turn)
         just_queued = turn.changes.get("handoff_state") == "waiting"
-        if self.interrupts_forms and self.recalls_crisis and tracker.get_slot("in_crisis"):
+        recalls = self.interrupts_forms and self.recalls_crisis
+        if recalls and tracker.get_slot("in_crisis") and not turn.slot(EASED_SLOT):
             if not (turn.follow_up or just_queued or line is CANNOT_CALL_LINE):
                 keep_crisis_in_mind(turn)
         if interrupted:

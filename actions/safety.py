@@ -15,6 +15,7 @@ from pathlib import Path
 from rasa_sdk import Tracker
 
 from actions.danger import in_danger_now
+from actions.despair import EASED_SLOT
 from actions.facts_in_message import (
     adult_told,
     age,
@@ -131,6 +132,7 @@ class ActionCrisis(RelaisAction):
 
     def respond(self, turn: Turn) -> None:
         turn.set("in_crisis", True)
+        turn.set(EASED_SLOT, False)
         queued = None
         if turn.slot("handoff_state") in WAITING_FOR_A_PERSON:
             with session() as db:
@@ -138,6 +140,9 @@ class ActionCrisis(RelaisAction):
         turn.say(crisis_key(turn))
         if keeps_it_from_parents(turn.tracker):  # after the line, never before it
             tell_parents_not_told(turn)
+        if threat_in_message(turn) and not in_danger_now(turn.tracker):
+            # "he'll post my video unless i pay. i just want to disappear": the line first, then the blackmail's steps
+            warn_of_threat(turn, child=turn.is_minor)
         if turn.slot("handoff_state") == HELD:
             # Run by the console while an analyst holds the conversation (bot/staff/watch.py): the person is
             # not offered what they already have, and no button would be read while the assistant is paused.

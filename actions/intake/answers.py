@@ -63,12 +63,15 @@ def says(turn: Turn, cue: str, max_words: int = MAX_WORDS) -> bool:
 
 def choice(turn: Turn, allowed: Sequence[str] = ()) -> str | None:
     """A control (stop, why, skip) or one of `allowed`, or None for a free answer. A typed yes that says to send
-    the report ("yes send it") is no yes to this question: the person thinks the form is over (`send_report`)."""
+    the report ("yes send it") is no yes to this question: the person thinks the form is over (`send_report`).
+    Where the question offers `done` ("another link?"), being done is read before the controls: "됐어요" or
+    "that's enough" there finishes the list, it does not leave the form."""
     message = text(turn)
     folded = URL.sub(" ", fold(message.lower()))
     if not message.startswith("/") and _cues()["send_report"].search(folded):
         allowed = [option for option in allowed if option != "yes"]
-    options = (*CONTROLS, *allowed)
+    finished = tuple(option for option in allowed if option == DONE)
+    options = (*finished, *CONTROLS, *(option for option in allowed if option != DONE))
     for entity in (turn.tracker.latest_message or {}).get("entities") or []:
         if entity.get("entity") == "intake_choice" and entity.get("value") in options:
             return str(entity["value"])

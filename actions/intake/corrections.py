@@ -5,12 +5,12 @@ corrected.
 Read while the summary's question is pending (`offer` is "submit") by every action a correction may
 land on, whatever the classifier made of it: yes, no, a short fact, not understood, out of scope.
 What it reads: an email address or a phone number (the contact, and the way to use it), else a date
-or a time in words (`when` in `answers.yml`: when the content was found), else links, an account's
-handle or a single platform's name (where the content is), else a way to be contacted named without its address
-("attends en fait plutôt par mail", "문자 말고 이메일로", "actually just here in the chat": the address given
-before is dropped, and the new way's address asked for, so the team never uses a way the person took back), else
-that the images show someone else ("c'est pas moi c'est ma pote"). Two platforms ("onlyfans not pornhub") are
-not read: which one is meant is not known.
+or a time in words (`when` in `answers.yml`: when the content was found) and links, an account's
+handle or a platform's name (where the content is: the only one named, or the only one not said to be wrong, as in
+"onlyfans not pornhub", "폰허브 말고 온리팬스"), both kept when both are told, else a way to be contacted named
+without its address ("attends en fait plutôt par mail", "문자 말고 이메일로", "actually just here in the chat": the
+address given before is dropped, and the new way's address asked for, so the team never uses a way the person took
+back), else that the images show someone else ("c'est pas moi c'est ma pote").
 
 Links and handles are additions (`additions`), read by every other action too while the summary is
 pending (`RelaisAction.run`), whatever the classifier made of the message ("잠깐 링크 하나 더 있어요
@@ -33,6 +33,7 @@ from actions.intake.questions import ask
 from actions.reply import Turn
 from bot.cases.contact import email_in, phone_in
 from bot.cases.links import links_in
+from vocabulary.folding import fold
 
 MAX_WORDS = 20
 """A longer message is a story, not a correction of one answer."""
@@ -74,7 +75,8 @@ def summary_pending(turn: Turn) -> bool:
 
 
 def corrections(turn: Turn) -> Dict[str, Any]:
-    """The intake slots the latest message corrects: {slot: new value}; empty when it corrects nothing."""
+    """The intake slots the latest message corrects: {slot: new value}; empty when it corrects nothing. A date and a
+    place in one message are both kept ("non c'est sur instagram, et je l'ai découvert hier")."""
     message = text(turn)
     if message.startswith("/"):
         return {}
@@ -82,11 +84,9 @@ def corrections(turn: Turn) -> Dict[str, Any]:
     if email:
         return {"intake_contact": "email", "intake_contact_detail": email}
     found = _found(turn, message)
-    if found:
-        return found
     where = additions(turn) or _platform(turn, message)
-    if where:
-        return where
+    if found or where:
+        return {**found, **where}
     phone = phone_in(message)
     if phone:
         return {"intake_contact": "phone", "intake_contact_detail": phone}
@@ -104,16 +104,21 @@ def _found(turn: Turn, message: str) -> Dict[str, Any]:
     return {"intake_found": LEAD_IN.sub("", message)[:MAX_FOUND_CHARS] or message[:MAX_FOUND_CHARS]}
 
 
+NOT_BEFORE = re.compile(r"\b(pas|non|not|no|nope|plutot que|instead of|rather than)\b( (sur|on|de|from|in))?\W*$")
+"""A negation just before a platform named ("c'est pas twitter", "not pornhub"): that one is wrong."""
+NOT_AFTER = re.compile(r"\s?(에서|에)?\s?(말고|아니고|아니라)")
+"""A negation just after a platform named, in Korean ("폰허브 말고"): that one is wrong."""
+
 OWN_WORDS = ("intake_situation", "intake_contact_detail")
 """Questions answered in the person's own words (what happened, an address): what they are given is their answer."""
 
 
 def note_aside(turn: Turn, requested: str) -> bool:
-    """A link, an email address or a date given while another question of the report is open ("actually wait the
-    link is wrong, its https://…" at "were you under 18?", "email me at …", "attends non c'était avant-hier" at
-    the links' question): kept as the summary would keep it (`corrections`), thanked for (`intake.noted`), and the
-    open question asked again; False, saying nothing, when the message gives none of them, or gives what the open
-    question asks (its own answer)."""
+    """A link, an email address, a platform or a date given while another question of the report is open ("actually
+    wait the link is wrong, its https://…" at "were you under 18?", "email me at …", "attends non c'était avant-hier"
+    at the links' question, "en fait c'est pas twitter c'est instagram" at "when did you find it?"): kept as the
+    summary would keep it (`corrections`), thanked for (`intake.noted`), and the open question asked again; False,
+    saying nothing, when the message gives none of them, or gives what the open question asks (its own answer)."""
     message = text(turn)
     if message.startswith("/") or requested in OWN_WORDS:
         return False
@@ -125,7 +130,11 @@ def note_aside(turn: Turn, requested: str) -> bool:
     elif requested == "intake_where":
         changes = _found(turn, message)
     else:
-        changes = additions(turn) or ({} if requested == "intake_found" else _found(turn, message))
+        changes = (
+            additions(turn)
+            or _platform(turn, message)
+            or ({} if requested == "intake_found" else _found(turn, message))
+        )
     if not changes:
         return False
     for slot, value in changes.items():
@@ -191,11 +200,29 @@ def handle_in(message: str) -> str | None:
 
 
 def _platform(turn: Turn, message: str) -> Dict[str, Any]:
-    """One platform named in a short message replaces the places."""
-    named = list(dict.fromkeys(platforms(turn.tracker)))
-    if len(named) == 1 and len(message.split()) <= MAX_WORDS:
-        return {"intake_places": [named[0][:MAX_PLACE_CHARS]], "intake_where": DONE}
-    return {}
+    """The platform a short message names replaces the places: the only one named, or the only one of several not
+    said to be wrong ("c'est pas twitter c'est instagram", "onlyfans not pornhub", "폰허브 말고 온리팬스")."""
+    if len(message.split()) > MAX_WORDS:
+        return {}
+    named = [value for value, wrong in _platforms_named(turn, message) if not wrong]
+    meant = list(dict.fromkeys(named))
+    if len(meant) != 1:
+        return {}
+    return {"intake_places": [meant[0][:MAX_PLACE_CHARS]], "intake_where": DONE}
+
+
+def _platforms_named(turn: Turn, message: str) -> list[tuple[str, bool]]:
+    """(platform, said to be wrong) for each platform entity of the latest message: wrong when a word of negation
+    comes just before it (`NOT_BEFORE`: "pas", "not") or just after it (`NOT_AFTER`: "말고", "아니고")."""
+    named = []
+    for entity in (turn.tracker.latest_message or {}).get("entities") or []:
+        if entity.get("entity") != "platform" or entity.get("value") is None:
+            continue
+        start, end = int(entity.get("start") or 0), int(entity.get("end") or 0)
+        before, after = fold(message[max(0, start - 16) : start].lower()), message[end : end + 8]
+        wrong = bool(NOT_BEFORE.search(before) or NOT_AFTER.match(after))
+        named.append((str(entity["value"]), wrong))
+    return named
 
 
 def correct_summary(turn: Turn) -> bool:

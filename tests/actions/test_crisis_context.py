@@ -206,3 +206,50 @@ def test_someone_elses_crisis_is_answered_about_them_and_the_writers_own_about_t
     assert told.slot("in_crisis") is True
     own = run(ActionCrisis(), "crisis", slots, text=BOTH[language])
     assert own.texts[0].startswith(render(language, key)), "the writer's own wish comes first"
+
+
+EASED = {
+    "fr": [
+        "non ça va aller en fait, je vais pas faire de bêtise, j'avais juste besoin de le dire",
+        "je suis pas suicidaire",
+    ],
+    "ko": ["죽고싶다는 건 아니고요", "이제 좀 진정됐어요", "나쁜 생각은 안 할게요"],
+    "en": ["i wont do anything stupid, i just needed to say it", "im ok now honestly"],
+}
+
+
+@pytest.mark.parametrize("intent", ["express_distress", "deny", "nlu_fallback"])
+def test_safe_after_all_is_heard_and_the_line_is_no_longer_repeated(language: str, intent: str) -> None:
+    """"Je vais pas faire de bêtise" after a crisis message got the suicide line again, and "진정됐어요" three more
+    reminders: it is heard once (`crisis.eased`, which says the line is still there), and later answers stop
+    repeating the line until a new crisis message."""
+    action = {"express_distress": ActionSupport(), "deny": ActionDeny(), "nlu_fallback": ActionClarify()}[intent]
+    slots = {"language": language, "country": COUNTRY[language], "in_crisis": True}
+    reminder = render(language, "crisis.reminder", line=contact(f"{COUNTRY[language]}.crisis").value)
+    for text in EASED[language]:
+        outcome = run(action, intent, slots, text=text)
+        assert outcome.texts[0] == render(language, "crisis.eased"), (text, outcome.texts)
+        assert reminder not in outcome.texts, text
+        assert outcome.slot("crisis_eased") is True
+    later = run(ActionReport(), "ask_report", {**slots, "crisis_eased": True}, text=FOLLOW_UPS[language])
+    assert reminder not in later.texts and render(language, "crisis.eased") not in later.texts
+    again = run(ActionCrisis(), "crisis", {**slots, "crisis_eased": True})
+    assert again.slot("crisis_eased") is False
+    before = run(ActionSupport(), "express_distress", {"language": language}, text=EASED[language][0])
+    assert render(language, "crisis.eased") not in before.texts, "no crisis told: nothing eased"
+
+
+CRISIS_AND_THREAT = {
+    "fr": "il dit qu'il publie ma vidéo si je paie pas. j'ai juste envie de disparaître",
+    "ko": "돈 안 보내면 영상 뿌린대요. 그냥 죽고 싶어요",
+    "en": "he says he'll post my video unless i pay. i just want to disappear",
+}
+
+
+def test_a_blackmail_told_in_a_crisis_message_hears_its_steps_after_the_crisis_line(language: str) -> None:
+    """The crisis line first, then don't pay and don't send more; the blackmail is no longer forgotten."""
+    slots = {"language": language, "country": COUNTRY[language]}
+    outcome = run(ActionCrisis(), "crisis", slots, text=CRISIS_AND_THREAT[language])
+    assert outcome.texts[0] == spoken(language, f"crisis.{COUNTRY[language]}")
+    assert render(language, "situation.threat") in outcome.texts
+    assert outcome.slot("situation") == "sextortion"

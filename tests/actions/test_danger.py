@@ -344,3 +344,62 @@ def test_a_violent_partner_or_writing_in_secret_is_a_danger_now(language: str) -
 def test_a_husband_at_home_now_beside_a_hidden_camera_is_a_danger_now() -> None:
     text = "남편이 화장실에 몰카 설치했어요 지금 집에 있어요"
     assert in_danger_now(make_tracker("describe_hidden_filming", {}, text=text))
+
+
+CANNOT_CALL = {
+    "fr": ["je peux pas appeler il va m'entendre", "je peux envoyer un sms quelque part ?"],
+    "ko": ["전화는 못 해요 들을까 봐", "문자로 신고할 수 있어요?"],
+    "en": ["i cant call, he'd hear me", "is there something i can text?"],
+}
+
+
+@pytest.mark.parametrize("intent", ["express_distress", "nlu_fallback", "ask_privacy"])
+def test_in_a_danger_told_before_one_who_cannot_call_hears_to_keep_writing_not_the_numbers_again(
+    language: str, intent: str
+) -> None:
+    """"i cant call, he'd hear me" after the numbers got "call 999" again and "is there something i can text?" the
+    privacy text: no need to speak, keep writing here, and France's emergency number by text where it applies."""
+    from actions.privacy import ActionPrivacy
+
+    action = {"express_distress": ActionSupport(), "nlu_fallback": ActionClarify(), "ask_privacy": ActionPrivacy()}[
+        intent
+    ]
+    for country in (COUNTRY[language], "FR"):
+        slots = {"language": language, "country": country, "in_danger": True}
+        for text in CANNOT_CALL[language]:
+            outcome = run(action, intent, slots, text=text)
+            assert outcome.texts[0] == render(language, "danger.cannot_call"), (text, outcome.texts)
+            assert render(language, f"danger.{country}") not in outcome.texts, text
+            assert (render(language, "danger.cannot_call.FR") in outcome.texts) == (country == "FR"), text
+    slots = {"language": language, "country": "FR"}
+    first = run(ActionSupport(), "express_distress", slots, text=CANNOT_CALL[language][0])
+    assert render(language, "danger.cannot_call") not in first.texts
+
+
+LEAVING_THREAT = {
+    "fr": "il menace de publier nos vidéos si je le quitte",
+    "ko": "남친이 헤어지면 우리 영상 뿌린대요",
+    "en": "he says he'll post our videos if i leave him",
+}
+
+
+def test_a_threat_made_to_keep_the_person_from_leaving_is_a_partners_abuse_with_its_line(language: str) -> None:
+    """"menace de publier nos vidéos si je le quitte" got "don't pay": it is a partner's blackmail (abuse, safety
+    before the images, never "stop replying"), with the line for partner violence where the knowledge base has one."""
+    from actions.situation import ActionSituation
+
+    places = (("FR", "danger.partner.FR"), ("KR", "danger.partner.KR"), ("AU", "danger.partner.AU"), ("GB", None))
+    for country, line in places:
+        slots = {"language": language, "country": country}
+        outcome = run(ActionSituation(), "describe_sextortion", slots, text=LEAVING_THREAT[language])
+        assert outcome.texts[0] == render(language, "situation.ack.sextortion.partner"), (country, outcome.texts)
+        assert render(language, "situation.threat") not in outcome.texts
+        if line:
+            assert outcome.texts[1] == render(language, line), country
+        else:
+            lines = {render(language, f"danger.partner.{place}") for place in ("FR", "KR", "AU")}
+            assert not lines & set(outcome.texts), "no line the knowledge base does not hold"
+    stranger = {"fr": "un inconnu menace de publier mes photos", "ko": "모르는 사람이 사진 뿌린대요",
+                "en": "a stranger says he'll post my pics"}[language]
+    plain = run(ActionSituation(), "describe_sextortion", {"language": language, "country": "FR"}, text=stranger)
+    assert render(language, "situation.ack.sextortion.partner") not in plain.texts

@@ -88,6 +88,43 @@ def test_not_wanting_to_say_the_country_is_fine_and_general_guidance_follows(
     assert render(language, "country.declined") not in unasked.texts
 
 
+NOT_TELLING_PARENTS = {
+    "fr": "je veux pas le dire à mes parents",
+    "ko": "근데 부모님한테는 말하기 싫음",
+    "en": "i dont want to tell my parents",
+}
+WHY_THE_COUNTRY = {
+    "fr": ["pourquoi vous voulez savoir mon pays", "pk vous avez besoin de ça"],
+    "ko": ["왜 나라를 알아야 돼요?", "그건 왜요?"],
+    "en": ["why do you need to know that", "what for?"],
+}
+
+
+def test_not_wanting_to_tell_ones_parents_is_no_refusal_to_say_the_country(language: str) -> None:
+    """A pupil at the country question: "근데 부모님한테는 말하기 싫음" led to general guidance as if the country were
+    refused; it is the parents they keep it from."""
+    slots = {"language": language, "situation": "sharing", "offer": "country"}
+    outcome = run(ActionSupport(), "express_distress", slots, text=NOT_TELLING_PARENTS[language])
+    assert render(language, "country.declined") not in outcome.texts
+    assert outcome.texts[0] == render(language, "parents.not_told")
+    assert outcome.slot("country") != "other"
+
+
+@pytest.mark.parametrize(("action", "intent"), [(ActionPrivacy(), "ask_privacy"), (ActionClarify(), "nlu_fallback")])
+def test_why_the_country_is_asked_is_answered_not_what_is_kept(
+    language: str, action: RelaisAction, intent: str
+) -> None:
+    """"why do you need to know that" at the country question got the privacy text: it hears why (the law and the
+    services depend on it) and how not to say, with the question's buttons."""
+    slots = {"language": language, "situation": "sharing", "offer": "country"}
+    for text in WHY_THE_COUNTRY[language]:
+        outcome = run(action, intent, slots, text=text)
+        assert outcome.texts == [render(language, "country.ask.again")], (text, outcome.texts)
+        assert outcome.slot("offer") == "country"
+    unasked = run(ActionPrivacy(), "ask_privacy", {"language": language}, text=WHY_THE_COUNTRY[language][0])
+    assert render(language, "country.ask.again") not in unasked.texts
+
+
 AUTHOR_TOLD = {
     "fr": ["et si je porte plainte il va le savoir?", "il va savoir que c'est moi qui ai signalé ?"],
     "ko": ["가해자가 제가 신고한 거 알게 되나요?", "신고하면 걔가 알아요?"],

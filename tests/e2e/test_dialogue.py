@@ -1106,6 +1106,29 @@ FIRST_REPLY = {
         "ko": ("전남친이 제 사진을 인스타에 올렸어요 한국이에요", "걔가 더 올리면 어케돼?", "removal.again"),
         "en": ("my ex posted my pics on insta, im in the uk", "what if he posts more", "removal.again"),
     },
+    "cost": {
+        "fr": ("mon ex a mis mes photos sur snap", "c'est gratuit ?", "cost.general"),
+        "ko": ("전남친이 제 사진을 인스타에 올렸어요", "이거 상담 무료에요? 돈 드나요?", "cost.general"),
+        "en": ("my ex posted my pics on insta", "does this cost anything", "cost.general"),
+    },
+    "country_why": {
+        "fr": ("mon ex a mis mes photos sur snap", "pourquoi vous voulez savoir mon pays", "country.ask.again"),
+        "ko": ("전남친이 제 사진을 인스타에 올렸어요", "왜 나라를 알아야 돼요?", "country.ask.again"),
+        "en": ("my ex posted my pics on insta", "why do you need to know that", "country.ask.again"),
+    },
+    "crisis_eased": {
+        "fr": ("je veux mourir, il a mis mes photos partout",
+               "non ça va aller en fait, je vais pas faire de bêtise, j'avais juste besoin de le dire", "crisis.eased"),
+        "ko": ("죽고 싶어요 사진이 다 퍼졌어요", "죽고싶다는 건 아니고요 이제 좀 진정됐어요", "crisis.eased"),
+        "en": ("i want to die, my pics are everywhere", "im ok now honestly, i wont do anything stupid",
+               "crisis.eased"),
+    },
+    "danger_cannot_call": {
+        "fr": ("il est rentré à la maison, il a bu, il menace de balancer mes photos, j'ai peur",
+               "je peux pas appeler il va m'entendre", "danger.cannot_call"),
+        "ko": ("남친이 술 취해서 집에 왔어요 사진 뿌린대요 무서워요", "전화는 못 해요 들을까 봐", "danger.cannot_call"),
+        "en": ("my ex is in the flat rn, he's drunk", "i cant call, he'd hear me", "danger.cannot_call"),
+    },
 }
 
 
@@ -1323,3 +1346,69 @@ def test_a_blackmailers_deadline_hears_no_at_once(chat: Chat, language: str) -> 
     replies = chat.say(DEADLINE[language])
     assert replies[0]["text"] == said(language, "sextortion.dont_pay"), joined(replies)
     assert said(language, "clarify.text") not in joined(replies)
+
+
+# What an eleventh newcomer found: a wish to die inside a story missed, "delete it" about the images offering to erase
+# the chat, a blackmail forgotten after the crisis line, a partner's threat to post if she leaves read as a stranger's.
+
+CRISIS_IN_A_STORY = {
+    "fr": "un mec me menace de tout publier, j'ai déjà payé et il en redemande. jpp de cette vie franchement",
+    "ko": "전남친이 사진 뿌린다고 협박해요 아빠가 보느니 차라리 죽는 게 나아요",
+    "en": "my roommate had a hidden camera in the bathroom. i dont even want to live anymore",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_wish_to_die_inside_a_story_gets_the_crisis_line_first(chat: Chat, language: str) -> None:
+    replies = chat.say(CRISIS_IN_A_STORY[language], language_hint=language)
+    assert replies[0]["text"].startswith(said(language, "crisis.unknown").split(".")[0]), joined(replies)
+    assert chat.slot("in_crisis") is True
+
+
+CRISIS_AND_BLACKMAIL = {
+    "fr": "il dit qu'il publie ma vidéo si je paie pas. j'ai juste envie de disparaître",
+    "ko": "돈 안 보내면 영상 뿌린대요. 그냥 죽고 싶어요",
+    "en": "he says he'll post my video unless i pay. i just want to disappear",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_blackmail_told_with_a_wish_to_die_hears_its_steps_after_the_crisis_line(chat: Chat, language: str) -> None:
+    replies = chat.say(CRISIS_AND_BLACKMAIL[language], language_hint=language)
+    assert chat.slot("in_crisis") is True
+    texts = [reply.get("text", "") for reply in replies]
+    assert said(language, "situation.threat") in texts[1:], joined(replies)
+    assert chat.slot("situation") == "sextortion"
+
+
+DELETE_IT_AFTER_A_STORY = {
+    "fr": ("mon ex a posté mes nudes sur twitter", "vous pouvez les supprimer ?"),
+    "ko": ("제 사진이 트위터에 올라갔어요", "지워주세요"),
+    "en": ("my ex posted my nudes on twitter", "can u just delete it for me please"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_delete_it_after_a_story_never_offers_to_erase_the_chat_unasked(chat: Chat, language: str) -> None:
+    story, delete_it = DELETE_IT_AFTER_A_STORY[language]
+    chat.say(story, language_hint=language)
+    replies = chat.say(delete_it)
+    never_erasure(language, joined(replies), chat)
+    which = said(language, "erase.which") in joined(replies) and "/ask_removal" in payloads(replies)
+    assert which or chat.slot("pending_topic") == "removal", joined(replies)
+
+
+LEAVING = {
+    "fr": "il menace de publier nos vidéos si je le quitte, je suis en france",
+    "ko": "남친이 헤어지면 우리 영상 뿌린대요 한국이에요",
+    "en": "he says he'll post our videos if i leave him. im in australia",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_threat_to_post_if_she_leaves_is_a_partners_abuse_with_its_line(chat: Chat, language: str) -> None:
+    country = {"fr": "FR", "ko": "KR", "en": "AU"}[language]
+    replies = joined(chat.say(LEAVING[language], language_hint=language))
+    assert said(language, "situation.ack.sextortion.partner") in replies, replies
+    assert said(language, f"danger.partner.{country}") in replies
+    assert said(language, "situation.threat") not in replies

@@ -125,12 +125,51 @@ def test_a_link_said_to_be_the_right_one_replaces_the_wrong_one(language: str) -
     assert linked.slot("intake_urls") == ["https://b.example/2"]
 
 
-def test_two_platforms_are_no_correction(language: str) -> None:
-    """ "onlyfans not pornhub": which one is meant is not read, so the report is left as it was."""
-    both = [*ONLYFANS, {"entity": "platform", "value": "Pornhub"}]
-    typed = {"fr": "onlyfans pas pornhub", "ko": "폰허브 말고 온리팬스", "en": "onlyfans not pornhub"}[language]
-    outcome = run(ActionInform(), "inform", {**AT_SUMMARY, "language": language}, text=typed, entities=both)
+def entities_in(text: str, *names: tuple[str, str]) -> list[dict[str, Any]]:
+    """Platform entities at the place each (typed word, value) is found in `text`, as the CRF would give them."""
+    return [
+        {"entity": "platform", "value": value, "start": text.index(word), "end": text.index(word) + len(word)}
+        for word, value in names
+    ]
+
+
+NOT_THAT_ONE = {
+    "fr": [("onlyfans pas pornhub", "OnlyFans"), ("attendez en fait c'est pas twitter c'est instagram", "Instagram")],
+    "ko": [("폰허브 말고 온리팬스", "OnlyFans"), ("트위터 아니고 인스타예요", "Instagram")],
+    "en": [("onlyfans not pornhub", "OnlyFans"), ("wait its not twitter its instagram", "Instagram")],
+}
+WORDS = {"OnlyFans": ("onlyfans", "온리팬스"), "Pornhub": ("pornhub", "폰허브"), "X": ("twitter", "트위터"),
+         "Instagram": ("instagram", "인스타")}
+
+
+def test_of_two_platforms_the_one_not_said_to_be_wrong_is_meant(language: str) -> None:
+    """"onlyfans not pornhub", "c'est pas twitter c'est instagram": the one after or before the negation is wrong, the
+    other replaces the places; two platforms with no negation are left as they were."""
+    for typed, meant in NOT_THAT_ONE[language]:
+        named = [(word, value) for value, words in WORDS.items() for word in words if word in typed]
+        outcome = run(ActionInform(), "inform", {**AT_SUMMARY, "language": language}, text=typed,
+                      entities=entities_in(typed, *named))
+        assert outcome.slot("intake_places") == [meant], (typed, outcome.slot("intake_places"))
+    both = "onlyfans pornhub"
+    outcome = run(ActionInform(), "inform", {**AT_SUMMARY, "language": language}, text=both,
+                  entities=entities_in(both, ("onlyfans", "OnlyFans"), ("pornhub", "Pornhub")))
     assert outcome.slot("intake_places") is None and render(language, "intake.corrected") not in outcome.text
+
+
+DATE_AND_PLACE = {
+    "fr": ("non c'est sur instagram, et je l'ai découvert hier", "instagram"),
+    "ko": ("아니 인스타에 있고 어제 알았어요", "인스타"),
+    "en": ("no its on instagram, and i found it yesterday", "instagram"),
+}
+
+
+def test_a_date_and_a_place_corrected_in_one_message_are_both_kept(language: str) -> None:
+    """The report went with the date changed and the platform still "I don't know"."""
+    typed, word = DATE_AND_PLACE[language]
+    outcome = run(ActionInform(), "inform", {**AT_SUMMARY, "language": language}, text=typed,
+                  entities=entities_in(typed, (word, "Instagram")))
+    assert outcome.slot("intake_places") == ["Instagram"]
+    assert outcome.slot("intake_found") == "this_week"
 
 
 ONE_MORE_LINK = {

@@ -213,3 +213,35 @@ def test_erasing_taken_back_erases_nothing_and_says_so(language: str, intent: st
         outcome = run(action[intent], intent, {"language": language, "offer": "erase"}, text=text)
         assert outcome.texts == [render(language, "erase.cancelled")], (text, outcome.texts)
         assert outcome.slot("offer") is None
+
+
+DELETE_IT = {
+    "fr": ["vous pouvez les supprimer ?", "effacez-la svp", "supprimez"],
+    "ko": ["지워주세요", "그거 삭제해 줘요", "다 없애 주세요"],
+    "en": ["can u just delete it for me please", "can you delete them", "delete"],
+}
+DELETE_THE_CHAT = {
+    "fr": "effacez cette conversation",
+    "ko": "이 대화 지워주세요",
+    "en": "delete this chat",
+}
+
+
+def test_after_a_story_a_request_to_erase_naming_nothing_asks_whether_the_images_or_the_chat_are_meant(
+    language: str,
+) -> None:
+    """"my ex posted my nudes on twitter" then "can u just delete it for me please" got "Shall I erase this
+    conversation?": one tap would have erased the chat and its reports. The images or this conversation is asked
+    first; naming the chat, or no story told, asks to erase as before; the buttons lead to each."""
+    story = {"language": language, "situation": "sharing"}
+    for text in DELETE_IT[language]:
+        outcome = run(ActionDeleteData(), "delete_my_data", story, text=text)
+        assert outcome.texts == [render(language, "erase.which")], text
+        assert outcome.payloads == ["/ask_removal", "/delete_my_data"]
+        assert outcome.slot("offer") is None, (text, "no yes can erase anything after this question")
+    named = run(ActionDeleteData(), "delete_my_data", story, text=DELETE_THE_CHAT[language])
+    assert render(language, "erase.confirm") in named.texts and named.slot("offer") == "erase"
+    chosen = run(ActionDeleteData(), "delete_my_data", story, text="/delete_my_data")
+    assert render(language, "erase.confirm") in chosen.texts
+    no_story = run(ActionDeleteData(), "delete_my_data", {"language": language}, text=DELETE_IT[language][0])
+    assert render(language, "erase.confirm") in no_story.texts

@@ -149,3 +149,52 @@ def test_a_link_an_email_or_a_date_given_for_another_question_is_kept_and_the_qu
         for name, value in kept.items():
             assert answer[name] == value, (message, answer)
         assert dispatcher.messages[0]["text"] == render(language, "intake.noted")
+
+
+FINISHED = {
+    "fr": ["c'est bon", "ça suffit", "non c'est tout"],
+    "ko": ["됐어요", "이제 됐어", "없어요"],
+    "en": ["that's enough", "enough", "that's all"],
+}
+
+
+def test_being_done_at_another_link_finishes_the_list_and_never_leaves_the_form(language: str) -> None:
+    """"됐어요" at "another link?" stopped the whole report: where the question offers done, it is done."""
+    for message in FINISHED[language]:
+        slots = {
+            "language": language, "situation": "sharing", "requested_slot": "intake_where",
+            "intake_where": message, "intake_urls": ["https://x.com/a/status/1"],
+        }
+        typed = [{"event": "slot", "name": "intake_where", "value": message}]
+        conversation = tracker("deny", slots, text=message, events=typed)
+        dispatcher = CollectingDispatcher()
+        events = asyncio.run(ValidateIntakeForm().get_validation_events(dispatcher, conversation, {}))
+        answer = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+        assert answer["intake_where"] == "done", (message, answer)
+        assert answer.get("requested_slot", "kept") is not None, (message, "the form goes on")
+
+
+PLACE_ASIDE = {
+    "fr": ("attendez en fait c'est pas twitter c'est instagram", "instagram"),
+    "ko": ("아 트위터 아니고 인스타예요", "인스타"),
+    "en": ("wait actually its not twitter its instagram", "instagram"),
+}
+
+
+def test_a_platform_corrected_at_another_question_is_kept_never_taken_as_its_answer(language: str) -> None:
+    """At "when did you find it?", "attendez en fait c'est pas twitter c'est instagram" was saved as the date."""
+    message, word = PLACE_ASIDE[language]
+    start = message.index(word)
+    entities = [{"entity": "platform", "value": "Instagram", "start": start, "end": start + len(word)}]
+    slots = {
+        "language": language, "situation": "sharing", "requested_slot": "intake_found", "intake_found": message,
+        "intake_places": ["X"], "intake_where": "done",
+    }
+    typed = [{"event": "slot", "name": "intake_found", "value": message}]
+    conversation = tracker("inform", slots, text=message, events=typed, entities=entities)
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateIntakeForm().get_validation_events(dispatcher, conversation, {}))
+    answer = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert answer["intake_found"] is None, "asked again"
+    assert answer["intake_places"] == ["Instagram"]
+    assert dispatcher.messages[0]["text"] == render(language, "intake.noted")
