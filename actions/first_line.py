@@ -4,7 +4,8 @@ Whatever the classifier made of a message, some words are answered first, once: 
 message hears there is no need to (`actions/despair.py`); one who asks whether to tell a teacher or a parent, that
 it is theirs to choose (`actions/self_blame.py`); one who asks that their parents not know, that nothing here reaches
 them; one in danger now, how to get help at once, or, told that the police are coming, to stay safe until they come
-(`actions/danger.py`); one who takes back a request to erase, that nothing was erased
+(`actions/danger.py`), or, asking to erase in that danger, the erasure's question alone (`actions/seen.py`); one who
+takes back a request to erase, that nothing was erased
 (`actions/intake/erase_question.py`); one afraid that someone sees this chat, how to leave and clear it
 (`actions/seen.py`); one who would rather not say where they live, that it is fine, with general guidance
 (`actions/jurisdiction.py`); one told by the police that nothing can be done, what still can be
@@ -14,6 +15,11 @@ who asks how long removal takes, or whether it is too late (`actions/removal_tim
 (`actions/unknown_author.py`), fears that school or work finds out, or the person who did it
 (`actions/found_out.py`), tells of a blackmailer's money or contact (`actions/payment.py`), fears that more is posted
 (`actions/posted_again.py`), or asks who to call (`actions/helplines.py`), the answer to that.
+
+Also: one who says after a crisis message that they are safe after all, that Relais is glad and the line stays there
+(`actions/despair.py`); one in a danger told before who cannot call, to keep writing here (`DANGER_CANNOT_CALL`);
+one who asks why the country is asked, why (`country.ask.again`); one who says to send a report that was stopped and
+never sent, the offer to resume it.
 
 The lines are one ordered table (`FIRST_LINES`): the first whose reading holds is said, and its `is_whole` rule tells
 whether the action's own answer still follows. A message asking for a crisis line, a person or erasing
@@ -53,7 +59,7 @@ from actions.payment import (
 from actions.police_refused import police_refused, police_refused_key
 from actions.posted_again import answer_more_posts, fears_more_posts
 from actions.removal_time import TOO_LATE, asks_if_too_late, asks_removal_time, removal_time_key
-from actions.seen import fears_being_seen, tell_how_to_hide
+from actions.seen import erase_at_once, erases_in_danger, fears_being_seen, tell_how_to_hide
 from actions.self_blame import NOT_YOUR_FAULT, WHETHER_TO_TELL, asks_whether_to_tell, blames_self
 from actions.turn import Turn, about_them
 from actions.unknown_author import UNKNOWN_AUTHOR, author_unknown
@@ -145,18 +151,41 @@ def tell_parents_not_told(turn: Turn) -> None:
     turn.say("parents.police" if asks_if_police_tell_parents(turn.tracker) else "parents.not_told")
 
 
+WHY_WORDS = 12
+""""why do u need my country?? i just want this to stop" asks why in a sentence."""
+
+
 def asks_why_country(turn: Turn) -> bool:
     """Whether the latest message asks, in a few words, why the country is asked while that question waits ("pourquoi
     vous voulez savoir mon pays", "why do you need to know that", "왜요?"): `why` in `actions/intake/answers.yml`."""
     from actions.intake.answers import says  # the intake's modules import the base action, which imports this one
 
-    return waits_for_country(turn.tracker) and says(turn, "why")
+    return waits_for_country(turn.tracker) and says(turn, "why", max_words=WHY_WORDS)
 
 
 def _country_why(turn: Turn) -> None:
     from actions.intake.offers import ask_country_again  # the intake's modules import the base action
 
     ask_country_again(turn)
+
+
+def asks_to_send_a_stopped_report(turn: Turn) -> bool:
+    """Whether the latest message says to send the report ("네 보내주세요", "ok send it", "envoyez-le") while a report
+    was started, stopped and not sent, and no question of it waits: it would otherwise get the menu, and the person
+    would believe it sent. A question whether to pay the blackmailer ("돈 보내도 돼요?") is no such word."""
+    from actions.intake.answers import says  # the intake's modules import the base action, which imports this one
+    from actions.intake.flow import draft_started
+
+    waiting = turn.tracker.get_slot("offer") in ("intake", "submit") or (turn.tracker.active_loop or {}).get("name")
+    if waiting or not draft_started(turn) or asks_whether_to_pay(turn.tracker):
+        return False
+    return says(turn, "send") and not says(turn, "not_send")
+
+
+def _offer_to_resume(turn: Turn) -> None:
+    from actions.intake.flow import offer_intake  # the intake's modules import the base action
+
+    offer_intake(turn)
 
 
 def _decline_country(turn: Turn) -> None:
@@ -223,6 +252,9 @@ FIRST_LINES: tuple[FirstLine, ...] = (
         tell_danger_cannot_call,
         _says_nothing_else_but("express_distress", "ask_privacy", "ask_report"),
     ),
+    FirstLine(  # "he's coming, delete it now": this chat at once, whatever the classifier made of it
+        "erase_in_danger", _reads(erases_in_danger), erase_at_once, _always, silences=("delete_my_data",),
+    ),
     CANNOT_CALL_LINE,
     FirstLine(  # before the parents' line: "엄마한테 말할까요?" asks whether to tell
         "whether_to_tell", _reads(asks_whether_to_tell), _say(WHETHER_TO_TELL),
@@ -237,6 +269,7 @@ FIRST_LINES: tuple[FirstLine, ...] = (
     ),
     FirstLine("seen", _reads(fears_being_seen), tell_how_to_hide, _says_nothing_else),
     FirstLine("declines_country", _reads(declines_country), _decline_country, _always),
+    FirstLine("resume_report", asks_to_send_a_stopped_report, _offer_to_resume, _always),
     FirstLine(  # "why do you need to know that" read as asking what is kept
         "country_why", asks_why_country, _country_why, _says_nothing_else_but("ask_privacy", "bot_challenge"),
     ),

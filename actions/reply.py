@@ -22,6 +22,7 @@ from actions.handoff_lapse import tell_if_lapsed
 from actions.jurisdiction import COUNTRY_QUESTION, country_in_message, country_slot
 from actions.language import CHOSEN_SLOT, conversation_language, explicit_choice
 from actions.menu import HUMAN, NOT_NOW, SEND, Button
+from actions.seen import erases_in_danger
 from actions.turn import Turn, about_them
 from content.knowledge import CONTACTS
 
@@ -125,8 +126,11 @@ class RelaisAction(Action, ABC):
             tell_if_lapsed(turn)
         holds_summary = self.interrupts_forms and not self.answers_summary and tracker.get_slot("offer") == "submit"
         sent = holds_summary and _sends_summary(turn)
-        # not being able to call in a danger told before is that danger still ("i cant call, he'd hear me")
-        danger = in_danger(turn) or (bool(tracker.get_slot(DANGER_SLOT)) and says_cannot_call(tracker))
+        # not being able to call, or erasing in a hurry, in a danger told before is that danger still ("i cant call,
+        # he'd hear me", "delete it now")
+        danger = in_danger(turn) or (
+            bool(tracker.get_slot(DANGER_SLOT)) and (says_cannot_call(tracker) or erases_in_danger(tracker))
+        )
         left_danger = not danger and bool(tracker.get_slot(DANGER_SLOT)) and moves_on(turn)
         if danger and not tracker.get_slot(DANGER_SLOT):
             turn.set(DANGER_SLOT, True)

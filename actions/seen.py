@@ -4,7 +4,9 @@
 words (`seen_cues.yml`) hear, in the web widget, that its quick exit leaves the page at once, that clearing the
 conversation empties the screen, that asking to delete one's data erases it from the hotline too, and that a
 private window keeps the page out of the history (`SEEN_IN_THE_WIDGET`, with the widget's own button labels);
-elsewhere (Telegram), that the chat can be deleted in the app, and erased here on request (`SEEN`).
+elsewhere (Telegram), that the chat can be deleted in the app, and erased here on request (`SEEN`). In a danger told
+before, words of erasing ("he's coming, delete it now", "il arrive efface tout vite", "남편 온다 빨리 지워줘") mean this
+chat at once: the erasure's question comes first and alone (`erase_at_once`), never removal advice.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from pathlib import Path
 
 from rasa_sdk import Tracker
 
+from actions.danger import SLOT as DANGER_SLOT
 from actions.facts_in_message import message_says
 from actions.turn import Turn
 
 CUES = Path(__file__).with_name("seen_cues.yml")
+ERASE_NOW_CUES = Path(__file__).with_name("erase_now_cues.yml")
 SEEN = "safety.seen"
 SEEN_IN_THE_WIDGET = "safety.seen.widget"
 WIDGET_CHANNEL = "socketio"
@@ -34,3 +38,16 @@ def tell_how_to_hide(turn: Turn) -> None:
         turn.say(SEEN_IN_THE_WIDGET, exit=turn.text("web.quick_exit"), clear=turn.text("web.clear"))
     else:
         turn.say(SEEN)
+
+
+def erases_in_danger(tracker: Tracker) -> bool:
+    """Whether, a danger told before being in mind (slot `in_danger`), the latest typed message asks to erase
+    (`erase_now_cues.yml`)."""
+    return bool(tracker.get_slot(DANGER_SLOT)) and message_says(tracker, ERASE_NOW_CUES)
+
+
+def erase_at_once(turn: Turn) -> None:
+    """The question before erasing this conversation, alone (`actions/intake/erase.py`, `hurried`)."""
+    from actions.intake.erase import ask_to_erase  # the intake's modules import the base action, which imports this one
+
+    ask_to_erase(turn, hurried=True)

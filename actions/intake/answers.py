@@ -69,6 +69,8 @@ def choice(turn: Turn, allowed: Sequence[str] = ()) -> str | None:
     message = text(turn)
     folded = URL.sub(" ", fold(message.lower()))
     if not message.startswith("/") and _cues()["send_report"].search(folded):
+        if DONE in allowed and not _cues()["not_send"].search(folded):
+            return DONE  # "yes send it" at "another link?": the list is finished, the summary comes next
         allowed = [option for option in allowed if option != "yes"]
     finished = tuple(option for option in allowed if option == DONE)
     options = (*finished, *CONTROLS, *(option for option in allowed if option != DONE))

@@ -104,7 +104,9 @@ def _found(turn: Turn, message: str) -> Dict[str, Any]:
     return {"intake_found": LEAD_IN.sub("", message)[:MAX_FOUND_CHARS] or message[:MAX_FOUND_CHARS]}
 
 
-NOT_BEFORE = re.compile(r"\b(pas|non|not|no|nope|plutot que|instead of|rather than)\b( (sur|on|de|from|in))?\W*$")
+NOT_BEFORE = re.compile(
+    r"\b(pas|non|not|no|nope|wasn'?t|isn'?t|aint|plutot que|instead of|rather than)\b( (sur|on|de|from|in))?\W*$"
+)
 """A negation just before a platform named ("c'est pas twitter", "not pornhub"): that one is wrong."""
 NOT_AFTER = re.compile(r"\s?(에서|에)?\s?(말고|아니고|아니라)")
 """A negation just after a platform named, in Korean ("폰허브 말고"): that one is wrong."""

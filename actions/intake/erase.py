@@ -58,7 +58,7 @@ def verified_reference(turn: Turn, now: float | None = None) -> str | None:
     return str(value["reference"]) if 0 <= age < VERIFIED_FOR_S else None
 
 
-def ask_to_erase(turn: Turn) -> None:
+def ask_to_erase(turn: Turn, hurried: bool = False) -> None:
     """Always a question first: a misread message can never erase anything by itself.
 
     "delete RL-…" asks for that report's PIN (a PIN in the same message is read) and the yes/no
@@ -66,7 +66,8 @@ def ask_to_erase(turn: Turn) -> None:
     asks about that report and this conversation; otherwise, about this conversation and the reports
     made in it, saying how to reach a report from another one. Asked to keep the report this conversation
     made while erasing the chat, it says that one goes with the other, how to hide the chat on the device
-    instead, and asks whether to erase both (`erase.keep_report`).
+    instead, and asks whether to erase both (`erase.keep_report`). `hurried` (the person in danger, someone coming)
+    leaves out how to reach a report made elsewhere: the question alone.
     """
     typed = reference_in(text(turn))
     checked = verified_reference(turn)
@@ -80,7 +81,8 @@ def ask_to_erase(turn: Turn) -> None:
         turn.say("erase.keep_report", (YES, NO))
     else:
         turn.set("offer", "erase")
-        turn.say("erase.earlier_hint")
+        if not hurried:
+            turn.say("erase.earlier_hint")
         turn.say("erase.confirm", (YES, NO))
 
 

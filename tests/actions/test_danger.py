@@ -403,3 +403,31 @@ def test_a_threat_made_to_keep_the_person_from_leaving_is_a_partners_abuse_with_
                 "en": "a stranger says he'll post my pics"}[language]
     plain = run(ActionSituation(), "describe_sextortion", {"language": language, "country": "FR"}, text=stranger)
     assert render(language, "situation.ack.sextortion.partner") not in plain.texts
+
+
+DELETE_NOW = {
+    "fr": ["il arrive efface tout vite", "supprimez la conversation svp vite"],
+    "ko": ["남편 온다 빨리 지워줘", "빨리 삭제해 주세요"],
+    "en": ["ugh no actually he's coming, delete it now", "wipe this chat now"],
+}
+
+
+@pytest.mark.parametrize("intent", ["ask_removal", "express_distress", "delete_my_data", "nlu_fallback"])
+def test_in_a_danger_told_before_delete_it_now_asks_to_erase_this_chat_at_once(language: str, intent: str) -> None:
+    """"he's coming, delete it now" got removal advice, "il arrive efface tout vite" a support text: the erasure's
+    question alone, first, whatever the classifier made of it; a yes erases (actions/intake/offers.py)."""
+    from actions.conversation import ActionClarify as Clarify
+    from actions.privacy import ActionDeleteData
+    from actions.reporting import ActionRemoval
+
+    action = {
+        "ask_removal": ActionRemoval(), "express_distress": ActionSupport(), "delete_my_data": ActionDeleteData(),
+        "nlu_fallback": Clarify(),
+    }[intent]
+    slots = {"language": language, "country": COUNTRY[language], "in_danger": True, "situation": "sextortion"}
+    for text in DELETE_NOW[language]:
+        outcome = run(action, intent, slots, text=text)
+        assert outcome.texts == [render(language, "erase.confirm")], (text, outcome.texts)
+        assert outcome.slot("offer") == "erase"
+    calm = run(ActionRemoval(), "ask_removal", {**slots, "in_danger": False}, text=DELETE_NOW[language][0])
+    assert render(language, "erase.confirm") not in calm.texts

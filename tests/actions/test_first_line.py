@@ -96,7 +96,7 @@ NOT_TELLING_PARENTS = {
 WHY_THE_COUNTRY = {
     "fr": ["pourquoi vous voulez savoir mon pays", "pk vous avez besoin de ça"],
     "ko": ["왜 나라를 알아야 돼요?", "그건 왜요?"],
-    "en": ["why do you need to know that", "what for?"],
+    "en": ["why do you need to know that", "what for?", "why do u need my country?? i just want this to stop"],
 }
 
 

@@ -1352,17 +1352,25 @@ def test_a_blackmailers_deadline_hears_no_at_once(chat: Chat, language: str) -> 
 # the chat, a blackmail forgotten after the crisis line, a partner's threat to post if she leaves read as a stranger's.
 
 CRISIS_IN_A_STORY = {
-    "fr": "un mec me menace de tout publier, j'ai déjà payé et il en redemande. jpp de cette vie franchement",
-    "ko": "전남친이 사진 뿌린다고 협박해요 아빠가 보느니 차라리 죽는 게 나아요",
-    "en": "my roommate had a hidden camera in the bathroom. i dont even want to live anymore",
+    "fr": [
+        "un mec me menace de tout publier, j'ai déjà payé et il en redemande. jpp de cette vie franchement",
+        "mon mec a diffusé mes photos. jen peux plus, jai pris des cachets",
+    ],
+    "ko": ["전남친이 사진 뿌린다고 협박해요 아빠가 보느니 차라리 죽는 게 나아요"],
+    "en": [
+        "my roommate had a hidden camera in the bathroom. i dont even want to live anymore",
+        "my ex posted my pics everywhere. i cant anymore, i just took a bunch of pills",
+    ],
 }
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_wish_to_die_inside_a_story_gets_the_crisis_line_first(chat: Chat, language: str) -> None:
-    replies = chat.say(CRISIS_IN_A_STORY[language], language_hint=language)
-    assert replies[0]["text"].startswith(said(language, "crisis.unknown").split(".")[0]), joined(replies)
-    assert chat.slot("in_crisis") is True
+def test_a_wish_to_die_inside_a_story_gets_the_crisis_line_first(stack: Stack, language: str) -> None:
+    for text in CRISIS_IN_A_STORY[language]:
+        chat = Chat(stack)
+        replies = chat.say(text, language_hint=language)
+        assert replies[0]["text"].startswith(said(language, "crisis.unknown").split(".")[0]), joined(replies)
+        assert chat.slot("in_crisis") is True
 
 
 CRISIS_AND_BLACKMAIL = {
@@ -1412,3 +1420,22 @@ def test_a_threat_to_post_if_she_leaves_is_a_partners_abuse_with_its_line(chat: 
     assert said(language, "situation.ack.sextortion.partner") in replies, replies
     assert said(language, f"danger.partner.{country}") in replies
     assert said(language, "situation.threat") not in replies
+
+
+# What a twelfth newcomer found: in a danger, "he's coming, delete it now" got removal advice.
+
+DANGER_THEN_DELETE = {
+    "fr": ("il est rentré à la maison, il a bu, il menace de balancer mes photos, j'ai peur",
+           "il arrive efface tout vite"),
+    "ko": ("남친이 술 취해서 집에 왔어요 사진 뿌린대요 무서워요", "남편 온다 빨리 지워줘"),
+    "en": ("my ex is in the flat rn, he's drunk", "ugh no actually he's coming, delete it now"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_in_a_danger_delete_it_now_asks_to_erase_this_chat_at_once(chat: Chat, language: str) -> None:
+    danger, delete_now = DANGER_THEN_DELETE[language]
+    chat.say(danger, language_hint=language)
+    replies = chat.say(delete_now)
+    assert joined(replies) == said(language, "erase.confirm"), joined(replies)
+    assert chat.slot("offer") == "erase"

@@ -136,7 +136,11 @@ def entities_in(text: str, *names: tuple[str, str]) -> list[dict[str, Any]]:
 NOT_THAT_ONE = {
     "fr": [("onlyfans pas pornhub", "OnlyFans"), ("attendez en fait c'est pas twitter c'est instagram", "Instagram")],
     "ko": [("폰허브 말고 온리팬스", "OnlyFans"), ("트위터 아니고 인스타예요", "Instagram")],
-    "en": [("onlyfans not pornhub", "OnlyFans"), ("wait its not twitter its instagram", "Instagram")],
+    "en": [
+        ("onlyfans not pornhub", "OnlyFans"),
+        ("wait its not twitter its instagram", "Instagram"),
+        ("oh and it wasnt twitter it was his instagram", "Instagram"),
+    ],
 }
 WORDS = {"OnlyFans": ("onlyfans", "온리팬스"), "Pornhub": ("pornhub", "폰허브"), "X": ("twitter", "트위터"),
          "Instagram": ("instagram", "인스타")}

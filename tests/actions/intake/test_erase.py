@@ -199,7 +199,7 @@ def test_despair_beside_the_words_of_erasing_erases_nothing_and_is_met_as_distre
 
 TAKEN_BACK = {
     "fr": ["attends non n'efface pas, je veux continuer", "non ne supprime rien"],
-    "ko": ["아 잠깐 지우지 마세요", "삭제하지 마요"],
+    "ko": ["아 잠깐 지우지 마세요", "삭제하지 마요", "아 잠깐 취소요"],
     "en": ["wait no dont delete it, i want to keep going", "no dont erase anything"],
 }
 
@@ -217,7 +217,7 @@ def test_erasing_taken_back_erases_nothing_and_says_so(language: str, intent: st
 
 DELETE_IT = {
     "fr": ["vous pouvez les supprimer ?", "effacez-la svp", "supprimez"],
-    "ko": ["지워주세요", "그거 삭제해 줘요", "다 없애 주세요"],
+    "ko": ["지워주세요", "그거 삭제해 줘요", "없애 주세요"],
     "en": ["can u just delete it for me please", "can you delete them", "delete"],
 }
 DELETE_THE_CHAT = {

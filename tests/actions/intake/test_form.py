@@ -152,9 +152,9 @@ def test_a_link_an_email_or_a_date_given_for_another_question_is_kept_and_the_qu
 
 
 FINISHED = {
-    "fr": ["c'est bon", "ça suffit", "non c'est tout"],
-    "ko": ["됐어요", "이제 됐어", "없어요"],
-    "en": ["that's enough", "enough", "that's all"],
+    "fr": ["c'est bon", "ça suffit", "non c'est tout", "c tout", "ok envoyez"],
+    "ko": ["됐어요", "이제 됐어", "없어요", "네 보내주세요"],
+    "en": ["that's enough", "enough", "that's all", "yes send it"],
 }
 
 

@@ -102,3 +102,21 @@ def test_the_answers_to_the_summary_do_not_repeat_it(language: str, cases_db: st
         assert render(language, "intake.summary.unsent") not in outcome.text
         assert outcome.slot("offer") != "submit"
     assert cases() == []
+
+
+STOPPED = {key: value for key, value in ANSWERED.items() if key not in ("intake_contact", "intake_contact_detail")}
+PAY = {"fr": "je lui envoie l'argent ?", "ko": "돈 보내도 돼요?", "en": "should i send him the money"}
+
+
+@pytest.mark.parametrize(("action", "intent"), [(ActionAffirm(), "affirm"), (ActionClarify(), "nlu_fallback")])
+def test_send_it_after_the_report_was_stopped_offers_to_resume_it(language: str, action: Action, intent: str) -> None:
+    """"네 보내주세요" after "됐어요" had stopped the form got the menu, and nothing was sent: the report, started and
+    stopped, is offered again (continue, or not now), never silently dropped."""
+    slots = {**STOPPED, "language": language, "situation": "sextortion"}
+    outcome = run(action, intent, slots, text=SEND_IT[language])
+    assert outcome.texts == [render(language, "intake.offer.resume")], outcome.texts
+    assert outcome.slot("offer") == "intake"
+    paying = run(ActionClarify(), "nlu_fallback", slots, text=PAY[language])
+    assert render(language, "intake.offer.resume") not in paying.texts
+    nothing_started = run(action, intent, {"language": language, "situation": "sextortion"}, text=SEND_IT[language])
+    assert render(language, "intake.offer.resume") not in nothing_started.texts
