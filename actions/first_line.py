@@ -221,6 +221,10 @@ PARENTS_LINE = FirstLine(
     "parents", _reads(keeps_it_from_parents), tell_parents_not_told, _never,
 )
 """Before the danger: "if my parents find out they will kill me" is the fear of being found out."""
+DANGER_CANNOT_CALL = "danger.cannot_call"
+"""In a danger told before (slot `in_danger`, its numbers said), one who cannot call ("i cant call, he'd hear me",
+"is there something i can text?"); a danger told in the same message hears its numbers first."""
+
 
 def tell_crisis_eased(turn: Turn) -> None:
     """Glad the person is safe (`EASED`); the line is no longer repeated at every answer (`EASED_SLOT`)."""
@@ -236,10 +240,6 @@ def tell_danger_cannot_call(turn: Turn) -> None:
     if has(turn.language, local):
         turn.say(local)
 
-
-DANGER_CANNOT_CALL = "danger.cannot_call"
-"""In a danger told before (slot `in_danger`, its numbers said), one who cannot call ("i cant call, he'd hear me",
-"is there something i can text?"); a danger told in the same message hears its numbers first."""
 
 FIRST_LINES: tuple[FirstLine, ...] = (
     FirstLine(
