@@ -22,6 +22,12 @@ from bot.components.crisis_patterns import denies_crisis, signals_crisis
 
 DESPAIR_CUES = Path(__file__).with_name("despair_cues.yml")
 CANNOT_CALL_CUES = Path(__file__).with_name("cannot_call_cues.yml")
+HARM_DONE_CUES = Path(__file__).with_name("harm_done_cues.yml")
+HARM_DONE = "crisis.harm_done"
+"""`crisis.harm_done.<jurisdiction>`: something taken or a harm done: medical help now, even feeling fine, at the
+emergency number the knowledge base gives (France's 15, section 1.8; 999, 911, 112, 000), else the local one, no
+number (South Korea's ambulance is not in the knowledge base)."""
+HARM_DONE_WITH_A_NUMBER = ("FR", "GB", "US", "IE", "AU")
 CANNOT_CALL = "crisis.cannot_call"
 """No need to call; keep writing here; the lines that can be written to (knowledge base section 5: 988 by text or
 chat, Lifeline by text, Samaritans by email; France's 114 by text in an emergency, section 1.8)."""
@@ -55,3 +61,13 @@ def eases_crisis(tracker: Tracker) -> bool:
     no word of a risk to life."""
     text = latest_text(tracker)
     return bool(tracker.get_slot(CRISIS_SLOT)) and denies_crisis(text) and not signals_crisis(text)
+
+
+def harm_done(tracker: Tracker) -> bool:
+    """Whether the latest typed message tells of pills or medicine taken or a harm done (`harm_done_cues.yml`)."""
+    return message_says(tracker, HARM_DONE_CUES)
+
+
+def harm_done_key(jurisdiction: str | None) -> str:
+    """`crisis.harm_done.<jurisdiction>` for `HARM_DONE_WITH_A_NUMBER`, else `crisis.harm_done.other`."""
+    return f"{HARM_DONE}.{jurisdiction if jurisdiction in HARM_DONE_WITH_A_NUMBER else 'other'}"

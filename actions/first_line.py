@@ -16,7 +16,8 @@ who asks how long removal takes, or whether it is too late (`actions/removal_tim
 (`actions/found_out.py`), tells of a blackmailer's money or contact (`actions/payment.py`), fears that more is posted
 (`actions/posted_again.py`), or asks who to call (`actions/helplines.py`), the answer to that.
 
-Also: one who says after a crisis message that they are safe after all, that Relais is glad and the line stays there
+Also: one who tells after a crisis message of pills taken or a harm done, to get medical help now; one who says
+after a crisis message that they are safe after all, that Relais is glad and the line stays there
 (`actions/despair.py`); one in a danger told before who cannot call, to keep writing here (`DANGER_CANNOT_CALL`);
 one who asks why the country is asked, why (`country.ask.again`); one who says to send a report that was stopped and
 never sent, the offer to resume it.
@@ -36,7 +37,17 @@ from rasa_sdk import Tracker
 from actions.cost import asks_cost, tell_cost
 from actions.danger import CALLED, PARTNER, by_partner, called_for_help, in_danger_now
 from actions.danger import SLOT as DANGER_SLOT
-from actions.despair import CANNOT_CALL, EASED, EASED_SLOT, cannot_call, eases_crisis, says_cannot_call
+from actions.despair import (
+    CANNOT_CALL,
+    CRISIS_SLOT,
+    EASED,
+    EASED_SLOT,
+    cannot_call,
+    eases_crisis,
+    harm_done,
+    harm_done_key,
+    says_cannot_call,
+)
 from actions.facts_in_message import asks_if_police_tell_parents, keeps_from_parents, told_by_someone_else
 from actions.found_out import AUTHOR_NOT_TOLD, NOT_TOLD, asks_if_author_told, asks_if_school_or_work_told
 from actions.helplines import asks_who_to_call
@@ -151,8 +162,9 @@ def tell_parents_not_told(turn: Turn) -> None:
     turn.say("parents.police" if asks_if_police_tell_parents(turn.tracker) else "parents.not_told")
 
 
-WHY_WORDS = 12
-""""why do u need my country?? i just want this to stop" asks why in a sentence."""
+WHY_WORDS = 16
+""""why do u need my country?? i just want this to stop", "pourquoi vous avez besoin de savoir ou j'habite, j'ai peur
+que ca se sache" ask why in a sentence."""
 
 
 def asks_why_country(turn: Turn) -> bool:
@@ -242,6 +254,10 @@ def tell_danger_cannot_call(turn: Turn) -> None:
 
 
 FIRST_LINES: tuple[FirstLine, ...] = (
+    FirstLine(  # after a crisis message: "what happens with the pills tho, like 8 of them"
+        "harm_done", lambda turn: bool(turn.slot(CRISIS_SLOT)) and harm_done(turn.tracker),
+        lambda turn: turn.say(harm_done_key(turn.jurisdiction)), _never,
+    ),
     FirstLine(
         "crisis_eased", _reads(eases_crisis), tell_crisis_eased,
         _says_nothing_else_but("express_distress", "crisis"),
@@ -291,6 +307,7 @@ FIRST_LINES: tuple[FirstLine, ...] = (
     FirstLine(  # read as asking what is kept, for a person, or as a blackmail ("돈 드나요?")
         "cost", _reads(asks_cost), tell_cost,
         _says_nothing_else_but("ask_privacy", "bot_challenge", "request_human", "describe_sextortion", "ask_removal"),
+        silences=("request_human",),  # "상담 무료임?" asks about counselling, it does not ask for a person
     ),
     FirstLine(
         "unknown_author", _reads(author_unknown), _about_them(UNKNOWN_AUTHOR),

@@ -15,7 +15,7 @@ from pathlib import Path
 from rasa_sdk import Tracker
 
 from actions.danger import in_danger_now
-from actions.despair import EASED_SLOT
+from actions.despair import EASED_SLOT, harm_done, harm_done_key
 from actions.facts_in_message import (
     adult_told,
     age,
@@ -138,6 +138,8 @@ class ActionCrisis(RelaisAction):
             with session() as db:
                 queued = queue.escalate(db, turn.tracker.sender_id, queue.Flags(in_crisis=True))
         turn.say(crisis_key(turn))
+        if harm_done(turn.tracker):  # "i just took a bunch of pills": medical help now, even feeling fine
+            turn.say(harm_done_key(turn.jurisdiction))
         if keeps_it_from_parents(turn.tracker):  # after the line, never before it
             tell_parents_not_told(turn)
         if threat_in_message(turn) and not in_danger_now(turn.tracker):

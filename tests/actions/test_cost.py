@@ -17,7 +17,12 @@ from tests.actions.conftest import make_tracker, run
 COST = {
     "fr": ["c'est payant votre truc ?", "c'est gratuit ?", "ça coûte combien de faire supprimer ?"],
     "ko": ["이거 상담 무료에요? 돈 드나요?", "삭제 비용 드나요?", "유료인가요?"],
-    "en": ["does this cost anything", "is it free?", "how much does removal cost"],
+    "en": [
+        "does this cost anything",
+        "is it free?",
+        "how much does removal cost",
+        "is this thing free or do i have to pay",
+    ],
 }
 NOT_COST = {
     "fr": ["il veut que je paie 500 euros", "est-ce que je dois le payer ?", "je suis libre ce soir"],

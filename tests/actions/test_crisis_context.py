@@ -253,3 +253,27 @@ def test_a_blackmail_told_in_a_crisis_message_hears_its_steps_after_the_crisis_l
     assert outcome.texts[0] == spoken(language, f"crisis.{COUNTRY[language]}")
     assert render(language, "situation.threat") in outcome.texts
     assert outcome.slot("situation") == "sextortion"
+
+
+HARM_DONE = {
+    "fr": ("mon mec a diffusé mes photos. jen peux plus, jai pris des cachets", "et les cachets ça fait quoi"),
+    "ko": ("사진 다 퍼졌어요 죽고싶어요 수면제 한움큼 먹었어요", "약 너무 많이 먹었나봐요"),
+    "en": ("my ex posted my pics everywhere. i cant anymore, i just took a bunch of pills",
+           "what happens with the pills tho, like 8 of them"),
+}
+
+
+def test_pills_taken_hear_medical_help_now_after_the_crisis_line_and_later(language: str) -> None:
+    """"i just took a bunch of pills" got the listening lines and "you don't have to call": medical help now, even
+    feeling fine, at the emergency number the knowledge base gives, else the local one with no number (Korea)."""
+    story, later = HARM_DONE[language]
+    keys = (("FR", "crisis.harm_done.FR"), ("GB", "crisis.harm_done.GB"), ("KR", "crisis.harm_done.other"))
+    for country, key in keys:
+        slots = {"language": language, "country": country}
+        outcome = run(ActionCrisis(), "crisis", slots, text=story)
+        assert outcome.texts[0] == spoken(language, f"crisis.{country}"), country
+        assert outcome.texts[1] == render(language, key), (country, outcome.texts)
+        after = run(ActionSupport(), "express_distress", {**slots, "in_crisis": True}, text=later)
+        assert after.texts[0] == render(language, key), (country, after.texts)
+    calm = run(ActionCrisis(), "crisis", {"language": language, "country": "FR"}, text=CRISIS_AND_THREAT[language])
+    assert render(language, "crisis.harm_done.FR") not in calm.texts

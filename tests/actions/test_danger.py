@@ -33,6 +33,7 @@ DANGER = {
         "je peux pas parler il est à côté. il a mes photos et il me menace",
         "il est venu devant chez moi hier soir",
         "j'ai peur de ce qu'il va faire s'il apprend que je sais",
+        "mon copain menace de me frapper et de publier mes photos, il est dans la maison",
     ],
     "ko": [
         "남편이 무서워요. 집에 같이 있어요",
@@ -49,6 +50,7 @@ DANGER = {
         "지금 남친이 집에 있는데 술 취해서 사진 뿌린다고 협박해 무서워",
         "회사 상사가 사진 가지고 협박하는데 지금 사무실에 같이 있어 무서워",
         "남친이 알면 무슨 짓을 할지 몰라서 무서워요",
+        "남친이 몰래 찍은 영상 있는데 헤어지자고 하면 인터넷에 올린대요. 지금 같이 집에 있어요",
     ],
     "en": [
         "he's home now and I'm scared",
@@ -90,6 +92,7 @@ NO_DANGER = {
         "문 앞에 택배 왔어요",
         "오늘 그냥 집에 왔어요",
         "인스타에서 계속 따라와서 팔로우해요",
+        "엄마랑 지금 같이 집에 있어요",
     ],
     "en": [
         "my parents will kill me",
@@ -347,8 +350,9 @@ def test_a_husband_at_home_now_beside_a_hidden_camera_is_a_danger_now() -> None:
 
 
 CANNOT_CALL = {
-    "fr": ["je peux pas appeler il va m'entendre", "je peux envoyer un sms quelque part ?"],
-    "ko": ["전화는 못 해요 들을까 봐", "문자로 신고할 수 있어요?"],
+    "fr": ["je peux pas appeler il va m'entendre", "je peux envoyer un sms quelque part ?",
+           "y a un numero ou on peut envoyer un sms ?"],
+    "ko": ["전화는 못 해요 들을까 봐", "문자로 신고할 수 있어요?", "전화 못해요 옆방에 있어서"],
     "en": ["i cant call, he'd hear me", "is there something i can text?"],
 }
 
@@ -431,3 +435,21 @@ def test_in_a_danger_told_before_delete_it_now_asks_to_erase_this_chat_at_once(l
         assert outcome.slot("offer") == "erase"
     calm = run(ActionRemoval(), "ask_removal", {**slots, "in_danger": False}, text=DELETE_NOW[language][0])
     assert render(language, "erase.confirm") not in calm.texts
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("mon mari menace de balancer nos videos intimes si je demande le divorce", True),
+        ("il menace de publier nos vidéos si je le quitte", True),
+        ("헤어지자고 했더니 남친이 영상 유포한다고 협박함", True),
+        ("he says he'll post them everywhere if i leave", True),
+        ("il menace de publier mes photos si je paie pas", False),
+        ("돈 안 보내면 영상 뿌린대요", False),
+        ("he'll post them unless i pay", False),
+    ],
+)
+def test_a_threat_made_to_keep_the_person_from_leaving_is_told_apart(text: str, left: bool) -> None:
+    from actions.danger import threatens_if_left
+
+    assert threatens_if_left(make_tracker("describe_sextortion", {}, text=text)) is left

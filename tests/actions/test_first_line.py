@@ -94,7 +94,11 @@ NOT_TELLING_PARENTS = {
     "en": "i dont want to tell my parents",
 }
 WHY_THE_COUNTRY = {
-    "fr": ["pourquoi vous voulez savoir mon pays", "pk vous avez besoin de ça"],
+    "fr": [
+        "pourquoi vous voulez savoir mon pays",
+        "pk vous avez besoin de ça",
+        "pourquoi vous avez besoin de savoir ou j'habite, j'ai peur que ca se sache",
+    ],
     "ko": ["왜 나라를 알아야 돼요?", "그건 왜요?"],
     "en": ["why do you need to know that", "what for?", "why do u need my country?? i just want this to stop"],
 }

@@ -82,6 +82,7 @@ def test_money_back_with_no_blackmail_known_is_not_answered_as_one(language: str
         ("j'ai envoyé 50 euros par paypal", True),
         ("I have already sent 100k to him through opay", True),
         ("i sent him 2 gift cards", True),
+        ("ok i havent paid him", False),
         ("jlui ai deja envoyé une carte de 50", True),
         ("il m'a envoyé une carte de voeux", False),
         ("이미 50만원 보냈어요", True),

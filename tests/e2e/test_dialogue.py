@@ -1371,6 +1371,9 @@ def test_a_wish_to_die_inside_a_story_gets_the_crisis_line_first(stack: Stack, l
         replies = chat.say(text, language_hint=language)
         assert replies[0]["text"].startswith(said(language, "crisis.unknown").split(".")[0]), joined(replies)
         assert chat.slot("in_crisis") is True
+        if "pills" in text or "cachets" in text:  # medical help now, with no number for an unknown country
+            texts = [reply.get("text", "") for reply in replies]
+            assert said(language, "crisis.harm_done.other") in texts[1:3], joined(replies)
 
 
 CRISIS_AND_BLACKMAIL = {

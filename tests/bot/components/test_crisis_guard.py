@@ -334,6 +334,16 @@ def test_a_crisis_guessed_from_a_wish_that_the_images_be_removed_is_removal(lang
         "i want to erase it all and disappear",
         "i took all of my mums pills",
         "im not suicidal but i want to die",
+        "jpp de cette vie franchement",
+        "mon mec a diffusé mes photos. jen peux plus, jai pris des cachets",
+        "franchement si il l'envoie je me tue",
+        "si ca sort je me foutrai en l'air",
+        "plutôt mourir que de voir ça publié",
+        "아빠가 보느니 차라리 죽는 게 나아요",
+        "i dont even want to live anymore",
+        "i'd rather die than have my dad see them",
+        "i cant anymore, i just took a bunch of pills",
+        "everyone would be better off if i wasnt around",
     ],
 )
 def test_a_wish_to_vanish_said_after_another_and_pills_taken_are_a_crisis(text: str) -> None:
@@ -349,6 +359,11 @@ def test_a_wish_to_vanish_said_after_another_and_pills_taken_are_a_crisis(text: 
         "no im not suicidal i meant i want to stop the report form",
         "how do i delete myself from that site",
         "stop, i dont want to do this anymore",
+        "non ça va aller en fait, je vais pas faire de bêtise",
+        "bon ca va jvais pas faire de connerie t'inquiete",
+        "나쁜 생각은 안 할게요",
+        "i wont do anything stupid, i just needed to say it",
+        "its fine i'm not gonna do anything dumb lol",
     ],
 )
 def test_being_done_with_the_matter_or_saying_one_is_not_in_crisis_is_no_crisis(text: str) -> None:
