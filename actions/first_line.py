@@ -143,11 +143,17 @@ def danger_key(turn: Turn) -> str:
 def tell_danger(turn: Turn) -> None:
     """The emergency numbers (`danger_key`), then, from a partner or an ex, the line for partner violence of the
     same country where there is one (`danger.partner.<jurisdiction>`)."""
-    key = danger_key(turn)
-    turn.say(key)
-    partner = f"{PARTNER}.{key.removeprefix('danger.')}"
-    if by_partner(turn.tracker) and has(turn.language, partner):
-        turn.say(partner)
+    turn.say(danger_key(turn))
+    if by_partner(turn.tracker):
+        say_partner_line(turn)
+
+
+def say_partner_line(turn: Turn) -> None:
+    """The line for violence by a partner or an ex of the person's country, else of their language's, where the
+    knowledge base has one (`danger.partner.<jurisdiction>`)."""
+    key = f"{PARTNER}.{likely_jurisdiction(turn.country, turn.language)}"
+    if has(turn.language, key):
+        turn.say(key)
 
 
 def keeps_it_from_parents(tracker: Tracker) -> bool:

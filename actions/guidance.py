@@ -13,16 +13,15 @@ from typing import Callable, Dict
 
 import yaml
 
-from actions.danger import PARTNER, by_partner, in_danger_now, threatens_if_left
 from actions.danger import SLOT as DANGER_SLOT
+from actions.danger import by_partner, in_danger_now, threatens_if_left
 from actions.facts_in_message import message_says, speaks_of_minor
-from actions.first_line import danger_key
+from actions.first_line import danger_key, say_partner_line
 from actions.jurisdiction import (
     ASK_BUTTONS,
     COUNTRY_QUESTION,
     OTHER,
     country_in_message,
-    likely_jurisdiction,
     waits_for_country,
 )
 from actions.menu import MAIN_MENU
@@ -30,7 +29,6 @@ from actions.payment import BLACKMAIL_KEYS, PAID, paid_already
 from actions.reply import Button, Turn, about_them
 from actions.safety import SUPPORT_TOPIC, child_route_for_new_country, helplines, minor_in_message
 from actions.threat import threat_in_message, warn_of_threat
-from content.texts import has
 from vocabulary.folding import fold
 
 SITUATIONS = ("sharing", "deepfake", "sextortion", "hidden_filming")
@@ -99,14 +97,6 @@ def ack_key(turn: Turn, situation: str) -> str:
     if key.endswith(situation) and situation == "sextortion" and by_a_partner:
         return f"{key}.partner"
     return key
-
-
-def say_partner_line(turn: Turn) -> None:
-    """The line for violence by a partner or an ex of the person's country, else of their language's, where the
-    knowledge base has one (`danger.partner.<jurisdiction>`)."""
-    key = f"{PARTNER}.{likely_jurisdiction(turn.country, turn.language)}"
-    if has(turn.language, key):
-        turn.say(key)
 
 
 @lru_cache(maxsize=2)
