@@ -27,10 +27,10 @@ from actions.guidance import (
 from actions.help_question import answer_what_to_do, asks_what_to_do, names_a_language
 from actions.helplines import asks_who_to_call
 from actions.intake.access import start_access
-from actions.intake.answers import says, text
+from actions.intake.answers import UNSURE_WORDS, says, text
 from actions.intake.corrections import correct_summary
 from actions.intake.erase import erase_checked_report_if_asked
-from actions.intake.offers import answer_no, answer_yes, ask_country_again, takes_up_offer
+from actions.intake.offers import answer_no, answer_yes, ask_country_again, gives_places_for_report, takes_up_offer
 from actions.jurisdiction import country_in_message, waits_for_country
 from actions.language import asks_who_can_get_help_in, explicit_choice
 from actions.menu import LANGUAGES, MAIN_MENU
@@ -196,10 +196,6 @@ def journey_asked(turn: Turn) -> str | None:
     return topic if topic == "removal" or (topic is not None and turn.situation is not None) else None
 
 
-UNSURE_WORDS = 4
-""""I don't know" alone, in a few words ("jsp", "je sais pas trop", "잘 모르겠어요", "idk tbh")."""
-
-
 def unsure_of_country(turn: Turn) -> bool:
     """"jsp", "몰라", "idk", or "pk vous avez besoin de ca" (why), while the country question waits: asked again,
     kindly, saying why it is asked and the way not to say (`country.ask.again`), never "not understood"; True when
@@ -282,7 +278,7 @@ class ActionInform(RelaisAction):
         if correct_summary(turn) or comforted(turn):
             return
         minor_in_message(turn)
-        if take_country(turn) or unsure_of_country(turn) or takes_up_offer(turn):
+        if take_country(turn) or unsure_of_country(turn) or takes_up_offer(turn) or gives_places_for_report(turn):
             return
         if from_button(turn):
             not_understood(turn)

@@ -19,13 +19,14 @@ from pathlib import Path
 
 from rasa_sdk import Tracker
 
-from actions.facts_in_message import message_says
+from actions.facts_in_message import message_says, said_before
 
 CUES = Path(__file__).with_name("danger_cues.yml")
 STILL_CUES = Path(__file__).with_name("danger_still_cues.yml")
 CALLED_CUES = Path(__file__).with_name("danger_called_cues.yml")
 CALLED_PAST_CUES = Path(__file__).with_name("danger_called_past_cues.yml")
 PARTNER_CUES = Path(__file__).with_name("partner_cues.yml")
+CURRENT_PARTNER_CUES = Path(__file__).with_name("current_partner_cues.yml")
 LEAVING_CUES = Path(__file__).with_name("leaving_threat_cues.yml")
 PARTNER = "danger.partner"
 """`danger.partner.<jurisdiction>`: the line for violence by a partner or an ex, where the knowledge base has one
@@ -58,6 +59,18 @@ def called_for_help(tracker: Tracker) -> bool:
 def by_partner(tracker: Tracker) -> bool:
     """Whether the latest typed message names a partner or an ex ("mon mari", "남편", "my boyfriend")."""
     return message_says(tracker, PARTNER_CUES)
+
+
+def partner_named_before(tracker: Tracker) -> bool:
+    """Whether any typed message of this conversation named a partner or an ex (`partner_cues.yml`): the danger told
+    earlier came from them ("mon mari menace…", then "on est en australie")."""
+    return said_before(tracker, PARTNER_CUES)
+
+
+def by_current_partner(tracker: Tracker) -> bool:
+    """Whether the latest typed message names a partner the person is with now ("mon mari", "남편", "my boyfriend"),
+    not an ex (`current_partner_cues.yml`)."""
+    return message_says(tracker, CURRENT_PARTNER_CUES)
 
 
 def threatens_if_left(tracker: Tracker) -> bool:

@@ -68,6 +68,14 @@ def folded_text(tracker: Tracker) -> str:
     return "" if raw.startswith("/") else _folded(raw)
 
 
+def said_before(tracker: Tracker, cues: Path) -> bool:
+    """Whether any typed message of this conversation, the latest included, holds a pattern of the cue file at
+    `cues`, as `message_says` reads the latest one."""
+    texts = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"] + [latest_text(tracker)]
+    pattern = any_of(cues)
+    return any(pattern.search(_folded(text)) for text in texts if text and not text.startswith("/"))
+
+
 def message_says(tracker: Tracker, cues: Path) -> bool:
     """Whether the latest typed message (`folded_text`) holds a pattern of the cue file at `cues`
     (`actions/cue_files.py`); False for a button's payload.
@@ -182,6 +190,14 @@ def adult_told(tracker: Tracker) -> bool:
     return adult and not minor_then(tracker)
 
 
+def adult_now(tracker: Tracker) -> bool:
+    """Whether the person said their own age now is the adult age or over ("I'm 19 now", "j'ai 22 ans", "지금 스무
+    살이에요"), in this message or an earlier one, even if they were under it when the images were made: a
+    young adult is not told to find an adult they trust."""
+    told = [found for text in _user_texts(tracker) for found in ages_in_text(text, "own_ages")]
+    return bool(told) and max(told) >= ADULT_AGE
+
+
 def speaks_of_minor(tracker: Tracker) -> bool:
     """An age under the adult age, words of being a minor ("mineure", "middle school", "중학생"), or of being
     at school now ("au lycée", "in year 10"), unless the person said they are an adult (`adult_told`)."""
@@ -227,6 +243,20 @@ def asks_if_police_tell_parents(tracker: Tracker) -> bool:
 
 def platforms(tracker: Tracker) -> List[str]:
     return [str(value) for value in _values(tracker, "platform")]
+
+
+def platforms_told(tracker: Tracker) -> List[str]:
+    """The platforms named in any typed message of this conversation so far, the latest included (entity `platform`),
+    in order, each once: "…sur insta et twitter" told in the story need not be asked again in the report."""
+    told: List[str] = []
+    for event in tracker.events:
+        if event.get("event") != "user" or str(event.get("text") or "").startswith("/"):
+            continue
+        for entity in (event.get("parse_data") or {}).get("entities") or []:
+            value = entity.get("value")
+            if entity.get("entity") == "platform" and value is not None and str(value) not in told:
+                told.append(str(value))
+    return told + [value for value in platforms(tracker) if value not in told]
 
 
 def mentions_links_or_platforms(tracker: Tracker) -> bool:

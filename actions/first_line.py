@@ -5,9 +5,11 @@ message hears there is no need to (`actions/despair.py`); one who asks whether t
 it is theirs to choose (`actions/self_blame.py`); one who asks that their parents not know, that nothing here reaches
 them; one in danger now, how to get help at once, or, told that the police are coming, to stay safe until they come
 (`actions/danger.py`), or, asking to erase in that danger, the erasure's question alone (`actions/seen.py`); one who
+means the images at the erasure's question, that nothing was erased and how to get them taken down; one who
 takes back a request to erase, that nothing was erased
 (`actions/intake/erase_question.py`); one afraid that someone sees this chat, how to leave and clear it
-(`actions/seen.py`); one who would rather not say where they live, that it is fine, with general guidance
+(`actions/seen.py`); one who offers to send an image or a screenshot, not to (`actions/no_images.py`); one who would
+rather not say where they live, that it is fine, with general guidance
 (`actions/jurisdiction.py`); one told by the police that nothing can be done, what still can be
 (`actions/police_refused.py`); one who blames themself, that it is not their fault (`actions/self_blame.py`); one
 who asks how long removal takes, or whether it is too late (`actions/removal_time.py`), whether anything costs
@@ -51,9 +53,10 @@ from actions.despair import (
 from actions.facts_in_message import asks_if_police_tell_parents, keeps_from_parents, told_by_someone_else
 from actions.found_out import AUTHOR_NOT_TOLD, NOT_TOLD, asks_if_author_told, asks_if_school_or_work_told
 from actions.helplines import asks_who_to_call
-from actions.intake.erase_question import CANCELLED, takes_erasing_back
+from actions.intake.erase_question import CANCELLED, ERASE_QUESTIONS, means_the_images, takes_erasing_back
 from actions.jurisdiction import declines_country, likely_jurisdiction, waits_for_country
 from actions.menu import MAIN_MENU, Button
+from actions.no_images import NOT_NEEDED, offers_an_image
 from actions.payment import (
     BLOCK_THREAT,
     BLOCKED,
@@ -244,6 +247,16 @@ DANGER_CANNOT_CALL = "danger.cannot_call"
 "is there something i can text?"); a danger told in the same message hears its numbers first."""
 
 
+def tell_images_meant(turn: Turn) -> None:
+    """The images meant, not this chat (`means_the_images`): nothing erased, when "shall I erase it?" waited, then how
+    to get them taken down (the removal journey, after the country question where it is not known)."""
+    from actions.guidance import guide  # the guidance imports the base action, which imports this module
+
+    if turn.tracker.get_slot("offer") in ERASE_QUESTIONS:
+        turn.say(CANCELLED)
+    guide(turn, "removal")
+
+
 def tell_crisis_eased(turn: Turn) -> None:
     """Glad the person is safe (`EASED`); the line is no longer repeated at every answer (`EASED_SLOT`)."""
     turn.set(EASED_SLOT, True)
@@ -285,11 +298,18 @@ FIRST_LINES: tuple[FirstLine, ...] = (
     PARENTS_LINE,
     FirstLine("called", _reads(called_for_help), _say(CALLED), _always),
     FirstLine("danger", _reads(in_danger_now), tell_danger, _never),
+    FirstLine(  # "non pas la conversation, les photos" at "shall I erase it?", "i meant the pics" at "which?"
+        "images_meant", _reads(means_the_images), tell_images_meant, _always, silences=("delete_my_data",),
+    ),
     FirstLine(
         "erasing_taken_back", _reads(takes_erasing_back), _say(CANCELLED, MAIN_MENU),
         _says_nothing_else_but("delete_my_data", "ask_removal", "ask_privacy"), silences=("delete_my_data",),
     ),
     FirstLine("seen", _reads(fears_being_seen), tell_how_to_hide, _says_nothing_else),
+    FirstLine(  # "je peux vous envoyer la photo ?" read as asking what is kept
+        "no_images", _reads(offers_an_image), _say(NOT_NEEDED),
+        _says_nothing_else_but("ask_privacy", "ask_evidence", "bot_challenge"),
+    ),
     FirstLine("declines_country", _reads(declines_country), _decline_country, _always),
     FirstLine("resume_report", asks_to_send_a_stopped_report, _offer_to_resume, _always),
     FirstLine(  # "why do you need to know that" read as asking what is kept

@@ -14,7 +14,7 @@ from typing import Callable, Dict
 import yaml
 
 from actions.danger import SLOT as DANGER_SLOT
-from actions.danger import by_partner, in_danger_now, threatens_if_left
+from actions.danger import by_current_partner, by_partner, in_danger_now, partner_named_before, threatens_if_left
 from actions.facts_in_message import message_says, speaks_of_minor
 from actions.first_line import danger_key, say_partner_line
 from actions.jurisdiction import (
@@ -89,11 +89,14 @@ def acknowledge(turn: Turn, situation: str) -> None:
 def ack_key(turn: Turn, situation: str) -> str:
     """`situation.ack.<situation>`, about the person to a parent or a friend (`about_them`); a blackmail by a partner
     or an ex told in a danger now (`actions/danger.py`: "mon mari menace de publier… il est dans la pièce à côté"),
-    or made to keep the person from leaving ("menace de publier nos vidéos si je le quitte"), is `.partner`: abuse,
-    safety before the images, never "stop replying" to someone who lives with the person."""
+    or made to keep the person from leaving ("menace de publier nos vidéos si je le quitte"), or by the partner the
+    person is with now ("mon mari menace d'envoyer mes vidéos à ma famille"), is `.partner`: abuse, safety before
+    the images, never "stop replying" to someone who lives with the person."""
     key = about_them(turn, f"situation.ack.{situation}")
     in_danger = in_danger_now(turn.tracker) or bool(turn.slot(DANGER_SLOT))
-    by_a_partner = (in_danger and by_partner(turn.tracker)) or threatens_if_left(turn.tracker)
+    by_a_partner = (
+        (in_danger and by_partner(turn.tracker)) or threatens_if_left(turn.tracker) or by_current_partner(turn.tracker)
+    )
     if key.endswith(situation) and situation == "sextortion" and by_a_partner:
         return f"{key}.partner"
     return key
@@ -189,7 +192,9 @@ def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:
         topic = "removal"
     if turn.jurisdiction is None:
         turn.set("pending_topic", topic)
-        ask_country(turn)
+        # Asked again right after the question: the request is heard ("please delete it", "je veux signaler"),
+        # not met with the same question word for word.
+        ask_country(turn, f"country.ask.for.{topic}" if waits_for_country(turn.tracker) else "country.ask")
         return
     if needs_situation and turn.situation is None:
         turn.set("pending_topic", topic)
@@ -220,9 +225,14 @@ def decline_country(turn: Turn) -> None:
 
 
 def _go_on(turn: Turn) -> None:
+    """After a country: in a danger told before, its emergency numbers, and from a partner or an ex named in this
+    conversation, the line for partner violence (1800RESPECT once "we live in australia" follows "my husband…");
+    then the journey asked for, what happened, or the menu."""
     in_danger = bool(turn.slot(DANGER_SLOT))
     if in_danger and not turn.has_said(danger_key(turn)):
         turn.say(danger_key(turn))
+        if partner_named_before(turn.tracker):
+            say_partner_line(turn)
     if resume(turn):
         return
     if turn.situation is None and not in_danger:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from actions.despair import despairs
 from actions.facts_in_message import message_says
 from actions.intake.answers import text
 from actions.intake.erase import ask_to_erase
-from actions.intake.erase_question import ERASE_QUESTIONS
+from actions.intake.erase_question import CHAT_NAMED, ERASE_QUESTIONS, WHICH_QUESTION
 from actions.intake.offers import answer_yes
 from actions.menu import MAIN_MENU, Button
 from actions.reply import RelaisAction, Turn
@@ -16,7 +14,6 @@ from actions.safety import ActionSupport
 from bot.cases.reference import reference_in
 from bot.settings import load
 
-CHAT_NAMED = Path(__file__).with_name("chat_named_cues.yml")
 IMAGES: Button = ("erase.button.images", "/ask_removal")
 CHAT: Button = ("erase.button.chat", "/delete_my_data")
 WHICH = "erase.which"
@@ -60,6 +57,7 @@ class ActionDeleteData(RelaisAction):
             answer_yes(turn)
             return
         if may_mean_the_images(turn):
+            turn.set("offer", WHICH_QUESTION)
             turn.say(WHICH, (IMAGES, CHAT))
             return
         ask_to_erase(turn)

@@ -15,7 +15,7 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.danger import SLOT as DANGER_SLOT
-from actions.despair import EASED_SLOT, says_cannot_call
+from actions.despair import EASED_SLOT, despairs, says_cannot_call
 from actions.facts_in_message import SOMEONE_ELSE_SLOT, about_someone_else
 from actions.first_line import CANNOT_CALL_LINE, answers_after, first_line, in_danger
 from actions.handoff_lapse import tell_if_lapsed
@@ -145,6 +145,7 @@ class RelaisAction(Action, ABC):
                 line.say(turn)
             if answers_after(line, turn):
                 self.respond(turn)
+            hint_at_despair(turn)
         if holds_summary and not sent and turn.slot("offer") != "submit":
             keep_report_pending(turn)
         just_queued = turn.changes.get("handoff_state") == "waiting"
@@ -155,6 +156,19 @@ class RelaisAction(Action, ABC):
         if interrupted:
             return [ActiveLoop(None), SlotSet("requested_slot", None), *turn.events]
         return turn.events
+
+
+CRISIS_HINT = "support.crisis_hint"
+
+
+def hint_at_despair(turn: Turn) -> None:
+    """Words of despair beside another answer ("i paid him already but i can't take this anymore") get the gentle
+    question about ending one's life after it (`CRISIS_HINT`), unless this turn said it, a crisis is in mind, or the
+    danger of someone else is the answer; an answer that says only a danger's numbers needs no more."""
+    if not despairs(turn.tracker) or turn.slot("in_crisis") or turn.slot(DANGER_SLOT):
+        return
+    if not turn.has_said(CRISIS_HINT, f"{CRISIS_HINT}.other"):
+        turn.say(about_them(turn, CRISIS_HINT))
 
 
 MOVING_ON = ("describe_", "ask_")

@@ -17,6 +17,7 @@ from rasa_sdk import Tracker
 from actions.danger import in_danger_now
 from actions.despair import EASED_SLOT, harm_done, harm_done_key
 from actions.facts_in_message import (
+    adult_now,
     adult_told,
     age,
     folded_text,
@@ -84,13 +85,14 @@ def minor_route(turn: Turn) -> None:
     A minor facing sextortion, or whose message tells a threat or a demand beside a deepfake or another
     story, hears not to pay or send anything more, unless this very turn said it already (`warn_of_threat`).
     Without a country, the services are those of the language's country. A young person who does not want
-    their parents to know hears that the trusted adult need not be a parent (`keeps_from_parents`).
+    their parents to know hears that the trusted adult need not be a parent (`keeps_from_parents`); one who is an
+    adult now ("filmed when I was 15… I'm 19 now": `adult_now`) is not told to find one.
     """
     turn.set("is_minor", True)
     someone_else = told_by_someone_else(turn.tracker)
     turn.say("minor.intro.other" if someone_else else "minor.intro")
     warn_of_threat(turn, child=True)
-    if not someone_else:  # a parent or a teacher writing is that trusted adult
+    if not someone_else and not adult_now(turn.tracker):  # a parent or a teacher writing is that trusted adult
         turn.say("minor.trusted_adult.not_parents" if keeps_from_parents(turn.tracker) else "minor.trusted_adult")
     turn.say("minor.never_save")
     turn.say("minor.take_it_down")

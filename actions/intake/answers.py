@@ -21,6 +21,8 @@ DONE = "done"
 UNSURE = "unsure"
 """The person does not know (where the content is, for instance): an answer in itself."""
 CONTROLS = ("stop", "why", "skip")
+UNSURE_WORDS = 4
+""""I don't know" alone, in a few words ("jsp", "je sais pas trop", "잘 모르겠어요", "idk tbh")."""
 MAX_WORDS = 8
 """Longer messages are real answers (a story, a date in words), never a control word in passing."""
 QUIT_WORDS = 14

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from actions.facts_in_message import platforms_told
 from actions.intake.answers import SKIPPED
 from actions.intake.questions import QUESTIONS, answers_to_keep, summary_lines
 from actions.intake.summary import answered, evidence_log, render
@@ -32,8 +33,15 @@ def offer_intake(turn: Turn, key: str = "intake.offer") -> None:
 
 
 def start_intake(turn: Turn) -> None:
+    """Start (or resume) the form; a new one starts with the platforms named earlier in the conversation noted
+    (`platforms_told`), so the question of where asks only for more."""
     if not draft_started(turn):
         turn.say("intake.start")
+        told = platforms_told(turn.tracker)
+        if told:
+            turn.set("intake_places", told)
+            for place in told:
+                turn.say("intake.place.noted", place=place)
     if turn.situation and turn.slot("intake_situation") is None:
         turn.set("intake_situation", turn.situation)
     if turn.is_minor and turn.slot("intake_minor") is None:

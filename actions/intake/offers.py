@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from typing import Callable, Dict
 
+from actions.facts_in_message import mentions_links_or_platforms
 from actions.guidance import ask_country, take_country
 from actions.handoff import CANCEL_BUTTON, request_human
-from actions.intake.answers import says
+from actions.intake.answers import UNSURE_WORDS, says, text
+from actions.intake.checkers import where
 from actions.intake.corrections import correct_summary
 from actions.intake.erase import erase_this_conversation, erase_verified_case
 from actions.intake.erase_question import CANCELLED
@@ -22,6 +24,7 @@ from actions.jurisdiction import COUNTRY_QUESTION
 from actions.menu import MAIN_MENU
 from actions.reply import Turn
 from actions.stale import from_button, not_understood
+from bot.cases.links import links_in
 
 
 def ask_country_again(turn: Turn) -> None:
@@ -80,11 +83,30 @@ def takes_up_offer(turn: Turn) -> bool:
     return True
 
 
+def gives_places_for_report(turn: Turn) -> bool:
+    """A link or a platform typed while the report is offered ("snapchat i think, and a whatsapp group",
+    "instagram", "트위터요") answers the report's first question before the yes: the form starts with them
+    noted, and asks for more. True when done."""
+    if _offer(turn) != "intake" or from_button(turn) or not mentions_links_or_platforms(turn.tracker):
+        return False
+    start_intake(turn)  # notes the platforms named, this message's too
+    if links_in(text(turn)):
+        for slot, value in where(turn, "intake_where", None).items():
+            turn.set(slot, value)
+    return True
+
+
 def answer_yes(turn: Turn) -> None:
     """Do what the pending question offered (the country question: ask it again); without one, an
-    acknowledgement (`_without_offer`)."""
+    acknowledgement (`_without_offer`). A typed "I don't know" read as a yes takes nothing up: after a crisis
+    message, Relais listens (`crisis.listening`); otherwise, it is all right not to know (`clarify.unsure`)."""
     offer = _offer(turn)
     if correct_summary(turn):  # "yes, but my email is ..." changes the report before anything is sent
+        return
+    if offer != COUNTRY_QUESTION and says(turn, "unsure", max_words=UNSURE_WORDS):
+        # "idk", "maybe", "잘 모르겠어요" read as a yes: no offer is taken up on a shrug
+        in_crisis = bool(turn.slot("in_crisis"))
+        turn.say("crisis.listening" if in_crisis else "clarify.unsure", () if in_crisis else MAIN_MENU)
         return
     if offer == COUNTRY_QUESTION:
         if not take_country(turn):  # "네 프랑스요", "yes, the US": the country is the answer

@@ -11,6 +11,11 @@ A `crisis` the classifier guessed from a figure of speech, with no word of a ris
 if she finds out", "힘들어 죽겠어": patterns/figures_of_speech.yml, the labelling spec's own examples), becomes the
 runner-up intent: a young person afraid of their parents hears that nothing reaches them, not the suicide line.
 
+So does a `crisis` guessed from a blackmail's own terms, a deadline or paying, with no word of a risk to life ("he
+said i have until tonight", "i havent paid yet but i'm thinking about it just to make it stop":
+patterns/blackmail_terms.yml): the person needs "don't pay" at once. Only under `MAX_GUESSED_CRISIS_ON_TERMS`: a
+confident guess stands.
+
 The other way round, a `crisis` the classifier guessed under `MIN_GUESSED_CRISIS` with no word of a
 risk to life (a lone "me" answering "is it you?", "이 사진들 그냥 다 사라졌으면 좋겠어") becomes
 `nlu_fallback`: the person gets a gentle check-in, or an open form question takes the answer, rather
@@ -26,7 +31,13 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.crisis_patterns import denies_crisis, figure_of_speech, signals_crisis, wishes_removal
+from bot.components.crisis_patterns import (
+    denies_crisis,
+    figure_of_speech,
+    signals_crisis,
+    tells_blackmail_terms,
+    wishes_removal,
+)
 from bot.components.stateless import StatelessComponent
 
 CRISIS = "crisis"
@@ -34,6 +45,9 @@ FALLBACK = "nlu_fallback"
 REMOVAL = "ask_removal"
 MIN_GUESSED_CRISIS = 0.5
 """Classifier confidence under which a crisis without crisis words is not taken as one (0-1)."""
+MAX_GUESSED_CRISIS_ON_TERMS = 0.8
+"""Classifier confidence under which a crisis guessed from a blackmail's terms, without crisis words, is the runner-up
+(0-1): above it, the guess stands ("he gave me till friday, after that I won't be here" in words no pattern holds)."""
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -50,7 +64,8 @@ class CrisisGuard(StatelessComponent):
                 continue
             guessed = message.get(INTENT) or {}
             confidence = float(guessed.get("confidence") or 0.0)
-            if guessed.get("name") == CRISIS and (figure_of_speech(text) or denies_crisis(text)):
+            blackmail_terms = tells_blackmail_terms(text) and confidence < MAX_GUESSED_CRISIS_ON_TERMS
+            if guessed.get("name") == CRISIS and (figure_of_speech(text) or denies_crisis(text) or blackmail_terms):
                 ranking = message.get(INTENT_RANKING_KEY) or []
                 runner_up = next((intent for intent in ranking if intent.get("name") != CRISIS), None)
                 if runner_up is not None:

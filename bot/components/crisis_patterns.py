@@ -22,6 +22,7 @@ FIGURES = Path(__file__).parent / "patterns" / "figures_of_speech.yml"
 SOMEONE_ELSE = Path(__file__).parent / "patterns" / "crisis_someone_else.yml"
 REMOVAL = Path(__file__).parent / "patterns" / "removal_wish.yml"
 DENIED = Path(__file__).parent / "patterns" / "crisis_denied.yml"
+BLACKMAIL_TERMS = Path(__file__).parent / "patterns" / "blackmail_terms.yml"
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
 """Phones type a typographic apostrophe ("don’t", "d’internet"); the patterns are written with the straight one."""
 
@@ -59,6 +60,12 @@ def signals_crisis(text: str) -> bool:
     Raises OSError when a pattern file cannot be read and re.error when a pattern is not a regular expression.
     """
     return _matches(text, PATTERNS, SOMEONE_ELSE)
+
+
+def tells_blackmail_terms(text: str) -> bool:
+    """Whether `text` tells a blackmail's deadline or a payment ("he said i have until tonight", "jvais payer pour que
+    ça s'arrête"): patterns/blackmail_terms.yml."""
+    return _matches(text, BLACKMAIL_TERMS)
 
 
 def tells_of_someone_elses_crisis(text: str) -> bool:

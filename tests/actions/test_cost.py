@@ -15,19 +15,23 @@ from content.texts import render
 from tests.actions.conftest import make_tracker, run
 
 COST = {
-    "fr": ["c'est payant votre truc ?", "c'est gratuit ?", "ça coûte combien de faire supprimer ?"],
-    "ko": ["이거 상담 무료에요? 돈 드나요?", "삭제 비용 드나요?", "유료인가요?"],
+    "fr": ["c'est payant votre truc ?", "c'est gratuit ?", "ça coûte combien de faire supprimer ?",
+           "et est ce que ça coute qqchose de faire retirer"],
+    "ko": ["이거 상담 무료에요? 돈 드나요?", "삭제 비용 드나요?", "유료인가요?", "상담 받는데 돈 들어요?"],
     "en": [
         "does this cost anything",
         "is it free?",
         "how much does removal cost",
         "is this thing free or do i have to pay",
+        "does any of this cost money",
+        "is the helpline free?",
     ],
 }
 NOT_COST = {
     "fr": ["il veut que je paie 500 euros", "est-ce que je dois le payer ?", "je suis libre ce soir"],
     "ko": ["돈 안 보내면 뿌린대요", "돈 보내야 돼요?", "자유롭게 말해도 돼요?"],
-    "en": ["he wants me to pay $500", "should i pay him?", "feel free to call me"],
+    "en": ["he wants me to pay $500", "should i pay him?", "feel free to call me",
+           "he wants money or it will cost me my job"],
 }
 COUNTRY = {"fr": "FR", "ko": "KR", "en": "GB"}
 

@@ -34,6 +34,7 @@ DANGER = {
         "il est venu devant chez moi hier soir",
         "j'ai peur de ce qu'il va faire s'il apprend que je sais",
         "mon copain menace de me frapper et de publier mes photos, il est dans la maison",
+        "il est rentré, il est dans le salon, il a bu et il crie",
     ],
     "ko": [
         "남편이 무서워요. 집에 같이 있어요",
@@ -51,6 +52,7 @@ DANGER = {
         "회사 상사가 사진 가지고 협박하는데 지금 사무실에 같이 있어 무서워",
         "남친이 알면 무슨 짓을 할지 몰라서 무서워요",
         "남친이 몰래 찍은 영상 있는데 헤어지자고 하면 인터넷에 올린대요. 지금 같이 집에 있어요",
+        "남편이 술 먹고 들어와서 소리 질러요",
     ],
     "en": [
         "he's home now and I'm scared",
@@ -73,6 +75,7 @@ DANGER = {
         "someone is following me home rn, its the guy who has my pics",
         "i cant call, he'd hear me",
         "im scared of how he'll react if he finds out i know",
+        "he came home drunk and he's screaming",
     ],
 }
 NO_DANGER = {
@@ -84,6 +87,8 @@ NO_DANGER = {
         "la police est devant ma porte",
         "il la menace de tout publier",
         "je suis rentrée chez moi et j'ai vu les photos",
+        "il est dans la vidéo et il crie des insultes",
+        "mon ex est dans ma classe et il crie partout que j'ai envoyé des nudes",
     ],
     "ko": [
         "힘들어 죽겠어요",
@@ -103,6 +108,7 @@ NO_DANGER = {
         "he keeps banging on about it",
         "he's following me on insta with new accounts",
         "I feel like someone is stalking me online",
+        "he came home from the trip and posted them",
     ],
 }
 COUNTRY = {"fr": "FR", "ko": "KR", "en": "GB"}

@@ -306,3 +306,57 @@ def test_a_partners_blackmail_in_a_danger_hears_safety_before_the_images_never_s
                 "en": "a stranger says he'll post my pics"}[language]
     calm = run(ActionSituation(), "describe_sextortion", {"language": language, "country": country}, text=stranger)
     assert render(language, "situation.ack.sextortion") in calm.texts
+
+
+OFFERS_AN_IMAGE = {
+    "fr": ["je peux vous envoyer la photo pour que vous voyiez de quoi je parle ?",
+           "vous voulez que je vous transfère les captures d'écran des menaces ?"],
+    "ko": ["사진 보내드릴까요? 보시면 아실 거예요", "캡처 보내도 돼요?"],
+    "en": ["can i send you the pic so you can see what i mean?", "do you want me to send the screenshots"],
+}
+
+
+def test_an_offer_to_send_an_image_hears_plainly_not_to_send_it(language: str) -> None:
+    """"je peux vous envoyer la photo…?" got the privacy text and "…les captures d'écran des menaces ?" a blackmail's
+    steps: Relais never needs an image, and says so first, whatever the classifier made of the message."""
+    slots = {"language": language, "situation": "sextortion", "country": "FR"}
+    for text in OFFERS_AN_IMAGE[language]:
+        for action, intent in ((ActionPrivacy(), "ask_privacy"), (ActionSituation(), "describe_sextortion"),
+                               (ActionClarify(), "nlu_fallback")):
+            outcome = run(action, intent, slots, text=text)
+            assert outcome.texts == [render(language, "images.not_needed")], (text, intent, outcome.texts)
+    police = {"fr": "je peux envoyer les captures à la police ?", "ko": "캡처를 경찰에 제출하면 되나요?",
+              "en": "can i send the screenshots to the police?"}[language]
+    asked = run(ActionClarify(), "nlu_fallback", slots, text=police)
+    assert render(language, "images.not_needed") not in asked.texts
+
+
+CURRENT_PARTNER_THREAT = {
+    "fr": "mon mari a des vidéos de moi et il menace de les envoyer à ma famille",
+    "ko": "남편이 제 영상 가지고 가족한테 보낸다고 협박해요",
+    "en": "my husband has videos of me and threatens to send them to my family",
+}
+
+
+def test_a_blackmail_by_the_partner_one_is_with_is_abuse_never_stop_replying(language: str) -> None:
+    """"mon mari… menace de les envoyer à ma famille" got "stop replying" (the stranger's steps) in French: a partner
+    one lives with cannot be stopped replying to; an ex's blackmail keeps the steps."""
+    outcome = run(ActionSituation(), "describe_sextortion", {"language": language, "country": "FR"},
+                  text=CURRENT_PARTNER_THREAT[language])
+    assert render(language, "situation.ack.sextortion.partner") in outcome.texts, outcome.texts
+    assert render(language, "situation.ack.sextortion") not in outcome.texts
+    ex = {"fr": "mon ex menace d'envoyer mes vidéos à ma famille", "ko": "전남친이 영상 가족한테 보낸다고 협박해요",
+          "en": "my ex threatens to send my videos to my family"}[language]
+    steps = run(ActionSituation(), "describe_sextortion", {"language": language, "country": "FR"}, text=ex)
+    assert render(language, "situation.ack.sextortion") in steps.texts
+
+
+def test_a_request_made_while_the_country_question_waits_is_heard(language: str) -> None:
+    """"please delete it" and "je veux signaler" right after "which country?" got the same question word for word."""
+    waiting = {"language": language, "situation": "sharing", "offer": "country"}
+    removal = run(ActionRemoval(), "ask_removal", waiting, text="?")
+    assert removal.texts[0] == render(language, "country.ask.for.removal"), removal.texts
+    report = run(ActionReport(), "ask_report", waiting, text="?")
+    assert report.texts[0] == render(language, "country.ask.for.report")
+    first = run(ActionReport(), "ask_report", {"language": language, "situation": "sharing"}, text="?")
+    assert first.texts[0] == render(language, "country.ask")

@@ -460,3 +460,22 @@ def test_asking_whether_the_police_tell_the_parents_is_answered_about_the_police
         outcome = run(ActionPrivacy(), "ask_privacy", {"language": language}, text=text)
         assert outcome.texts[0] == render(language, "parents.police"), text
 
+
+
+ADULT_NOW = {
+    "fr": "une vidéo de moi a été filmée quand j'avais 15 ans et elle est en ligne, j'ai 20 ans maintenant",
+    "ko": "열다섯 살 때 찍힌 영상이 돌아다녀요 지금은 스무 살이에요",
+    "en": "A video of me was filmed when I was 15 and it's online. I'm 19 now",
+}
+
+
+def test_someone_filmed_as_a_child_who_is_an_adult_now_is_not_told_to_find_a_trusted_adult(language: str) -> None:
+    """"…filmed when I was 15… I'm 19 now" heard "Please talk to an adult you trust: a parent, a teacher, a school
+    nurse": the child route's protection holds, its advice to a child does not."""
+    outcome = run(ActionMinor(), "report_minor", {"language": language}, text=ADULT_NOW[language])
+    assert render(language, "minor.take_it_down") in outcome.texts, outcome.texts
+    assert render(language, "minor.trusted_adult") not in outcome.texts
+    child = {"fr": "j'ai 15 ans et une vidéo de moi circule", "ko": "저 열다섯 살인데 제 영상이 돌아다녀요",
+             "en": "im 15 and a video of me is going around"}[language]
+    assert render(language, "minor.trusted_adult") in run(ActionMinor(), "report_minor", {"language": language},
+                                                          text=child).texts

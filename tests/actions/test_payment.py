@@ -99,9 +99,11 @@ def test_a_payment_is_told_apart_from_images_sent_or_a_demand(text: str, paid: b
 
 SHOULD_I_PAY = {
     "fr": ["il dit qu'il supprime tout si je paie encore 200, je fais quoi ?", "est-ce que je dois payer ?",
-           "je lui envoie l'argent ou pas"],
-    "ko": ["돈 더 보내면 지워준다는데 보낼까요?", "돈 보내야 돼요?", "입금하면 안 뿌린대요"],
-    "en": ["he says he'll delete them if i send 500 more, should i?", "should i pay him", "pay or not??"],
+           "je lui envoie l'argent ou pas", "j'ai pas encore payé mais je pense à payer pour que ça s'arrête"],
+    "ko": ["돈 더 보내면 지워준다는데 보낼까요?", "돈 보내야 돼요?", "입금하면 안 뿌린대요",
+           "그냥 보내버릴까 생각 중이에요"],
+    "en": ["he says he'll delete them if i send 500 more, should i?", "should i pay him", "pay or not??",
+           "i havent paid yet but i'm thinking about it just to make it stop"],
 }
 NOT_ABOUT_PAYING = {
     "fr": [
@@ -224,9 +226,9 @@ def test_a_blackmailer_already_blocked_hears_it_was_a_good_step_never_not_unders
 
 
 DEADLINES = {
-    "fr": ["il m a donné jusqua demain midi"],
+    "fr": ["il m a donné jusqua demain midi", "il m'a donné jusqu'à ce soir"],
     "ko": ["오늘 밤 12시까지래", "내일 아침까지 답장하래"],
-    "en": ["he said she has 24 hours"],
+    "en": ["he said she has 24 hours", "he said i have until tonight", "hes given me til tonight"],
 }
 
 
@@ -241,3 +243,24 @@ def test_a_blackmailers_deadline_told_after_the_story_hears_no_at_once(language:
         assert render(language, "clarify.text") not in outcome.texts
     before = run(ActionClarify(), "nlu_fallback", {"language": language}, text=DEADLINES[language][0])
     assert render(language, "sextortion.dont_pay") not in before.texts
+
+
+PAID_AND_DESPAIR = {
+    "fr": "je l'ai déjà payé mais j'en peux plus, je veux juste que ça s'arrête",
+    "ko": "이미 돈 보냈는데 더는 못 버티겠어요",
+    "en": "i paid him already but i can't take this anymore, i just want it to stop",
+}
+
+
+def test_despair_beside_a_payment_hears_the_gentle_question_after_the_answer(language: str) -> None:
+    """"i paid him already but i can't take this anymore" got the bank's steps and the removal journey, and nothing
+    about not being able to take any more."""
+    slots = {"language": language, "situation": "sextortion", "country": "FR"}
+    outcome = run(ActionSituation(), "describe_sextortion", slots, text=PAID_AND_DESPAIR[language])
+    assert outcome.texts[0] in (render(language, "sextortion.paid"), render(language, "sextortion.paid.other"))
+    assert outcome.texts.count(render(language, "support.crisis_hint")) == 1, outcome.texts
+    calm = run(ActionSituation(), "describe_sextortion", slots,
+               text={"fr": "je l'ai déjà payé", "ko": "이미 돈 보냈어요", "en": "i paid him already"}[language])
+    assert render(language, "support.crisis_hint") not in calm.texts
+    crisis = run(ActionSituation(), "describe_sextortion", {**slots, "in_crisis": True}, text=PAID_AND_DESPAIR[language])
+    assert render(language, "support.crisis_hint") not in crisis.texts

@@ -1214,9 +1214,9 @@ def test_wanting_the_images_deleted_is_removal_never_a_crisis(chat: Chat, langua
 # "I hope you are safe now"; "i want it deleted, nothing else, no police" was not understood.
 
 ERASE_THEN_VANISH = {
-    "fr": ("mon ex a diffusé mes photos", "efface tout", "jai envie de tout effacer, de disparaitre"),
-    "ko": ("전남친이 제 사진을 퍼뜨렸어요", "다 지워주세요", "다 지우고 사라지고 싶어"),
-    "en": ("my ex shared my pics", "delete everything", "i want to erase it all and disappear"),
+    "fr": ("mon ex a diffusé mes photos", "efface toute la conversation", "jai envie de tout effacer, de disparaitre"),
+    "ko": ("전남친이 제 사진을 퍼뜨렸어요", "이 대화 다 지워주세요", "다 지우고 사라지고 싶어"),
+    "en": ("my ex shared my pics", "delete this whole chat", "i want to erase it all and disappear"),
 }
 
 
@@ -1442,3 +1442,141 @@ def test_in_a_danger_delete_it_now_asks_to_erase_this_chat_at_once(chat: Chat, l
     replies = chat.say(delete_now)
     assert joined(replies) == said(language, "erase.confirm"), joined(replies)
     assert chat.slot("offer") == "erase"
+
+
+# What a fourteenth newcomer found: "delete it all" after a story offered to erase the chat and "no, the photos" was
+# not understood; a deadline read as a crisis; a husband's blackmail answered "stop replying"; an offer to send the
+# photo answered with the privacy text; platforms typed at the report offer lost; "idk" after the crisis line taken
+# for a yes.
+
+EVERYTHING_THEN_THE_PHOTOS = {
+    "fr": ("un mec a mis des photos de moi nue sur un compte insta, je suis en france",
+           "je veux que tout ça soit supprimé", "non pas la conversation, les photos"),
+    "ko": ("남친이 내 사진을 단톡방에 올렸어 한국이야", "다 지워줘 제발", "대화 말고 사진이요"),
+    "en": ("my ex posted my nudes on reddit, im in the uk", "delete everything", "no not the chat, the pics"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_delete_everything_after_a_story_asks_which_and_the_photos_get_the_removal_steps(
+    chat: Chat, language: str
+) -> None:
+    story, everything, photos = EVERYTHING_THEN_THE_PHOTOS[language]
+    chat.say(story, language_hint=language)
+    replies = chat.say(everything)
+    assert said(language, "erase.which") in joined(replies), joined(replies)
+    never_erasure(language, joined(replies), chat)
+    replies = chat.say(photos)
+    assert said(language, "removal.intro") in joined(replies), joined(replies)
+    never_erasure(language, joined(replies), chat)
+
+
+DEADLINE_AFTER_A_BLACKMAIL = {
+    "fr": ("un mec sur snap a mes nudes et dit qu'il les publie si je paie pas 500 euros, je suis en france",
+           "il m'a donné jusqu'à ce soir"),
+    "ko": ("인스타에서 만난 사람이 돈 안 보내면 영상 뿌린대요 한국이에요", "오늘 밤까지 보내래요"),
+    "en": ("some guy on snap has my nudes and says he'll post them unless i pay $500, im in the us",
+           "he said i have until tonight"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_blackmails_deadline_hears_dont_pay_never_the_suicide_line(chat: Chat, language: str) -> None:
+    story, deadline = DEADLINE_AFTER_A_BLACKMAIL[language]
+    chat.say(story, language_hint=language)
+    replies = chat.say(deadline)
+    dont_pay = (said(language, "sextortion.dont_pay"), said(language, "sextortion.dont_pay.other"))
+    assert replies and replies[0].get("text") in dont_pay, joined(replies)
+    assert chat.slot("in_crisis") is not True
+
+
+HUSBANDS_BLACKMAIL = {
+    "fr": "mon mari a des vidéos de moi et il menace de les envoyer à ma famille",
+    "ko": "남편이 제 영상 가지고 가족한테 보낸다고 협박해요",
+    "en": "my husband has videos of me and he's threatening to send them to my family",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_husbands_blackmail_is_abuse_and_never_stop_replying(chat: Chat, language: str) -> None:
+    replies = joined(chat.say(HUSBANDS_BLACKMAIL[language], language_hint=language))
+    assert said(language, "situation.ack.sextortion.partner") in replies, replies
+    assert said(language, "situation.ack.sextortion") not in replies
+
+
+SEND_THE_PHOTO = {
+    "fr": ("mon ex a publié mes photos intimes",
+           "je peux vous envoyer la photo pour que vous voyiez de quoi je parle ?"),
+    "ko": ("전남친이 제 사진을 올렸어요", "사진 보내드릴까요? 보시면 아실 거예요"),
+    "en": ("my ex posted my nudes", "can i send you the pic so you can see what i mean?"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_offer_to_send_the_photo_hears_plainly_not_to(chat: Chat, language: str) -> None:
+    story, offer = SEND_THE_PHOTO[language]
+    chat.say(story, language_hint=language)
+    replies = chat.say(offer)
+    assert replies and replies[0].get("text") == said(language, "images.not_needed"), joined(replies)
+
+
+PLACES_AT_THE_OFFER = {
+    "fr": ("mon ex a publié mes photos intimes sur insta, je suis en france", "je veux signaler",
+           "insta et snap je crois"),
+    "ko": ("전남친이 제 사진을 인스타에 올렸어요 한국이에요", "신고하고 싶어요", "트위터에도 있어요"),
+    "en": ("my ex posted my nudes on instagram, im in the uk", "i want to report it",
+           "snapchat i think, and a whatsapp group"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_platforms_typed_at_the_report_offer_start_the_report_with_them_noted(chat: Chat, language: str) -> None:
+    story, report, places = PLACES_AT_THE_OFFER[language]
+    chat.say(story, language_hint=language)
+    chat.say(report)
+    assert chat.slot("offer") == "intake"
+    replies = chat.say(places)
+    assert said(language, "intake.place.noted", place="instagram") in joined(replies), joined(replies)
+    assert len(chat.slot("intake_places") or []) >= 2, chat.slot("intake_places")
+    assert said(language, "intake.ask.intake_where.more").split("?")[0] in joined(replies)
+
+
+VANISH_THEN_NOT_DYING = {
+    "fr": ("depuis que la vidéo circule j'ai envie de disparaître",
+           "je veux dire que tout le monde oublie, pas mourir hein", "jsp"),
+    "ko": ("영상 퍼진 뒤로 그냥 사라지고 싶어요", "죽고 싶다는 게 아니라 그냥 다들 잊었으면 좋겠다는 뜻이에요",
+           "잘 모르겠어요"),
+    "en": ("since the video got out i just want to disappear", "i didnt mean it like that, i'm not going to die lol",
+           "idk"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_not_dying_is_heard_once_and_i_dont_know_asks_for_no_person(chat: Chat, language: str) -> None:
+    vanish, not_dying, unsure = VANISH_THEN_NOT_DYING[language]
+    chat.say(vanish, language_hint=language)
+    assert chat.slot("in_crisis") is True
+    replies = chat.say(not_dying)
+    assert said(language, "crisis.eased") in joined(replies), joined(replies)
+    replies = chat.say(unsure)
+    assert chat.slot("handoff_state") in (None, "none"), joined(replies)
+
+
+PARTNER_DANGER_THEN_COUNTRY = {
+    "fr": ("mon mari menace d'envoyer nos vidéos à mes parents si je le quitte, il est dans la pièce à côté",
+           "on est en france", "FR"),
+    "ko": ("남편이 헤어지면 영상 뿌린대요 지금 옆방에 있어요", "한국이에요", "KR"),
+    "en": ("my husband says he'll send our videos to my family if i leave him, he's in the next room right now",
+           "we live in australia", "AU"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_country_given_after_a_partners_danger_brings_the_partner_violence_line(chat: Chat, language: str) -> None:
+    danger, country_answer, country = PARTNER_DANGER_THEN_COUNTRY[language]
+    first = joined(chat.say(danger, language_hint=language))
+    assert chat.slot("in_danger") is True
+    replies = joined(chat.say(country_answer))
+    assert said(language, f"danger.partner.{country}") in first + replies, first + replies
+    if said(language, f"danger.{country}") in replies:
+        assert said(language, f"danger.partner.{country}") in replies, replies

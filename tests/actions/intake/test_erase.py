@@ -8,7 +8,7 @@ import time
 import pytest
 import sqlalchemy as sa
 
-from actions.conversation import ActionClarify
+from actions.conversation import ActionAffirm, ActionClarify, ActionInform
 from actions.intake.erase import (
     VERIFIED_FOR_S,
     ask_to_erase,
@@ -238,10 +238,54 @@ def test_after_a_story_a_request_to_erase_naming_nothing_asks_whether_the_images
         outcome = run(ActionDeleteData(), "delete_my_data", story, text=text)
         assert outcome.texts == [render(language, "erase.which")], text
         assert outcome.payloads == ["/ask_removal", "/delete_my_data"]
-        assert outcome.slot("offer") is None, (text, "no yes can erase anything after this question")
+        assert outcome.slot("offer") == "erase_which", text
+        yes = run(ActionAffirm(), "affirm", {**story, "offer": "erase_which"}, text="oui")
+        assert render(language, "erase.done") not in yes.texts, (text, "a yes erases nothing")
+        assert yes.slot("offer") is None
     named = run(ActionDeleteData(), "delete_my_data", story, text=DELETE_THE_CHAT[language])
     assert render(language, "erase.confirm") in named.texts and named.slot("offer") == "erase"
     chosen = run(ActionDeleteData(), "delete_my_data", story, text="/delete_my_data")
     assert render(language, "erase.confirm") in chosen.texts
     no_story = run(ActionDeleteData(), "delete_my_data", {"language": language}, text=DELETE_IT[language][0])
     assert render(language, "erase.confirm") in no_story.texts
+
+
+DELETE_EVERYTHING = {
+    "fr": ["je veux que tout ça soit supprimé", "efface tout"],
+    "ko": ["다 지워줘 제발", "전부 삭제해 주세요"],
+    "en": ["i want all of it gone, delete everything", "delete it all"],
+}
+IMAGES_MEANT = {
+    "fr": ["non pas la conversation, les photos", "je parlais des photos"],
+    "ko": ["대화 말고 사진이요", "영상이요"],
+    "en": ["no not the chat, the pics", "i meant the pics"],
+}
+
+
+def test_after_a_story_delete_everything_asks_whether_the_images_or_the_chat_are_meant(language: str) -> None:
+    """"je veux que tout ça soit supprimé" after "un mec a mis des photos de moi sur insta" offered to erase the
+    conversation: after a story, "everything" names nothing of the chat either."""
+    story = {"language": language, "situation": "sharing"}
+    for text in DELETE_EVERYTHING[language]:
+        outcome = run(ActionDeleteData(), "delete_my_data", story, text=text)
+        assert outcome.texts == [render(language, "erase.which")], text
+
+
+def test_the_images_named_at_the_erasure_question_erase_nothing_and_say_how_to_get_them_taken_down(
+    language: str,
+) -> None:
+    """"non pas la conversation, les photos" at "shall I erase it?" and "i meant the pics" at "the images, or this
+    conversation?" were not understood: nothing is erased (said at the erasure's question), and the removal journey
+    follows, whatever the classifier made of the words."""
+    for offer in ("erase", "erase_which"):
+        for text in IMAGES_MEANT[language]:
+            slots = {"language": language, "situation": "sharing", "country": "FR", "offer": offer}
+            for action, intent in ((ActionInform(), "inform"), (ActionClarify(), "nlu_fallback"),
+                                   (ActionDeleteData(), "delete_my_data")):
+                outcome = run(action, intent, slots, text=text)
+                assert (render(language, "erase.cancelled") in outcome.texts) == (offer == "erase"), (text, offer)
+                assert render(language, "removal.intro") in outcome.texts, (text, offer, outcome.texts)
+                assert render(language, "erase.done") not in outcome.texts and outcome.slot("offer") != "erase"
+    chat = run(ActionInform(), "inform", {"language": language, "situation": "sharing", "offer": "erase_which"},
+               text={"fr": "la conversation", "ko": "이 대화요", "en": "the chat"}[language])
+    assert render(language, "removal.intro") not in chat.texts

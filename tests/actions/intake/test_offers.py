@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.conversation import ActionAffirm, ActionDeny
+from actions.conversation import ActionAffirm, ActionDeny, ActionInform
 from actions.intake.offers import ON_NO, ON_YES, answer_no, answer_yes
 from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION
 from content.texts import render
@@ -135,3 +135,53 @@ def test_the_offer_of_a_report_taken_up_in_own_words_starts_it_never_not_underst
     erase = run(ActionClarify(), "nlu_fallback", {"language": language, "offer": "erase"}, text=DO_IT[language][0])
     assert render(language, "erase.done") not in erase.texts, "erasing is confirmed by a yes only"
     assert not any(e.get("event") == "followup" for e in erase.events)
+
+
+UNSURE = {"fr": "jsp", "ko": "잘 모르겠어요", "en": "idk"}
+
+
+def test_i_dont_know_read_as_a_yes_takes_no_offer_up(language: str) -> None:
+    """"idk" after the crisis line (read as a yes, 0.5) put in a request for a person: a shrug takes nothing up.
+    After a crisis message Relais listens; otherwise, it is all right not to know."""
+    crisis = run(ActionAffirm(), "affirm", {"language": language, "in_crisis": True, "offer": "human"},
+                 text=UNSURE[language])
+    assert crisis.texts[0] == render(language, "crisis.listening"), crisis.texts
+    assert crisis.slot("handoff_state") is None, "no request for a person"
+    report = run(ActionAffirm(), "affirm", {"language": language, "offer": "intake"}, text=UNSURE[language])
+    assert report.texts == [render(language, "clarify.unsure")]
+    assert not [e for e in report.events if e.get("event") == "followup"], "the form is not started"
+
+
+PLACES_AT_THE_OFFER = {
+    "fr": ("insta et snap je crois", [{"entity": "platform", "value": "instagram"},
+                                       {"entity": "platform", "value": "snapchat"}]),
+    "ko": ("인스타요", [{"entity": "platform", "value": "instagram"}]),
+    "en": ("snapchat i think, and a whatsapp group", [{"entity": "platform", "value": "snapchat"},
+                                                       {"entity": "platform", "value": "whatsapp"}]),
+}
+
+
+def test_platforms_typed_at_the_report_offer_start_the_form_with_them_noted(language: str) -> None:
+    """"snapchat i think, and a whatsapp group" at "shall I prepare your report?" got "links are enough" and the
+    menu: the report was never started. They answer its first question before the yes."""
+    text, entities = PLACES_AT_THE_OFFER[language]
+    slots = {"language": language, "situation": "sharing", "country": "FR", "offer": "intake"}
+    outcome = run(ActionInform(), "inform", slots, text=text, entities=entities)
+    values = [entity["value"] for entity in entities]
+    assert outcome.slot("intake_places") == values
+    assert [t for t in outcome.texts if t in {render(language, "intake.place.noted", place=v) for v in values}]
+    assert any(e.get("event") == "followup" and e.get("name") == "intake_form" for e in outcome.events)
+    assert render(language, "inform.links_only") not in outcome.texts
+    later = run(ActionInform(), "inform", {**slots, "offer": None}, text=text, entities=entities)
+    assert render(language, "inform.links_only") in later.texts, "with no offer waiting, as before"
+
+
+def test_a_new_report_starts_with_the_platforms_named_in_the_story(language: str) -> None:
+    """The platforms named in the story ("…sur insta et twitter") were asked for again in the report."""
+    story = {"event": "user", "text": "story", "parse_data": {"entities": [
+        {"entity": "platform", "value": "instagram"}, {"entity": "platform", "value": "x"}]}}
+    tap = {"event": "user", "text": "/affirm", "parse_data": {"entities": [{"entity": "platform", "value": "tiktok"}]}}
+    outcome = run(ActionAffirm(), "affirm", {"language": language, "offer": "intake", "situation": "sharing"},
+                  text="oui", events=[story, tap])
+    assert outcome.slot("intake_places") == ["instagram", "x"], "a button's payload is no message of the person's"
+    assert render(language, "intake.place.noted", place="instagram") in outcome.texts

@@ -375,3 +375,63 @@ def test_being_done_with_the_matter_or_saying_one_is_not_in_crisis_is_no_crisis(
     CrisisGuard().process([message])
     if "finir" not in text:
         assert message.get(INTENT)["name"] != "crisis", text
+
+
+BLACKMAIL_TERMS = {
+    "fr": ["il m'a donné jusqu'à ce soir", "j'ai pas encore payé mais j'y pense, juste pour que ça s'arrête"],
+    "ko": ["오늘 밤까지 보내래요", "아직 돈은 안 보냈는데 그냥 끝내려고 보낼까 생각 중이에요"],
+    "en": ["he said i have until tonight", "i havent paid yet but i'm thinking about it just to make it stop"],
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "ko", "en"])
+def test_a_crisis_guessed_from_a_blackmails_deadline_or_payment_is_the_runner_up(language: str) -> None:
+    """"he said i have until tonight" guessed `crisis` at 0.57 got the suicide line instead of "don't pay": a
+    guessed crisis on a blackmail's terms, with no word of a risk to life, is the runner-up; a confident guess
+    (0.8 and over) stands, and crisis words beside the terms are a crisis."""
+    for text in BLACKMAIL_TERMS[language]:
+        assert not signals_crisis(text), text
+        ranking = [{"name": "crisis", "confidence": 0.6}, {"name": "describe_sextortion", "confidence": 0.3}]
+        message = Message(data={TEXT: text, INTENT: ranking[0], "intent_ranking": list(ranking)})
+        CrisisGuard().process([message])
+        assert message.get(INTENT) == {"name": "describe_sextortion", "confidence": 0.3}, text
+        confident = [{"name": "crisis", "confidence": 0.85}, {"name": "describe_sextortion", "confidence": 0.1}]
+        sure = Message(data={TEXT: text, INTENT: confident[0], "intent_ranking": list(confident)})
+        CrisisGuard().process([sure])
+        assert sure.get(INTENT)["name"] == "crisis", text
+    words = {"fr": " et je veux mourir", "ko": " 그냥 죽고 싶어", "en": " and i want to die"}[language]
+    assert signals_crisis(BLACKMAIL_TERMS[language][0] + words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He gave me till friday. if it goes out i'm not going to be around for it, i've already looked up how",
+        "j'ai pensé toute la journée à la meilleure façon de partir sans faire de mal à ma famille",
+        "사진 돈 거 다들 아니까 오늘은 옥상에 올라가 볼까 생각 중이에요",
+    ],
+)
+def test_a_wish_to_die_told_beside_a_deadline_or_money_is_a_crisis(text: str) -> None:
+    """Deadline and money words make a guessed crisis the runner-up: the wishes to die told beside them in indirect
+    words must be crisis words themselves."""
+    assert signals_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je veux dire que tout le monde oublie, pas mourir hein",
+        "je voulais pas dire ça comme ça",
+        "그런 뜻은 아니에요",
+        "no i'm ok i just want it off pornhub. how?",
+        "i didnt mean it like that",
+    ],
+)
+def test_a_wish_to_vanish_explained_as_not_dying_is_said_to_be_no_crisis(text: str) -> None:
+    """"je veux dire que tout le monde oublie, pas mourir hein" after "j'ai envie de disparaître" got the crisis block
+    again, word for word."""
+    assert not signals_crisis(text)
+    ranking = [{"name": "crisis", "confidence": 0.9}, {"name": "express_distress", "confidence": 0.05}]
+    message = Message(data={TEXT: text, INTENT: ranking[0], "intent_ranking": list(ranking)})
+    CrisisGuard().process([message])
+    assert message.get(INTENT)["name"] != "crisis", text
