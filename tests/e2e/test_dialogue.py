@@ -1580,3 +1580,35 @@ def test_a_country_given_after_a_partners_danger_brings_the_partner_violence_lin
     assert said(language, f"danger.partner.{country}") in first + replies, first + replies
     if said(language, f"danger.{country}") in replies:
         assert said(language, f"danger.partner.{country}") in replies, replies
+
+
+PAID_THEN_DESPAIR = {
+    "fr": ("un mec me fait du chantage avec une vidéo, je suis en france",
+           "je l'ai déjà payé mais j'en peux plus, je veux juste que ça s'arrête"),
+    "ko": ("모르는 사람이 영상으로 협박해요 한국이에요", "이미 돈 보냈는데 더는 못 버티겠어요"),
+    "en": ("someone is blackmailing me with a video, i'm in the US",
+           "i paid him already but i can't take this anymore, i just want it to stop"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_despair_beside_a_payment_hears_the_gentle_question(chat: Chat, language: str) -> None:
+    story, despair = PAID_THEN_DESPAIR[language]
+    chat.say(story, language_hint=language)
+    replies = joined(chat.say(despair))
+    hint = said(language, "support.crisis_hint")
+    assert hint in replies or said(language, "crisis.listening") in replies or chat.slot("in_crisis"), replies
+
+
+FILMED_AS_A_CHILD_ADULT_NOW = {
+    "fr": "une vidéo de moi a été filmée quand j'avais 15 ans et elle est en ligne, j'ai 20 ans maintenant",
+    "ko": "열다섯 살 때 찍힌 영상이 인터넷에 돌아다녀요 지금은 스무 살이에요",
+    "en": "A video of me was filmed when I was 15 and it's online. I'm 19 now",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_young_adult_filmed_as_a_child_is_not_told_to_find_a_trusted_adult(chat: Chat, language: str) -> None:
+    replies = joined(chat.say(FILMED_AS_A_CHILD_ADULT_NOW[language], language_hint=language))
+    assert said(language, "minor.trusted_adult") not in replies, replies
+    assert said(language, "minor.take_it_down") in replies or chat.slot("is_minor") is not True, replies
