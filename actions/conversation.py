@@ -163,7 +163,7 @@ class ActionClarify(RelaisAction):
         kind = unusual_kind(turn)
         if waits_for_country(turn.tracker) and take_country(turn):  # "us", "kr", "FR" to "which country?"
             return
-        if unsure_of_country(turn) or takes_up_offer(turn):
+        if unsure_of_country(turn) or takes_up_offer(turn) or (not kind and gives_places_for_report(turn)):
             return
         if kind:
             check_in(turn, kind)

@@ -327,7 +327,8 @@ FIRST_LINES: tuple[FirstLine, ...] = (
     ),
     FirstLine(
         "removal_time", _reads(asks_removal_time),
-        lambda turn: turn.say(removal_time_key(turn.jurisdiction)), _says_nothing_else,
+        lambda turn: turn.say(removal_time_key(turn.jurisdiction)),
+        _says_nothing_else_but("express_distress"),  # "ça prend combien de temps en général" read as distress
     ),
     FirstLine("too_late", _reads(asks_if_too_late), _say(TOO_LATE), _says_nothing_else),
     FirstLine(  # read as asking what is kept, for a person, or as a blackmail ("돈 드나요?")
@@ -347,7 +348,10 @@ FIRST_LINES: tuple[FirstLine, ...] = (
     FirstLine("paid", _blackmail(paid_already), _about_them(PAID), _never),
     FirstLine("pay_question", _blackmail(asks_whether_to_pay), _about_them(DONT_PAY), _never),
     FirstLine("deadline", _blackmail(tells_deadline), _about_them(DONT_PAY), _never),
-    FirstLine("block_threat", _blackmail(fears_block_threat), _about_them(BLOCK_THREAT), _never),
+    FirstLine(  # its answer says what to keep first: "et si je bloque il va les publier ?" read as asking for evidence
+        "block_threat", _blackmail(fears_block_threat), _about_them(BLOCK_THREAT),
+        _says_nothing_else_but("ask_evidence"),
+    ),
     FirstLine("blocked", _blackmail(blocked_already), _about_them(BLOCKED), _never),
     FirstLine("contact", _blackmail(asks_about_contact), _about_them(NO_CONTACT), _never),
     FirstLine("posted_again", _reads(fears_more_posts), answer_more_posts, _always),

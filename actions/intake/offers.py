@@ -9,9 +9,10 @@ a no are in `actions/conversation.py`.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable, Dict
 
-from actions.facts_in_message import mentions_links_or_platforms
+from actions.facts_in_message import mentions_links_or_platforms, message_says
 from actions.guidance import ask_country, take_country
 from actions.handoff import CANCEL_BUTTON, request_human
 from actions.intake.answers import UNSURE_WORDS, says, text
@@ -48,6 +49,7 @@ ON_NO = {
 }
 
 
+SITE_NAMED = Path(__file__).with_name("site_named_cues.yml")
 TAKEN_UP = ("intake", "submit", "human")
 """Offers a message of its own words may take up (`takes_up_offer`)."""
 
@@ -85,12 +87,15 @@ def takes_up_offer(turn: Turn) -> bool:
 
 def gives_places_for_report(turn: Turn) -> bool:
     """A link or a platform typed while the report is offered ("snapchat i think, and a whatsapp group",
-    "instagram", "트위터요") answers the report's first question before the yes: the form starts with them
-    noted, and asks for more. True when done."""
-    if _offer(turn) != "intake" or from_button(turn) or not mentions_links_or_platforms(turn.tracker):
+    "instagram", "트위터요", "the site is xhamster": `site_named_cues.yml`) answers the report's first question
+    before the yes: the form starts with them noted, and asks for more. True when done."""
+    if _offer(turn) != "intake" or from_button(turn):
+        return False
+    named = message_says(turn.tracker, SITE_NAMED)
+    if not (named or mentions_links_or_platforms(turn.tracker)):
         return False
     start_intake(turn)  # notes the platforms named, this message's too
-    if links_in(text(turn)):
+    if links_in(text(turn)) or (named and not turn.slot("intake_places")):
         for slot, value in where(turn, "intake_where", None).items():
             turn.set(slot, value)
     return True

@@ -235,6 +235,17 @@ def test_a_journey_asked_in_a_message_not_understood_after_a_story_is_that_journ
     assert render(language, "clarify.text") not in outcome.texts
 
 
+SHOULD_I_CALL_THE_POLICE = {"fr": "je dois appeler le 17 ?", "ko": "112에 전화하면 되나요?", "en": "should i call 101?"}
+
+
+def test_whether_to_call_the_police_is_the_report_journey_never_not_understood(language: str) -> None:
+    """A mother's "112에 전화하면 되나요?" after her child's blackmail was not understood."""
+    slots = {"language": language, "situation": "sextortion", "country": "FR"}
+    outcome = run(ActionClarify(), "nlu_fallback", slots, text=SHOULD_I_CALL_THE_POLICE[language])
+    asked = run(ActionReport(), "ask_report", slots, text=SHOULD_I_CALL_THE_POLICE[language])
+    assert outcome.texts == asked.texts
+
+
 CRISIS_AND_MORE = {
     "fr": "je préfère pas dire où j'habite, de toute façon je veux mourir",
     "ko": "나라는 말하기 싫어요 그냥 죽고 싶어요",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from actions.conversation import ActionClarify, ActionInform, ActionOutOfScope
+from actions.evidence import ActionEvidence
 from actions.payment import asks_whether_to_pay, paid_already
 from actions.reporting import ActionRemoval
 from actions.situation import ActionSituation
@@ -87,6 +88,8 @@ def test_money_back_with_no_blackmail_known_is_not_answered_as_one(language: str
         ("il m'a envoyé une carte de voeux", False),
         ("이미 50만원 보냈어요", True),
         ("어제 벌써 50만원 보냄..", True),
+        ("이미 50 보냈는데", True),
+        ("이미 사진 보냈어요", False),
         ("il a déjà envoyé les photos", False),
         ("he already sent the photos to my friends", False),
         ("should i send the money", False),
@@ -181,18 +184,25 @@ def test_a_blackmailer_who_keeps_calling_gets_no_contact_then_block_never_the_wh
     assert spoken(language, "sextortion.no_contact") not in before, "no blackmail told: no blackmail's answer"
 
 
-@pytest.mark.parametrize("intent", ["describe_sextortion", "describe_sharing", "nlu_fallback", "ask_removal"])
+@pytest.mark.parametrize(
+    "intent", ["describe_sextortion", "describe_sharing", "nlu_fallback", "ask_removal", "ask_evidence"]
+)
 def test_a_threat_to_post_if_blocked_is_answered_never_the_blackmails_opening_again(language: str, intent: str) -> None:
+    """"et si je bloque il va les publier ?" read as asking for evidence got the whole evidence list after it: the
+    answer says what to keep first."""
     action = {
         "describe_sextortion": ActionSituation(),
         "describe_sharing": ActionSituation(),
         "nlu_fallback": ActionClarify(),
         "ask_removal": ActionRemoval(),
+        "ask_evidence": ActionEvidence(),
     }[intent]
     slots = {"language": language, "situation": "sextortion", "country": "FR"}
     for text in BLOCK_THREAT[language]:
         texts = run(action, intent, slots, text=text).texts
         assert texts[0] == spoken(language, "sextortion.block_threat"), text
+        if intent == "ask_evidence":
+            assert texts == [spoken(language, "sextortion.block_threat")], texts
         assert spoken(language, "situation.ack.sextortion") not in texts, text
         assert spoken(language, "sextortion.no_contact") not in texts, text
         assert spoken(language, "clarify.text") not in texts, text
@@ -262,5 +272,6 @@ def test_despair_beside_a_payment_hears_the_gentle_question_after_the_answer(lan
     calm = run(ActionSituation(), "describe_sextortion", slots,
                text={"fr": "je l'ai déjà payé", "ko": "이미 돈 보냈어요", "en": "i paid him already"}[language])
     assert render(language, "support.crisis_hint") not in calm.texts
-    crisis = run(ActionSituation(), "describe_sextortion", {**slots, "in_crisis": True}, text=PAID_AND_DESPAIR[language])
+    crisis_slots = {**slots, "in_crisis": True}
+    crisis = run(ActionSituation(), "describe_sextortion", crisis_slots, text=PAID_AND_DESPAIR[language])
     assert render(language, "support.crisis_hint") not in crisis.texts

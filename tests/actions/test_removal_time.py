@@ -6,12 +6,14 @@ import pytest
 
 from actions.conversation import ActionClarify, ActionOutOfScope
 from actions.reporting import ActionRemoval
+from actions.safety import ActionSupport
 from content.knowledge import TERMS
 from content.texts import render
 from tests.actions.conftest import run
 
 HOW_LONG = {
-    "fr": ["combien de temps pour que ce soit retiré ?", "en combien de temps ils suppriment une vidéo"],
+    "fr": ["combien de temps pour que ce soit retiré ?", "en combien de temps ils suppriment une vidéo",
+           "et ça prend combien de time"],
     "ko": ["삭제되는 데 얼마나 걸려요?", "언제쯤 내려가요? 삭제 요청했는데"],
     "en": ["how long does it take to get taken down", "when will the pics be removed?"],
 }
@@ -23,11 +25,11 @@ NOT_ASKED = {
 
 
 @pytest.mark.parametrize("country", ["US", "FR", "KR", "GB", None])
-@pytest.mark.parametrize("intent", ["nlu_fallback", "out_of_scope"])
+@pytest.mark.parametrize("intent", ["nlu_fallback", "out_of_scope", "express_distress"])
 def test_how_long_removal_takes_is_answered_for_the_country_never_not_understood(
     language: str, country: str | None, intent: str
 ) -> None:
-    action = ActionClarify() if intent == "nlu_fallback" else ActionOutOfScope()
+    action = {"nlu_fallback": ActionClarify(), "out_of_scope": ActionOutOfScope()}.get(intent, ActionSupport())
     slots = {"language": language, "country": country, "situation": "sharing"}
     key = f"removal.time.{country}" if country in ("US", "FR", "KR") else "removal.time"
     for text in HOW_LONG[language]:

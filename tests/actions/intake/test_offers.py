@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.conversation import ActionAffirm, ActionDeny, ActionInform
+from actions.conversation import ActionAffirm, ActionClarify, ActionDeny, ActionInform
 from actions.intake.offers import ON_NO, ON_YES, answer_no, answer_yes
 from actions.jurisdiction import ASK_BUTTONS, COUNTRY_QUESTION
 from content.texts import render
@@ -185,3 +185,20 @@ def test_a_new_report_starts_with_the_platforms_named_in_the_story(language: str
                   text="oui", events=[story, tap])
     assert outcome.slot("intake_places") == ["instagram", "x"], "a button's payload is no message of the person's"
     assert render(language, "intake.place.noted", place="instagram") in outcome.texts
+
+
+SITE_IN_WORDS = {
+    "fr": "c'est sur un forum qui s'appelle jeuxvideo",
+    "ko": "사이트는 디시인사이드예요",
+    "en": "the site is xhamster",
+}
+
+
+def test_a_site_named_in_words_at_the_report_offer_starts_the_form_with_it(language: str) -> None:
+    """"the site is xhamster" at "shall I prepare your report?" was not understood: a site the entities do not know,
+    named in words, is a place all the same."""
+    slots = {"language": language, "situation": "sharing", "country": "FR", "offer": "intake"}
+    for action, intent in ((ActionInform(), "inform"), (ActionClarify(), "nlu_fallback")):
+        outcome = run(action, intent, slots, text=SITE_IN_WORDS[language])
+        assert outcome.slot("intake_places") == [SITE_IN_WORDS[language]], (intent, outcome.texts)
+        assert any(e.get("event") == "followup" and e.get("name") == "intake_form" for e in outcome.events)
