@@ -177,7 +177,8 @@ def refuses_complaint(turn: Turn) -> bool:
 
 
 def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:
-    """Explain `topic` now, or ask first for what it depends on.
+    """Explain `topic` now, or ask first for what it depends on; asked again right after it was given, for the same
+    country and situation, say that the steps are just above (`journey.again`) rather than all of them again.
 
     Reporting or removal asked by a person who does not want a complaint (`refuses_complaint`) is their choice,
     said first (`report.no_complaint`), then the removal journey, never the complaint's steps.
@@ -201,9 +202,26 @@ def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:
         turn.say("situation.ask", SITUATION_BUTTONS)
         return
     turn.set("pending_topic", None)
+    given = journey_signature(turn, topic)
+    if turn.tracker.get_slot(JOURNEY_SLOT) == given:
+        # asked again at once ("should i unplug it or leave it for the police?" read as reporting): the same five
+        # bubbles on a phone would bury the question; the steps are just above
+        turn.say("journey.again", MAIN_MENU)
+        return
     _JOURNEYS[topic](turn)
+    turn.set(JOURNEY_SLOT, given)
     if turn.slot("offer") is None:
         turn.say("next.prompt", MAIN_MENU)
+
+
+JOURNEY_SLOT = "journey_given"
+"""The journey the previous answer gave (`journey_signature`); every action clears it (`RelaisAction.run`)."""
+
+
+def journey_signature(turn: Turn, topic: str) -> str:
+    """`topic`, with what its answer depends on (the country, the situation, the child route): the same signature
+    twice in a row is the same answer twice."""
+    return f"{topic}:{turn.jurisdiction}:{turn.situation}:{turn.is_minor}"
 
 
 def take_country(turn: Turn) -> bool:

@@ -116,6 +116,8 @@ class RelaisAction(Action, ABC):
             turn.set(CHOSEN_SLOT, chosen)
         if self.interrupts_forms:
             turn.set("offer", None)
+        if tracker.get_slot("journey_given"):  # said on the turn before only (`actions/guidance.py`)
+            turn.set("journey_given", None)
         mentioned = country_in_message(tracker) or country_slot(tracker)
         if mentioned != tracker.get_slot("country"):
             turn.set("country", mentioned)

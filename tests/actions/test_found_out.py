@@ -17,9 +17,10 @@ WILL_THEY_KNOW = {
     "en": ["will the school be told?", "will my job find out", "are you going to contact my school"],
 }
 NOT_ASKED = {
-    "fr": ["tout le lycée a vu les photos", "je l'ai dit à mon prof"],
-    "ko": ["회사에서 알게 된 날부터 계속 힘들어요", "학교 친구들이 다 봤어요"],
-    "en": ["my whole school saw the photos", "i told my teacher"],
+    "fr": ["tout le lycée a vu les photos", "je l'ai dit à mon prof",
+           "est-ce que je dois aller à la gendarmerie ou appeler le collège d'abord ?"],
+    "ko": ["회사에서 알게 된 날부터 계속 힘들어요", "학교 친구들이 다 봤어요", "학교에 먼저 연락해야 할까요?"],
+    "en": ["my whole school saw the photos", "i told my teacher", "should i call the school first or the police?"],
 }
 
 

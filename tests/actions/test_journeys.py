@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from actions.conversation import ActionInform
+from actions.conversation import ActionClarify, ActionInform
 from actions.evidence import ActionEvidence
 from actions.jurisdiction import COUNTRY_QUESTION
 from actions.offence import OWN_IMAGES, ActionOffence
@@ -15,6 +15,7 @@ from actions.safety import ActionCrisis, ActionMinor, ActionSupport
 from actions.situation import ActionSituation
 from content.knowledge import contact, law
 from content.knowledge.formatting import citation
+from content.texts import render
 from tests.actions.conftest import run, spoken
 
 JURISDICTION_COUNTRY = {"FR": "FR", "KR": "KR", "other": "BE"}
@@ -283,3 +284,22 @@ def test_a_question_told_with_its_story_is_answered_with_the_story(text: str, si
     assert out.slot("situation") == situation
     assert out.texts[0] == said("en", f"situation.ack.{situation}")
     assert law(f"FR.{situation}").citation in out.text
+
+
+def test_a_journey_asked_again_at_once_says_the_steps_are_just_above(language: str) -> None:
+    """"should i unplug it or leave it for the police?" right after the report's steps got the same five bubbles
+    again: asked again at once, for the same country and story, the steps are said to be just above."""
+    slots = {"language": language, "country": "FR", "situation": "sharing"}
+    first = run(ActionReport(), "ask_report", slots, text="?")
+    given = first.slot("journey_given")
+    report = render(language, "report.platform")
+    assert given and report in first.texts
+    again = run(ActionReport(), "ask_report", {**slots, "journey_given": given}, text="?")
+    assert again.texts == [render(language, "journey.again")], again.texts
+    other_story = run(ActionReport(), "ask_report", {**slots, "journey_given": given, "situation": "hidden_filming"},
+                      text="?")
+    assert report in other_story.texts
+    removal = run(ActionRemoval(), "ask_removal", {**slots, "journey_given": given}, text="?")
+    assert render(language, "removal.intro") in removal.texts
+    later = run(ActionClarify(), "nlu_fallback", {**slots, "journey_given": given}, text="hm")
+    assert later.slot("journey_given") is None, "said on the turn before only"

@@ -1612,3 +1612,21 @@ def test_a_young_adult_filmed_as_a_child_is_not_told_to_find_a_trusted_adult(cha
     replies = joined(chat.say(FILMED_AS_A_CHILD_ADULT_NOW[language], language_hint=language))
     assert said(language, "minor.trusted_adult") not in replies, replies
     assert said(language, "minor.take_it_down") in replies or chat.slot("is_minor") is not True, replies
+
+
+REPORT_TWICE = {
+    "fr": ("mon ex a publié mes photos intimes, je suis en france", "comment je le signale ?", "je porte plainte où ?"),
+    "ko": ("전남친이 제 사진을 올렸어요 한국이에요", "신고는 어떻게 해요?", "어디에 신고해야 돼요?"),
+    "en": ("my ex posted my nudes, im in the uk", "how do i report it?", "where do i report it?"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_same_journey_asked_again_at_once_is_not_repeated_whole(chat: Chat, language: str) -> None:
+    story, report, again = REPORT_TWICE[language]
+    chat.say(story, language_hint=language)
+    first = joined(chat.say(report))
+    assert said(language, "report.platform") in first, first
+    replies = joined(chat.say(again))
+    assert said(language, "report.platform") not in replies, replies
+    assert said(language, "journey.again") in replies, replies
