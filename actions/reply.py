@@ -128,10 +128,10 @@ class RelaisAction(Action, ABC):
             tell_if_lapsed(turn)
         holds_summary = self.interrupts_forms and not self.answers_summary and tracker.get_slot("offer") == "submit"
         sent = holds_summary and _sends_summary(turn)
-        # not being able to call, or erasing in a hurry, in a danger told before is that danger still ("i cant call,
-        # he'd hear me", "delete it now")
-        danger = in_danger(turn) or (
-            bool(tracker.get_slot(DANGER_SLOT)) and (says_cannot_call(tracker) or erases_in_danger(tracker))
+        # not being able to call in a danger told before is that danger still ("i cant call, he'd hear me"); erasing in
+        # a hurry in it, or as someone arrives ("he's coming, delete this"), is a danger too
+        danger = in_danger(turn) or erases_in_danger(tracker) or (
+            bool(tracker.get_slot(DANGER_SLOT)) and says_cannot_call(tracker)
         )
         left_danger = not danger and bool(tracker.get_slot(DANGER_SLOT)) and moves_on(turn)
         if danger and not tracker.get_slot(DANGER_SLOT):

@@ -15,7 +15,7 @@ from pathlib import Path
 from rasa_sdk import Tracker
 
 from actions.danger import in_danger_now
-from actions.despair import EASED_SLOT, harm_done, harm_done_key
+from actions.despair import EASED_SLOT, despairs, harm_done, harm_done_key
 from actions.facts_in_message import (
     adult_now,
     adult_told,
@@ -32,7 +32,7 @@ from actions.jurisdiction import ASK_BUTTONS, OTHER, likely_jurisdiction
 from actions.menu import HUMAN, MAIN_MENU, SUPPORT
 from actions.reply import RelaisAction, Turn, about_them
 from actions.threat import threat_in_message, warn_of_threat
-from bot.components.crisis_patterns import tells_of_someone_elses_crisis
+from bot.components.crisis_patterns import tells_of_someone_elses_crisis, wishes_removal
 from bot.staff import queue
 from bot.storage.db import session
 from content.texts import has
@@ -167,6 +167,12 @@ class ActionSupport(RelaisAction):
         return "action_support"
 
     def respond(self, turn: Turn) -> None:
+        if wishes_removal(latest_text(turn.tracker)) and not despairs(turn.tracker):
+            # "경찰은 싫어 그냥 지우기만 하고 싶어" read as distress: the wish is the removal, and its steps answer it
+            from actions.guidance import guide  # the guidance imports this module
+
+            guide(turn, "removal")
+            return
         turn.say(about_them(turn, "support.kind"))
         minor_in_message(turn)
         helplines(turn)

@@ -20,6 +20,7 @@ from actions.facts_in_message import message_says
 from actions.turn import Turn
 
 CUES = Path(__file__).with_name("seen_cues.yml")
+SOMEONE_COMING_CUES = Path(__file__).with_name("someone_coming_cues.yml")
 ERASE_NOW_CUES = Path(__file__).with_name("erase_now_cues.yml")
 SEEN = "safety.seen"
 SEEN_IN_THE_WIDGET = "safety.seen.widget"
@@ -41,9 +42,12 @@ def tell_how_to_hide(turn: Turn) -> None:
 
 
 def erases_in_danger(tracker: Tracker) -> bool:
-    """Whether, a danger told before being in mind (slot `in_danger`), the latest typed message asks to erase
-    (`erase_now_cues.yml`)."""
-    return bool(tracker.get_slot(DANGER_SLOT)) and message_says(tracker, ERASE_NOW_CUES)
+    """Whether the latest typed message asks to erase (`erase_now_cues.yml`) with a danger told before in mind (slot
+    `in_danger`), or with someone arriving now ("he's coming, delete this", "il arrive efface tout":
+    `someone_coming_cues.yml`)."""
+    if not message_says(tracker, ERASE_NOW_CUES):
+        return False
+    return bool(tracker.get_slot(DANGER_SLOT)) or message_says(tracker, SOMEONE_COMING_CUES)
 
 
 def erase_at_once(turn: Turn) -> None:

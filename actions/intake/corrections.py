@@ -10,7 +10,9 @@ handle or a platform's name (where the content is: the only one named, or the on
 "onlyfans not pornhub", "폰허브 말고 온리팬스"), both kept when both are told, else a way to be contacted named
 without its address ("attends en fait plutôt par mail", "문자 말고 이메일로", "actually just here in the chat": the
 address given before is dropped, and the new way's address asked for, so the team never uses a way the person took
-back), else that the images show someone else ("c'est pas moi c'est ma pote").
+back), else that the images show someone else ("c'est pas moi c'est ma pote"). Whether it is still going on is read
+first ("toujours en cours : oui", "il a reposté hier": `_ongoing`), so a repost's date is not taken for when the
+content was found, and a correction is never taken for the yes that sends the report.
 
 Links and handles are additions (`additions`), read by every other action too while the summary is
 pending (`RelaisAction.run`), whatever the classifier made of the message ("잠깐 링크 하나 더 있어요
@@ -83,6 +85,9 @@ def corrections(turn: Turn) -> Dict[str, Any]:
     email = email_in(message)
     if email:
         return {"intake_contact": "email", "intake_contact_detail": email}
+    ongoing = _ongoing(turn)
+    if ongoing:
+        return ongoing
     found = _found(turn, message)
     where = additions(turn) or _platform(turn, message)
     if found or where:
@@ -91,6 +96,35 @@ def corrections(turn: Turn) -> Dict[str, Any]:
     if phone:
         return {"intake_contact": "phone", "intake_contact_detail": phone}
     return _contact_way(turn) or _someone_else(turn)
+
+
+ONGOING_NAMED = re.compile(
+    r"\b(toujours en cours|en cours|ongoing|still (going on|happening|going)|going on)\b|계속\s?(되|돼|진행)|진행\s?중"
+)
+"""The summary's "still going on?" named in a correction ("toujours en cours : oui", "still going on: yes")."""
+REPOSTED = re.compile(
+    r"\b(repost\w*|remis en ligne|remet en ligne|posted (it |them )?again|put (it|them) (back )?up|new account|"
+    r"nouveau compte)\b|다시\s?올|또\s?올|새\s?계정"
+)
+"""Posted again, or from a new account ("il a reposté hier", "he keeps reposting"): it is still going on."""
+NO_WORD = re.compile(r"\b(non|no|nope|nan|not|plus|pas)\b|아니|아뇨|안\s?해|멈췄|끝났")
+"""A no after the question named ("still going on: no")."""
+NEGATED_BEFORE = re.compile(r"\b(plus|pas|no longer|not|isn'?t|is not)\s+(\w+\s+)?$")
+"""A negation just before it ("ce n'est plus en cours", "it's not ongoing")."""
+
+
+def _ongoing(turn: Turn) -> Dict[str, Any]:
+    """Whether it is still going on, corrected at the summary ("attendez, si c'est toujours en cours, il a reposté
+    hier", "still going on: yes", "계속되고 있어요"): {"intake_ongoing": "yes" | "no"}; empty when the message says
+    nothing of it. A repost said with a date is the repost, not when the content was found."""
+    folded = folded_text(turn.tracker)
+    if REPOSTED.search(folded):
+        return {"intake_ongoing": "yes"}
+    named = ONGOING_NAMED.search(folded)
+    if not named:
+        return {}
+    negated = NEGATED_BEFORE.search(folded[: named.start()]) or NO_WORD.search(folded[named.end():])
+    return {"intake_ongoing": "no" if negated else "yes"}
 
 
 def _found(turn: Turn, message: str) -> Dict[str, Any]:

@@ -23,6 +23,7 @@ SOMEONE_ELSE = Path(__file__).parent / "patterns" / "crisis_someone_else.yml"
 REMOVAL = Path(__file__).parent / "patterns" / "removal_wish.yml"
 DENIED = Path(__file__).parent / "patterns" / "crisis_denied.yml"
 BLACKMAIL_TERMS = Path(__file__).parent / "patterns" / "blackmail_terms.yml"
+STRIPPED = Path(__file__).parent / "patterns" / "figures_stripped.yml"
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
 """Phones type a typographic apostrophe ("don’t", "d’internet"); the patterns are written with the straight one."""
 
@@ -34,9 +35,10 @@ def _patterns(path: Path = PATTERNS) -> list[re.Pattern[str]]:
 
 
 def _folded(text: str) -> str:
-    """`text` folded, its apostrophes straight, and any words saying one is not in crisis left out (`DENIED`)."""
+    """`text` folded, its apostrophes straight, and any words saying one is not in crisis (`DENIED`) or dying as a
+    figure of speech (`STRIPPED`: "envie de mourir de honte") left out."""
     folded = fold(text).translate(APOSTROPHES)
-    for pattern in _patterns(DENIED):
+    for pattern in (*_patterns(DENIED), *_patterns(STRIPPED)):
         folded = pattern.sub(" ", folded)
     return folded
 

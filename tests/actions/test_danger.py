@@ -53,6 +53,7 @@ DANGER = {
         "남친이 알면 무슨 짓을 할지 몰라서 무서워요",
         "남친이 몰래 찍은 영상 있는데 헤어지자고 하면 인터넷에 올린대요. 지금 같이 집에 있어요",
         "남편이 술 먹고 들어와서 소리 질러요",
+        "남친이 때리고 영상 뿌린다고 해요",
     ],
     "en": [
         "he's home now and I'm scared",
@@ -76,6 +77,12 @@ DANGER = {
         "i cant call, he'd hear me",
         "im scared of how he'll react if he finds out i know",
         "he came home drunk and he's screaming",
+        "he took my phone and locked me in the bedroom, writing from my laptop",
+        "i'm scared, he's shouting outside the door",
+        "he's home and i'm hiding in the bathroom",
+        "my ex found out where i live and he's parked outside my flat right now",
+        "my boyfriend hit me and says he'll post the video if i tell anyone",
+        "he's threatening to hurt me if I report the video",
     ],
 }
 NO_DANGER = {
@@ -109,6 +116,7 @@ NO_DANGER = {
         "he's following me on insta with new accounts",
         "I feel like someone is stalking me online",
         "he came home from the trip and posted them",
+        "my ex locked me out of my instagram",
     ],
 }
 COUNTRY = {"fr": "FR", "ko": "KR", "en": "GB"}
@@ -439,8 +447,11 @@ def test_in_a_danger_told_before_delete_it_now_asks_to_erase_this_chat_at_once(l
         outcome = run(action, intent, slots, text=text)
         assert outcome.texts == [render(language, "erase.confirm")], (text, outcome.texts)
         assert outcome.slot("offer") == "erase"
-    calm = run(ActionRemoval(), "ask_removal", {**slots, "in_danger": False}, text=DELETE_NOW[language][0])
+    calm = run(ActionRemoval(), "ask_removal", {**slots, "in_danger": False}, text=DELETE_NOW[language][1])
     assert render(language, "erase.confirm") not in calm.texts
+    arriving = run(action, intent, {**slots, "in_danger": False}, text=DELETE_NOW[language][0])
+    assert arriving.texts == [render(language, "erase.confirm")], "someone arriving as the person asks to erase"
+    assert arriving.slot("in_danger") is True
 
 
 @pytest.mark.parametrize(

@@ -360,6 +360,14 @@ def test_a_blackmail_by_the_partner_one_is_with_is_abuse_never_stop_replying(lan
           "en": "my ex threatens to send my videos to my family"}[language]
     steps = run(ActionSituation(), "describe_sextortion", {"language": language, "country": "FR"}, text=ex)
     assert render(language, "situation.ack.sextortion") in steps.texts
+    to_the_partner = {
+        "fr": "un mec rencontré sur grindr veut d'autres photos sinon il envoie les anciennes à mon mari",
+        "ko": "앱에서 만난 남자가 사진 더 안 보내면 남편한테 예전 사진 보낸대요",
+        "en": "guy i met on grindr wants me to send more explicit ones or he'll send the old ones to my wife",
+    }[language]
+    stranger = run(ActionSituation(), "describe_sextortion", {"language": language, "country": "FR"},
+                   text=to_the_partner)
+    assert render(language, "situation.ack.sextortion") in stranger.texts, "the partner is whom they'd go to"
 
 
 def test_a_request_made_while_the_country_question_waits_is_heard(language: str) -> None:

@@ -303,3 +303,18 @@ def test_a_journey_asked_again_at_once_says_the_steps_are_just_above(language: s
     assert render(language, "removal.intro") in removal.texts
     later = run(ActionClarify(), "nlu_fallback", {**slots, "journey_given": given}, text="hm")
     assert later.slot("journey_given") is None, "said on the turn before only"
+
+
+REMOVAL_WISH_READ_AS_DISTRESS = {
+    "fr": "la police non merci, je veux juste que les photos disparaissent",
+    "ko": "경찰은 싫어 그냥 지우기만 하고 싶어",
+    "en": "no police, i just want the pics gone",
+}
+
+
+def test_a_wish_that_the_images_be_gone_read_as_distress_gets_the_removal_steps(language: str) -> None:
+    """"경찰은 싫어 그냥 지우기만 하고 싶어" (the README's own example) read as distress got the suicide question."""
+    slots = {"language": language, "country": "FR", "situation": "sharing"}
+    outcome = run(ActionSupport(), "express_distress", slots, text=REMOVAL_WISH_READ_AS_DISTRESS[language])
+    assert render(language, "removal.intro") in outcome.texts, outcome.texts
+    assert render(language, "support.crisis_hint") not in outcome.texts

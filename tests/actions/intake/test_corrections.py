@@ -294,3 +294,30 @@ def test_images_of_someone_else_said_at_the_summary_change_who_is_shown(language
     outcome = run(ActionDeny(), "deny", slots, text=SOMEONE_ELSE[language])
     assert outcome.slot("intake_subject") == "other"
     shown_again(language, outcome, slots)
+
+
+STILL_GOING_ON = {
+    "fr": ("attendez, si c'est toujours en cours, il a reposté hier", "toujours en cours : oui",
+           "en fait c'est fini, ce n'est plus en cours"),
+    "ko": ("아직 계속되고 있어요 어제도 또 올렸어요", "진행 중이에요 계속되고 있어요",
+           "이제는 계속되지 않아요 멈췄어요"),
+    "en": ("wait, it is still going on, yes he keeps reposting", "still going on: yes", "it's not ongoing anymore"),
+}
+
+
+@pytest.mark.parametrize(("action", "intent"), CLASSIFIED_AS, ids=[intent for _, intent in CLASSIFIED_AS])
+def test_whether_it_is_still_going_on_is_corrected_and_never_sends_the_report(
+    language: str, action: Action, intent: str
+) -> None:
+    """"attendez, si c'est toujours en cours, il a reposté hier" at the summary was said to change nothing (the
+    repost's date read as when the content was found), and "toujours en cours : oui" then sent the report with "No"
+    in it."""
+    reposted, yes, no = STILL_GOING_ON[language]
+    slots = {**AT_SUMMARY, "language": language, "intake_ongoing": "no"}
+    for text in (reposted, yes):
+        outcome = run(action, intent, slots, text=text)
+        assert outcome.slot("intake_ongoing") == "yes", (text, outcome.texts)
+        assert outcome.slot("intake_found") is None, "a repost's date is no date of finding"
+        shown_again(language, outcome, slots)
+    stopped = run(action, intent, {**slots, "intake_ongoing": "yes"}, text=no)
+    assert stopped.slot("intake_ongoing") == "no", stopped.texts

@@ -425,6 +425,9 @@ def test_a_wish_to_die_told_beside_a_deadline_or_money_is_a_crisis(text: str) ->
         "그런 뜻은 아니에요",
         "no i'm ok i just want it off pornhub. how?",
         "i didnt mean it like that",
+        "c'est une expression ! je veux juste savoir comment supprimer les photos",
+        "그냥 잠이 안 온다는 거예요. 죽고 싶단 건 아니에요. 영상 내리는 방법 알려주세요",
+        "its just an expression lol",
     ],
 )
 def test_a_wish_to_vanish_explained_as_not_dying_is_said_to_be_no_crisis(text: str) -> None:
@@ -435,3 +438,19 @@ def test_a_wish_to_vanish_explained_as_not_dying_is_said_to_be_no_crisis(text: s
     message = Message(data={TEXT: text, INTENT: ranking[0], "intent_ranking": list(ranking)})
     CrisisGuard().process([message])
     assert message.get(INTENT)["name"] != "crisis", text
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        ("mon ex a posté mes photos sur insta, j'ai envie de mourir de honte. comment je les fais supprimer ?", False),
+        ("창피해서 죽을 것 같아요", False),
+        ("i could die of embarrassment, everyone saw it", False),
+        ("j'ai envie de mourir de honte, et en vrai j'ai envie de mourir", True),
+        ("창피해서 죽을 것 같아요 진짜 죽고 싶어요", True),
+        ("i'm dying of shame and i want to die", True),
+    ],
+)
+def test_dying_as_a_figure_of_speech_is_no_crisis_word_beside_a_real_one(text: str, crisis: bool) -> None:
+    """"j'ai envie de mourir de honte. comment je les fais supprimer ?" got the whole suicide block and no removal."""
+    assert signals_crisis(text) is crisis
