@@ -1630,3 +1630,48 @@ def test_the_same_journey_asked_again_at_once_is_not_repeated_whole(chat: Chat, 
     replies = joined(chat.say(again))
     assert said(language, "report.platform") not in replies, replies
     assert said(language, "journey.again") in replies, replies
+
+
+# What a fifteenth newcomer found: English ways of being in danger now were missed, "he's coming, delete this" got
+# removal advice, "envie de mourir de honte" the suicide block instead of the removal asked for.
+
+DANGER_IN_OTHER_WORDS = {
+    "fr": "il est rentré, il est dans le salon, il a bu et il crie",
+    "ko": "남친이 때리고 영상 뿌린다고 해요",
+    "en": "he took my phone and locked me in the bedroom, writing from my laptop",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_danger_told_in_other_words_hears_the_emergency_numbers_first(chat: Chat, language: str) -> None:
+    replies = chat.say(DANGER_IN_OTHER_WORDS[language], language_hint=language)
+    assert chat.slot("in_danger") is True, joined(replies)
+    danger = {"fr": "danger.FR", "ko": "danger.KR", "en": "danger.other"}[language]
+    assert replies and replies[0].get("text") == said(language, danger), joined(replies)
+
+
+COMING_DELETE_THIS = {"fr": "il arrive, efface ça", "ko": "남편 온다 이거 지워줘", "en": "he's coming, delete this"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_someone_coming_and_delete_this_asks_to_erase_at_once(chat: Chat, language: str) -> None:
+    story = {"fr": "mon ex a mes photos", "ko": "전남친이 제 사진을 가지고 있어요", "en": "my ex has my pics"}[language]
+    chat.say(story, language_hint=language)
+    replies = chat.say(COMING_DELETE_THIS[language])
+    assert joined(replies) == said(language, "erase.confirm"), joined(replies)
+
+
+SHAME_AND_REMOVAL = {
+    "fr": "mon ex a posté mes photos sur insta, j'ai envie de mourir de honte. comment je les fais supprimer ?",
+    "ko": "전남친이 인스타에 제 사진 올렸어요 창피해서 죽을 것 같아요 어떻게 지워요?",
+    "en": "my ex posted my pics on insta, i could die of embarrassment. how do i get them taken down?",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_dying_of_shame_with_a_removal_question_gets_the_removal_never_the_suicide_block(
+    chat: Chat, language: str
+) -> None:
+    replies = joined(chat.say(SHAME_AND_REMOVAL[language], language_hint=language))
+    assert chat.slot("in_crisis") is not True, replies
+    assert said(language, "country.ask") in replies or said(language, "removal.intro") in replies, replies
