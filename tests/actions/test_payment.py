@@ -275,3 +275,21 @@ def test_despair_beside_a_payment_hears_the_gentle_question_after_the_answer(lan
     crisis_slots = {**slots, "in_crisis": True}
     crisis = run(ActionSituation(), "describe_sextortion", crisis_slots, text=PAID_AND_DESPAIR[language])
     assert render(language, "support.crisis_hint") not in crisis.texts
+
+
+STORY_AND_DESPAIR = {
+    "fr": "je sais pas si je vais tenir, tout le monde va la voir, j'ai plus envie de rien",
+    "ko": "영상이 퍼졌는데 버틸 수 있을지 모르겠어요",
+    "en": "there's a video of me on pornhub. honestly i don't see the point anymore, everyone i know will see it",
+}
+
+
+def test_despair_told_in_a_story_hears_the_gentle_question(language: str) -> None:
+    """"…honestly i don't see the point anymore, everyone i know will see it" got the story's answer and the menu."""
+    outcome = run(ActionSituation(), "describe_sharing", {"language": language, "country": "FR"},
+                  text=STORY_AND_DESPAIR[language])
+    assert render(language, "support.crisis_hint") in outcome.texts, outcome.texts
+    doubt = {"fr": "je vois pas l'intérêt de porter plainte", "ko": "신고해 봤자 소용없을 것 같아요",
+             "en": "i don't see the point of reporting it"}[language]
+    calm = run(ActionSituation(), "describe_sharing", {"language": language, "country": "FR"}, text=doubt)
+    assert render(language, "support.crisis_hint") not in calm.texts
