@@ -7,6 +7,7 @@ never starts a safety journey. Tears get a warm word; another language gets the 
 
 from __future__ import annotations
 
+from actions.jurisdiction import waits_for_country
 from actions.menu import LANGUAGES, MAIN_MENU
 from actions.reply import Turn
 from vocabulary.parse_keys import OOD_KEY
@@ -19,10 +20,18 @@ def unusual_kind(turn: Turn) -> str | None:
 
 
 def check_in(turn: Turn, kind: str) -> None:
-    """Say the check-in for a message of `kind`, with the menu (or the languages) to go on."""
+    """Say the check-in for a message of `kind`, with the menu (or the languages) to go on. While the country question
+    waits, it stays open: "?" hears why it is asked (`country.ask.again`), tears or a mash the check-in and the
+    question in a few words, so that "us" next is still its answer."""
+    from actions.guidance import ask_country  # the guidance imports the base action, which the conversation imports
+
+    waiting = waits_for_country(turn.tracker)
     if kind == "language":
         turn.say("checkin.language", LANGUAGES)
-    elif kind == "tears":
-        turn.say("checkin.tears", MAIN_MENU)
-    else:
-        turn.say("checkin.gentle", MAIN_MENU)
+        return
+    if waiting and kind == "symbols":
+        ask_country(turn, "country.ask.again")
+        return
+    turn.say("checkin.tears" if kind == "tears" else "checkin.gentle", () if waiting else MAIN_MENU)
+    if waiting:
+        ask_country(turn, "country.ask.short")

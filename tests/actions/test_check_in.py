@@ -14,7 +14,7 @@ from actions.conversation import ActionClarify
 from actions.review import simulate, tracker
 from bot.components.out_of_distribution import kind_of
 from content.texts import render
-from tests.actions.conftest import Outcome
+from tests.actions.conftest import Outcome, run
 from tests.actions.intake.test_form import validate_intake
 from vocabulary.parse_keys import OOD_KEY
 
@@ -83,3 +83,17 @@ def test_i_dont_know_with_nothing_asked_is_a_whole_answer_never_not_understood(l
                                (ActionOutOfScope(), "out_of_scope")):
             outcome = run(action, intent, {"language": language}, text=text)
             assert outcome.texts == [spoken(language, "clarify.unsure")], (intent, text, outcome.texts)
+
+
+def test_a_check_in_keeps_the_country_question_open(language: str) -> None:
+    """"?" after "which country?" got the menu, and "us" next was not understood: the question stays open; "?" hears
+    why it is asked, tears the check-in and the question in a few words."""
+    waiting = {"language": language, "situation": "sharing", "offer": "country"}
+    puzzled = run(ActionClarify(), "nlu_fallback", waiting, text="?", parse_data={OOD_KEY: "symbols"})
+    assert puzzled.texts == [render(language, "country.ask.again")], puzzled.texts
+    assert puzzled.slot("offer") == "country"
+    tears = run(ActionClarify(), "nlu_fallback", waiting, text="😭😭", parse_data={OOD_KEY: "tears"})
+    assert tears.texts == [render(language, "checkin.tears"), render(language, "country.ask.short")]
+    assert tears.slot("offer") == "country"
+    alone = run(ActionClarify(), "nlu_fallback", {"language": language}, text="?", parse_data={OOD_KEY: "symbols"})
+    assert alone.texts == [render(language, "checkin.gentle")]

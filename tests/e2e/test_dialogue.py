@@ -1675,3 +1675,20 @@ def test_dying_of_shame_with_a_removal_question_gets_the_removal_never_the_suici
     replies = joined(chat.say(SHAME_AND_REMOVAL[language], language_hint=language))
     assert chat.slot("in_crisis") is not True, replies
     assert said(language, "country.ask") in replies or said(language, "removal.intro") in replies, replies
+
+
+PUZZLED_AT_THE_COUNTRY = {
+    "fr": ("mon ex a publié mes photos intimes", "fr", "FR"),
+    "ko": ("전남친이 제 사진을 올렸어요", "kr", "KR"),
+    "en": ("my ex posted my nudes", "us", "US"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_question_mark_at_the_country_question_keeps_it_open(chat: Chat, language: str) -> None:
+    story, code, country = PUZZLED_AT_THE_COUNTRY[language]
+    chat.say(story, language_hint=language)
+    replies = joined(chat.say("?"))
+    assert said(language, "country.ask.again") in replies, replies
+    chat.say(code)
+    assert chat.slot("country") == country
