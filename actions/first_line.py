@@ -209,6 +209,14 @@ def _offer_to_resume(turn: Turn) -> None:
     offer_intake(turn)
 
 
+def _no_story_told(turn: Turn) -> bool:
+    """A story the classifier read in a message that tells none in words ("he took my phone and locked me in the
+    bedroom" read as covert filming): after the emergency numbers, no story's answer is made up."""
+    from actions.guidance import situation_cued  # the guidance imports the base action, which imports this module
+
+    return (turn.intent or "").startswith("describe_") and situation_cued(turn) is None
+
+
 def _decline_country(turn: Turn) -> None:
     from actions.guidance import decline_country  # the guidance imports the base action, which imports this module
 
@@ -297,7 +305,7 @@ FIRST_LINES: tuple[FirstLine, ...] = (
     ),
     PARENTS_LINE,
     FirstLine("called", _reads(called_for_help), _say(CALLED), _always),
-    FirstLine("danger", _reads(in_danger_now), tell_danger, _never),
+    FirstLine("danger", _reads(in_danger_now), tell_danger, _no_story_told),
     FirstLine(  # "non pas la conversation, les photos" at "shall I erase it?", "i meant the pics" at "which?"
         "images_meant", _reads(means_the_images), tell_images_meant, _always, silences=("delete_my_data",),
     ),

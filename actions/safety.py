@@ -173,6 +173,12 @@ class ActionSupport(RelaisAction):
 
             guide(turn, "removal")
             return
+        from actions.help_question import answer_what_to_do, asks_what_to_do  # they import this module's importers
+
+        if turn.situation and asks_what_to_do(turn.tracker) and not despairs(turn.tracker):
+            # "i'm fine, he isn't here right now, i just want to know my options" read as distress: the steps
+            answer_what_to_do(turn)
+            return
         turn.say(about_them(turn, "support.kind"))
         minor_in_message(turn)
         helplines(turn)

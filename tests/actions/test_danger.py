@@ -470,3 +470,24 @@ def test_a_threat_made_to_keep_the_person_from_leaving_is_told_apart(text: str, 
     from actions.danger import threatens_if_left
 
     assert threatens_if_left(make_tracker("describe_sextortion", {}, text=text)) is left
+
+
+NO_STORY_IN_A_DANGER = {
+    "fr": "il m'a pris mon téléphone et m'a enfermée dans la chambre, j'écris depuis l'ordi",
+    "ko": "남친이 폰 뺏고 방에 가뒀어요 노트북으로 쓰고 있어요",
+    "en": "he took my phone and locked me in the bedroom, writing from my laptop",
+}
+
+
+def test_a_danger_read_as_a_story_it_does_not_tell_hears_only_the_emergency_numbers(language: str) -> None:
+    """"he took my phone and locked me in the bedroom" got the emergency numbers, then "Filming someone secretly is
+    an offence": no story's answer is made up after them."""
+    outcome = run(ActionSituation(), "describe_hidden_filming", {"language": language},
+                  text=NO_STORY_IN_A_DANGER[language])
+    assert outcome.slot("in_danger") is True, outcome.texts
+    assert render(language, "situation.ack.hidden_filming") not in outcome.texts, outcome.texts
+    told = run(ActionSituation(), "describe_hidden_filming", {"language": language},
+               text={"fr": "il m'a filmée en cachette et il est dans la pièce à côté",
+                     "ko": "남친이 몰카 찍었고 지금 옆방에 있어요",
+                     "en": "he secretly filmed me and he's in the next room"}[language])
+    assert render(language, "situation.ack.hidden_filming") in told.texts, told.texts

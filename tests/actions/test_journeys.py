@@ -318,3 +318,21 @@ def test_a_wish_that_the_images_be_gone_read_as_distress_gets_the_removal_steps(
     outcome = run(ActionSupport(), "express_distress", slots, text=REMOVAL_WISH_READ_AS_DISTRESS[language])
     assert render(language, "removal.intro") in outcome.texts, outcome.texts
     assert render(language, "support.crisis_hint") not in outcome.texts
+
+
+OPTIONS_READ_AS_DISTRESS = {
+    "fr": "ça va, il est pas là en ce moment, je veux juste connaître mes options",
+    "ko": "괜찮아요 지금은 없어요 그냥 뭘 할 수 있는지 알고 싶어요",
+    "en": "i'm fine, he isn't here right now, i just want to know my options",
+}
+
+
+def test_what_to_do_read_as_distress_after_a_story_gets_the_steps(language: str) -> None:
+    """"i'm fine… i just want to know my options" got "what you are feeling is a normal reaction" and the suicide
+    question."""
+    slots = {"language": language, "country": "FR", "situation": "sextortion"}
+    outcome = run(ActionSupport(), "express_distress", slots, text=OPTIONS_READ_AS_DISTRESS[language])
+    assert render(language, "support.kind") not in outcome.texts, outcome.texts
+    assert render(language, "support.crisis_hint") not in outcome.texts
+    before = run(ActionSupport(), "express_distress", {"language": language}, text=OPTIONS_READ_AS_DISTRESS[language])
+    assert render(language, "support.kind") in before.texts, "with no story told, the person is heard first"
