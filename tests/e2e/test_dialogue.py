@@ -1692,3 +1692,21 @@ def test_a_question_mark_at_the_country_question_keeps_it_open(chat: Chat, langu
     assert said(language, "country.ask.again") in replies, replies
     chat.say(code)
     assert chat.slot("country") == country
+
+
+OPTIONS_AFTER_A_BLACKMAIL = {
+    "fr": ("un mec me fait du chantage avec mes photos, je suis en france",
+           "ça va, il est pas là en ce moment, je veux juste connaître mes options"),
+    "ko": ("모르는 사람이 사진으로 협박해요 한국이에요", "괜찮아요 지금은 없어요 그냥 뭘 할 수 있는지 알고 싶어요"),
+    "en": ("a guy is blackmailing me with my pics, im in the uk",
+           "i'm fine, he isn't here right now, i just want to know my options"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_wanting_to_know_ones_options_after_a_story_gets_steps_never_only_comfort(chat: Chat, language: str) -> None:
+    story, options = OPTIONS_AFTER_A_BLACKMAIL[language]
+    chat.say(story, language_hint=language)
+    replies = joined(chat.say(options))
+    assert said(language, "support.kind") not in replies, replies
+    assert said(language, "clarify.text") not in replies, replies
