@@ -14,7 +14,7 @@ from typing import Callable, Dict
 import yaml
 
 from actions.danger import SLOT as DANGER_SLOT
-from actions.danger import by_current_partner, by_partner, in_danger_now, partner_named_before, threatens_if_left
+from actions.danger import by_current_partner, in_danger_now, partner_named_before, threatens_if_left
 from actions.facts_in_message import message_says, speaks_of_minor
 from actions.first_line import danger_key, say_partner_line
 from actions.jurisdiction import (
@@ -87,16 +87,15 @@ def acknowledge(turn: Turn, situation: str) -> None:
 
 
 def ack_key(turn: Turn, situation: str) -> str:
-    """`situation.ack.<situation>`, about the person to a parent or a friend (`about_them`); a blackmail by a partner
-    or an ex told in a danger now (`actions/danger.py`: "mon mari menace de publier… il est dans la pièce à côté"),
+    """`situation.ack.<situation>`, about the person to a parent or a friend (`about_them`); a blackmail told in a
+    danger now (`actions/danger.py`: "mon mari menace de publier… il est dans la pièce à côté", "il m'a enfermée…"),
     or made to keep the person from leaving ("menace de publier nos vidéos si je le quitte"), or by the partner the
     person is with now ("mon mari menace d'envoyer mes vidéos à ma famille"), is `.partner`: abuse, safety before
     the images, never "stop replying" to someone who lives with the person."""
     key = about_them(turn, f"situation.ack.{situation}")
     in_danger = in_danger_now(turn.tracker) or bool(turn.slot(DANGER_SLOT))
-    by_a_partner = (
-        (in_danger and by_partner(turn.tracker)) or threatens_if_left(turn.tracker) or by_current_partner(turn.tracker)
-    )
+    # in a danger now, whoever threatens is near: "stop replying" is wrong whether a partner is named or not
+    by_a_partner = in_danger or threatens_if_left(turn.tracker) or by_current_partner(turn.tracker)
     if key.endswith(situation) and situation == "sextortion" and by_a_partner:
         return f"{key}.partner"
     return key

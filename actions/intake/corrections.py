@@ -237,13 +237,20 @@ def handle_in(message: str) -> str | None:
 
 def _platform(turn: Turn, message: str) -> Dict[str, Any]:
     """The platform a short message names replaces the places: the only one named, or the only one of several not
-    said to be wrong ("c'est pas twitter c'est instagram", "onlyfans not pornhub", "폰허브 말고 온리팬스")."""
+    said to be wrong ("c'est pas twitter c'est instagram", "onlyfans not pornhub", "폰허브 말고 온리팬스"); when the one
+    said to be wrong is among the places given, only it is replaced and the others stay."""
     if len(message.split()) > MAX_WORDS:
         return {}
-    named = [value for value, wrong in _platforms_named(turn, message) if not wrong]
+    told = _platforms_named(turn, message)
+    named = [value for value, wrong in told if not wrong]
     meant = list(dict.fromkeys(named))
     if len(meant) != 1:
         return {}
+    wrong = {value for value, said_wrong in told if said_wrong}
+    places = list(turn.slot("intake_places") or [])
+    if wrong & set(places):  # "it wasnt pornhub, it was xvideos" with telegram given too: telegram stays
+        kept = [place for place in places if place not in wrong and place != meant[0]]
+        return {"intake_places": [*kept, meant[0][:MAX_PLACE_CHARS]], "intake_where": DONE}
     return {"intake_places": [meant[0][:MAX_PLACE_CHARS]], "intake_where": DONE}
 
 
@@ -270,6 +277,8 @@ def send_if_asked(turn: Turn) -> bool:
     """At the summary, a short message that says to send it ("그냥 보내주세요", "envoyez", "send it") sends the
     report, as the yes button would; False, saying nothing, otherwise."""
     if not (summary_pending(turn) and says(turn, "send")) or says(turn, "not_send"):
+        return False
+    if corrections(turn):  # "ok send it but the email is …": the corrected report is shown first, never sent as it was
         return False
     submit(turn)
     return True

@@ -13,8 +13,9 @@ runner-up intent: a young person afraid of their parents hears that nothing reac
 
 So does a `crisis` guessed from a blackmail's own terms, a deadline or paying, with no word of a risk to life ("he
 said i have until tonight", "i havent paid yet but i'm thinking about it just to make it stop":
-patterns/blackmail_terms.yml): the person needs "don't pay" at once. Only under `MAX_GUESSED_CRISIS_ON_TERMS`: a
-confident guess stands.
+patterns/blackmail_terms.yml): the person needs "don't pay" at once; and one guessed from a request to erase as someone
+arrives ("he's on his way up the stairs, erase everything": patterns/erase_in_a_hurry.yml), which needs the erasure's
+question at once. Only under `MAX_GUESSED_CRISIS_ON_TERMS`: a confident guess stands.
 
 The other way round, a `crisis` the classifier guessed under `MIN_GUESSED_CRISIS` with no word of a
 risk to life (a lone "me" answering "is it you?", "이 사진들 그냥 다 사라졌으면 좋겠어") becomes
@@ -33,6 +34,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.components.crisis_patterns import (
     denies_crisis,
+    erases_in_a_hurry,
     figure_of_speech,
     signals_crisis,
     tells_blackmail_terms,
@@ -64,8 +66,9 @@ class CrisisGuard(StatelessComponent):
                 continue
             guessed = message.get(INTENT) or {}
             confidence = float(guessed.get("confidence") or 0.0)
-            blackmail_terms = tells_blackmail_terms(text) and confidence < MAX_GUESSED_CRISIS_ON_TERMS
-            if guessed.get("name") == CRISIS and (figure_of_speech(text) or denies_crisis(text) or blackmail_terms):
+            practical = tells_blackmail_terms(text) or erases_in_a_hurry(text)
+            practical_guess = practical and confidence < MAX_GUESSED_CRISIS_ON_TERMS
+            if guessed.get("name") == CRISIS and (figure_of_speech(text) or denies_crisis(text) or practical_guess):
                 ranking = message.get(INTENT_RANKING_KEY) or []
                 runner_up = next((intent for intent in ranking if intent.get("name") != CRISIS), None)
                 if runner_up is not None:

@@ -24,6 +24,7 @@ REMOVAL = Path(__file__).parent / "patterns" / "removal_wish.yml"
 DENIED = Path(__file__).parent / "patterns" / "crisis_denied.yml"
 BLACKMAIL_TERMS = Path(__file__).parent / "patterns" / "blackmail_terms.yml"
 STRIPPED = Path(__file__).parent / "patterns" / "figures_stripped.yml"
+HURRIED_ERASURE = Path(__file__).parent / "patterns" / "erase_in_a_hurry.yml"
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
 """Phones type a typographic apostrophe ("don’t", "d’internet"); the patterns are written with the straight one."""
 
@@ -68,6 +69,12 @@ def tells_blackmail_terms(text: str) -> bool:
     """Whether `text` tells a blackmail's deadline or a payment ("he said i have until tonight", "jvais payer pour que
     ça s'arrête"): patterns/blackmail_terms.yml."""
     return _matches(text, BLACKMAIL_TERMS)
+
+
+def erases_in_a_hurry(text: str) -> bool:
+    """Whether `text` asks to erase as someone arrives ("he's on his way up the stairs, erase everything"):
+    patterns/erase_in_a_hurry.yml."""
+    return _matches(text, HURRIED_ERASURE)
 
 
 def tells_of_someone_elses_crisis(text: str) -> bool:

@@ -35,6 +35,9 @@ DANGER = {
         "j'ai peur de ce qu'il va faire s'il apprend que je sais",
         "mon copain menace de me frapper et de publier mes photos, il est dans la maison",
         "il est rentré, il est dans le salon, il a bu et il crie",
+        "il m'a mis une claque quand j'ai parlé de porter plainte pour les vidéos, il est encore là",
+        "je suis cachée dans la salle de bain, mon mari a trouvé que j'avais porté plainte, il casse tout",
+        "mon copain a bu, il hurle et il menace de balancer mes nudes",
     ],
     "ko": [
         "남편이 무서워요. 집에 같이 있어요",
@@ -54,6 +57,7 @@ DANGER = {
         "남친이 몰래 찍은 영상 있는데 헤어지자고 하면 인터넷에 올린대요. 지금 같이 집에 있어요",
         "남편이 술 먹고 들어와서 소리 질러요",
         "남친이 때리고 영상 뿌린다고 해요",
+        "화장실에 숨어 있어요 남자친구가 술 먹고 소리 지르면서 사진 다 뿌린다고 해요",
     ],
     "en": [
         "he's home now and I'm scared",
@@ -83,6 +87,10 @@ DANGER = {
         "my ex found out where i live and he's parked outside my flat right now",
         "my boyfriend hit me and says he'll post the video if i tell anyone",
         "he's threatening to hurt me if I report the video",
+        "my boyfriend is drunk and screaming at me, he says he'll send my nudes to everyone",
+        "my husband came back wasted and he's yelling that he'll put my pics on facebook",
+        "husband grabbed my throat when i asked him to delete the pictures",
+        "he punched the wall and said if i report the videos i'll regret it",
     ],
 }
 NO_DANGER = {
@@ -117,6 +125,7 @@ NO_DANGER = {
         "I feel like someone is stalking me online",
         "he came home from the trip and posted them",
         "my ex locked me out of my instagram",
+        "my ex was drunk when he posted them",
     ],
 }
 COUNTRY = {"fr": "FR", "ko": "KR", "en": "GB"}
@@ -424,9 +433,11 @@ def test_a_threat_made_to_keep_the_person_from_leaving_is_a_partners_abuse_with_
 
 
 DELETE_NOW = {
-    "fr": ["il arrive efface tout vite", "supprimez la conversation svp vite"],
-    "ko": ["남편 온다 빨리 지워줘", "빨리 삭제해 주세요"],
-    "en": ["ugh no actually he's coming, delete it now", "wipe this chat now"],
+    "fr": ["il arrive efface tout vite", "supprimez la conversation svp vite",
+           "il arrive, faut que tu effaces tout ça vite"],
+    "ko": ["남편 온다 빨리 지워줘", "빨리 삭제해 주세요", "걔 지금 들어와요 대화 지워주세요 빨리"],
+    "en": ["ugh no actually he's coming, delete it now", "wipe this chat now",
+           "he's on his way up the stairs, erase everything", "my bf is walking in, can you erase all this"],
 }
 
 
@@ -491,3 +502,21 @@ def test_a_danger_read_as_a_story_it_does_not_tell_hears_only_the_emergency_numb
                      "ko": "남친이 몰카 찍었고 지금 옆방에 있어요",
                      "en": "he secretly filmed me and he's in the next room"}[language])
     assert render(language, "situation.ack.hidden_filming") in told.texts, told.texts
+
+
+LOCKED_IN_AND_THREATENED = {
+    "fr": "il m'a enfermée dans la chambre et il dit qu'il va envoyer mes vidéos à mes parents",
+    "ko": "남친이 방에 가두고 영상 부모님한테 보낸대요",
+    "en": "he locked me in the bedroom and says he'll send the videos to my dad",
+}
+
+
+def test_a_blackmail_told_in_a_danger_never_hears_stop_replying(language: str) -> None:
+    """"il m'a enfermée dans la chambre et il dit qu'il va envoyer mes vidéos à mes parents" heard 17, 112 and 114,
+    then "ne payez pas… arrêtez de répondre": whoever threatens in a danger now is near."""
+    outcome = run(ActionSituation(), "describe_sextortion", {"language": language},
+                  text=LOCKED_IN_AND_THREATENED[language])
+    assert outcome.slot("in_danger") is True
+    assert render(language, "situation.ack.sextortion.partner") in outcome.texts, outcome.texts
+    assert render(language, "situation.ack.sextortion") not in outcome.texts
+    assert render(language, "situation.threat") not in outcome.texts

@@ -321,3 +321,33 @@ def test_whether_it_is_still_going_on_is_corrected_and_never_sends_the_report(
         shown_again(language, outcome, slots)
     stopped = run(action, intent, {**slots, "intake_ongoing": "yes"}, text=no)
     assert stopped.slot("intake_ongoing") == "no", stopped.texts
+
+
+SEND_BUT_CORRECTED = {
+    "fr": "ok envoyez, mais l'adresse c'est kim.q@gmail.com",
+    "ko": "네 보내주세요. 근데 이메일은 kim.q@gmail.com 이에요",
+    "en": "ok send it but the email is kim.q@gmail.com",
+}
+
+
+@pytest.mark.parametrize(("action", "intent"), CLASSIFIED_AS, ids=[intent for _, intent in CLASSIFIED_AS])
+def test_send_it_with_a_correction_shows_the_corrected_report_and_sends_nothing(
+    language: str, action: Action, intent: str, cases_db: str
+) -> None:
+    """"ok send it but the email is kim.q@gmail.com" sent the report with the old address: the team would have
+    written about the abuse to someone else's inbox."""
+    outcome = run(action, intent, {**AT_SUMMARY, "language": language}, text=SEND_BUT_CORRECTED[language])
+    assert outcome.slot("intake_contact_detail") == "kim.q@gmail.com"
+    assert outcome.slot("case_ref") is None, "nothing sent"
+    shown_again(language, outcome, AT_SUMMARY)
+
+
+def test_a_wrong_platform_among_several_is_replaced_and_the_others_stay(language: str) -> None:
+    """"wait no it wasnt pornhub, it was xvideos" with Pornhub and Telegram given replaced both: Telegram was lost."""
+    typed = {"fr": "attendez c'était pas pornhub c'était xvideos", "ko": "폰허브 말고 엑스비디오예요",
+             "en": "wait no it wasnt pornhub, it was xvideos"}[language]
+    words = {"fr": ("pornhub", "xvideos"), "ko": ("폰허브", "엑스비디오"), "en": ("pornhub", "xvideos")}[language]
+    slots = {**AT_SUMMARY, "language": language, "intake_places": ["Pornhub", "Telegram"]}
+    outcome = run(ActionInform(), "inform", slots, text=typed,
+                  entities=entities_in(typed, (words[0], "Pornhub"), (words[1], "XVideos")))
+    assert outcome.slot("intake_places") == ["Telegram", "XVideos"], outcome.slot("intake_places")

@@ -454,3 +454,16 @@ def test_a_wish_to_vanish_explained_as_not_dying_is_said_to_be_no_crisis(text: s
 def test_dying_as_a_figure_of_speech_is_no_crisis_word_beside_a_real_one(text: str, crisis: bool) -> None:
     """"j'ai envie de mourir de honte. comment je les fais supprimer ?" got the whole suicide block and no removal."""
     assert signals_crisis(text) is crisis
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["he's on his way up the stairs, erase everything", "il arrive, faut que tu effaces tout ça vite", "남편 온다 빨리 지워"],
+)
+def test_a_crisis_guessed_from_erasing_as_someone_arrives_is_the_runner_up(text: str) -> None:
+    """"he's on his way up the stairs, erase everything" got the suicide line and nothing was erased."""
+    assert not signals_crisis(text)
+    ranking = [{"name": "crisis", "confidence": 0.6}, {"name": "delete_my_data", "confidence": 0.3}]
+    message = Message(data={TEXT: text, INTENT: ranking[0], "intent_ranking": list(ranking)})
+    CrisisGuard().process([message])
+    assert message.get(INTENT) == {"name": "delete_my_data", "confidence": 0.3}
