@@ -458,7 +458,11 @@ def test_dying_as_a_figure_of_speech_is_no_crisis_word_beside_a_real_one(text: s
 
 @pytest.mark.parametrize(
     "text",
-    ["he's on his way up the stairs, erase everything", "il arrive, faut que tu effaces tout ça vite", "남편 온다 빨리 지워"],
+    [
+        "he's on his way up the stairs, erase everything",
+        "il arrive, faut que tu effaces tout ça vite",
+        "남편 온다 빨리 지워",
+    ],
 )
 def test_a_crisis_guessed_from_erasing_as_someone_arrives_is_the_runner_up(text: str) -> None:
     """"he's on his way up the stairs, erase everything" got the suicide line and nothing was erased."""
