@@ -50,7 +50,7 @@ from actions.despair import (
     harm_done_key,
     says_cannot_call,
 )
-from actions.facts_in_message import asks_if_police_tell_parents, keeps_from_parents, told_by_someone_else
+from actions.facts_in_message import asks_if_police_tell_parents, keeps_from_parents, latest_text, told_by_someone_else
 from actions.found_out import AUTHOR_NOT_TOLD, NOT_TOLD, asks_if_author_told, asks_if_school_or_work_told
 from actions.helplines import asks_who_to_call
 from actions.intake.erase_question import CANCELLED, ERASE_QUESTIONS, means_the_images, takes_erasing_back
@@ -77,6 +77,7 @@ from actions.seen import erase_at_once, erases_in_danger, fears_being_seen, tell
 from actions.self_blame import NOT_YOUR_FAULT, WHETHER_TO_TELL, asks_whether_to_tell, blames_self
 from actions.turn import Turn, about_them
 from actions.unknown_author import UNKNOWN_AUTHOR, author_unknown
+from bot.components.crisis_patterns import wishes_removal
 from content.texts import has
 
 ALWAYS_ANSWERED = ("crisis", "request_human", "delete_my_data")
@@ -285,9 +286,10 @@ FIRST_LINES: tuple[FirstLine, ...] = (
         "harm_done", lambda turn: bool(turn.slot(CRISIS_SLOT)) and harm_done(turn.tracker),
         lambda turn: turn.say(harm_done_key(turn.jurisdiction)), _never,
     ),
-    FirstLine(
+    FirstLine(  # "c'est une façon de parler, je veux juste que ça disparaisse": the removal wish is still answered
         "crisis_eased", _reads(eases_crisis), tell_crisis_eased,
-        _says_nothing_else_but("express_distress", "crisis"),
+        lambda turn: _says_nothing_else_but("express_distress", "crisis")(turn)
+        and not wishes_removal(latest_text(turn.tracker)),
     ),
     FirstLine(
         "danger_cannot_call",

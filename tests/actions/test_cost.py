@@ -25,6 +25,8 @@ COST = {
         "is this thing free or do i have to pay",
         "does any of this cost money",
         "is the helpline free?",
+        "do i have to pay for any of this",
+        "is there a fee for any of this",
     ],
 }
 NOT_COST = {

@@ -277,3 +277,19 @@ def test_pills_taken_hear_medical_help_now_after_the_crisis_line_and_later(langu
         assert after.texts[0] == render(language, key), (country, after.texts)
     calm = run(ActionCrisis(), "crisis", {"language": language, "country": "FR"}, text=CRISIS_AND_THREAT[language])
     assert render(language, "crisis.harm_done.FR") not in calm.texts
+
+
+EASED_AND_REMOVAL = {
+    "fr": "c'est une façon de parler, je veux juste que les photos disparaissent",
+    "ko": "죽고 싶단 건 아니에요 그냥 영상 지우고 싶어요",
+    "en": "no im not going to do anything, i just want the video gone",
+}
+
+
+def test_safe_after_all_with_a_wish_that_the_images_go_is_heard_and_the_wish_answered(language: str) -> None:
+    """"c'est une façon de parler, je veux juste que ça disparaisse" after the crisis line got "Merci de me le dire"
+    and nothing else: the removal wish is answered after it."""
+    slots = {"language": language, "country": "FR", "situation": "sharing", "in_crisis": True}
+    outcome = run(ActionSupport(), "express_distress", slots, text=EASED_AND_REMOVAL[language])
+    assert outcome.texts[0] == render(language, "crisis.eased"), outcome.texts
+    assert render(language, "removal.intro") in outcome.texts, outcome.texts

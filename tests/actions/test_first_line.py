@@ -323,7 +323,8 @@ OFFERS_AN_IMAGE = {
     "fr": ["je peux vous envoyer la photo pour que vous voyiez de quoi je parle ?",
            "vous voulez que je vous transfère les captures d'écran des menaces ?"],
     "ko": ["사진 보내드릴까요? 보시면 아실 거예요", "캡처 보내도 돼요?"],
-    "en": ["can i send you the pic so you can see what i mean?", "do you want me to send the screenshots"],
+    "en": ["can i send you the pic so you can see what i mean?", "do you want me to send the screenshots",
+           "want me to upload a screenshot of his messages so you can check it?"],
 }
 
 

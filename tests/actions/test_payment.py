@@ -104,7 +104,7 @@ SHOULD_I_PAY = {
     "fr": ["il dit qu'il supprime tout si je paie encore 200, je fais quoi ?", "est-ce que je dois payer ?",
            "je lui envoie l'argent ou pas", "j'ai pas encore payé mais je pense à payer pour que ça s'arrête"],
     "ko": ["돈 더 보내면 지워준다는데 보낼까요?", "돈 보내야 돼요?", "입금하면 안 뿌린대요",
-           "그냥 보내버릴까 생각 중이에요"],
+           "그냥 보내버릴까 생각 중이에요", "그냥 보내면 끝나지 않을까요?"],
     "en": ["he says he'll delete them if i send 500 more, should i?", "should i pay him", "pay or not??",
            "i havent paid yet but i'm thinking about it just to make it stop"],
 }
@@ -256,7 +256,7 @@ def test_a_blackmailers_deadline_told_after_the_story_hears_no_at_once(language:
 
 
 PAID_AND_DESPAIR = {
-    "fr": "je l'ai déjà payé mais j'en peux plus, je veux juste que ça s'arrête",
+    "fr": "je l'ai déjà payé mais je n'en peux plus, je veux juste que ça s'arrête",
     "ko": "이미 돈 보냈는데 더는 못 버티겠어요",
     "en": "i paid him already but i can't take this anymore, i just want it to stop",
 }
@@ -279,7 +279,7 @@ def test_despair_beside_a_payment_hears_the_gentle_question_after_the_answer(lan
 
 STORY_AND_DESPAIR = {
     "fr": "je sais pas si je vais tenir, tout le monde va la voir, j'ai plus envie de rien",
-    "ko": "영상이 퍼졌는데 버틸 수 있을지 모르겠어요",
+    "ko": "영상이 퍼졌는데 너무 힘들어서 다 그만하고 싶어요",
     "en": "there's a video of me on pornhub. honestly i don't see the point anymore, everyone i know will see it",
 }
 

@@ -36,6 +36,8 @@ def picked(
         ("c'est ma fille", SUBJECT, "other"),
         ("제 친구예요", SUBJECT, "other"),
         ("it's me", SUBJECT, "self"),
+        ("제 영상이에요", SUBJECT, "self"),
+        ("c'est moi", SUBJECT, "self"),
         ("par téléphone", CONTACT, "phone"),
         ("이메일로 주세요", CONTACT, "email"),
         ("don't contact me", CONTACT, "none"),

@@ -256,7 +256,8 @@ DELETE_EVERYTHING = {
     "en": ["i want all of it gone, delete everything", "delete it all"],
 }
 IMAGES_MEANT = {
-    "fr": ["non pas la conversation, les photos", "je parlais des photos"],
+    "fr": ["non pas la conversation, les photos", "je parlais des photos",
+           "non je parlais des photos, pas de notre discussion"],
     "ko": ["대화 말고 사진이요", "영상이요"],
     "en": ["no not the chat, the pics", "i meant the pics"],
 }

@@ -202,3 +202,11 @@ def test_a_site_named_in_words_at_the_report_offer_starts_the_form_with_it(langu
         outcome = run(action, intent, slots, text=SITE_IN_WORDS[language])
         assert outcome.slot("intake_places") == [SITE_IN_WORDS[language]], (intent, outcome.texts)
         assert any(e.get("event") == "followup" and e.get("name") == "intake_form" for e in outcome.events)
+
+
+def test_send_it_explained_after_a_stopped_report_offers_it_again(language: str) -> None:
+    """"아 보내달라는 뜻이었어요" (I meant please send it) after the report was declined got a blackmail's steps."""
+    from actions.intake.answers import says
+
+    typed = {"fr": "je voulais dire envoyez-le", "ko": "아 보내달라는 뜻이었어요", "en": "i meant send it"}[language]
+    assert says(turn_for(language, text=typed), "send")
