@@ -293,3 +293,22 @@ def test_safe_after_all_with_a_wish_that_the_images_go_is_heard_and_the_wish_ans
     outcome = run(ActionSupport(), "express_distress", slots, text=EASED_AND_REMOVAL[language])
     assert outcome.texts[0] == render(language, "crisis.eased"), outcome.texts
     assert render(language, "removal.intro") in outcome.texts, outcome.texts
+
+
+HARM_FOLLOW_UPS = {
+    "fr": ["genre 15 doliprane", "je veux pas aller aux urgences, mes parents vont savoir"],
+    "ko": ["타이레놀 20알 정도 먹었어요", "응급실은 싫어요 부모님이 알아요"],
+    "en": ["like 20 tylenol", "i dont want an ambulance my parents will find out"],
+}
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "crisis", "express_distress"])
+def test_how_many_were_taken_or_no_ambulance_hears_medical_help_now_again(language: str, intent: str) -> None:
+    """After "i took a bunch of pills", "like 20 tylenol" was not understood and "i dont want an ambulance my parents
+    will find out" got the crisis block without the medical-help line."""
+    action = {"nlu_fallback": ActionClarify(), "crisis": ActionCrisis(), "express_distress": ActionSupport()}[intent]
+    slots = {"language": language, "country": "GB", "in_crisis": True}
+    for text in HARM_FOLLOW_UPS[language]:
+        outcome = run(action, intent, slots, text=text)
+        assert render(language, "crisis.harm_done.GB") in outcome.texts, (text, outcome.texts)
+        assert render(language, "clarify.text") not in outcome.texts

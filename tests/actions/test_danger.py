@@ -38,6 +38,7 @@ DANGER = {
         "il m'a mis une claque quand j'ai parlé de porter plainte pour les vidéos, il est encore là",
         "je suis cachée dans la salle de bain, mon mari a trouvé que j'avais porté plainte, il casse tout",
         "mon copain a bu, il hurle et il menace de balancer mes nudes",
+        "j'ai peur qu'il vienne chez moi vu qu'il a mon adresse",
     ],
     "ko": [
         "남편이 무서워요. 집에 같이 있어요",
@@ -91,10 +92,12 @@ DANGER = {
         "my husband came back wasted and he's yelling that he'll put my pics on facebook",
         "husband grabbed my throat when i asked him to delete the pictures",
         "he punched the wall and said if i report the videos i'll regret it",
+        "my husband is threatening to send my nudes to my boss. he's here at home with me now",
     ],
 }
 NO_DANGER = {
     "fr": [
+        "j'ai peur qu'il me juge",
         "mes parents vont me tuer s'ils voient ça",
         "je vais le tuer",
         "ça me tue cette histoire",
@@ -104,6 +107,7 @@ NO_DANGER = {
         "je suis rentrée chez moi et j'ai vu les photos",
         "il est dans la vidéo et il crie des insultes",
         "mon ex est dans ma classe et il crie partout que j'ai envoyé des nudes",
+        "il dit que si je le bloque il balance tout",
     ],
     "ko": [
         "힘들어 죽겠어요",

@@ -280,6 +280,9 @@ def test_a_crisis_guessed_from_a_figure_of_speech_is_the_runner_up(language: str
         "ma fille parle de mettre fin à ses jours",
         "친구가 영상 때문에 자살하겠다고 해요",
         "딸이 죽고 싶대요",
+        "ma meilleure amie a des nudes qui tournent et elle m'a écrit qu'elle allait en finir ce soir",
+        "친구 영상이 퍼졌는데 친구가 오늘 밤에 다 끝내겠다고 문자 보냈어요",
+        "my best friend's nudes got leaked and she just texted me she's going to end it tonight. what do i do",
     ],
 )
 def test_someone_elses_risk_to_life_is_a_crisis_in_three_languages(text: str) -> None:
@@ -471,3 +474,16 @@ def test_a_crisis_guessed_from_erasing_as_someone_arrives_is_the_runner_up(text:
     message = Message(data={TEXT: text, INTENT: ranking[0], "intent_ranking": list(ranking)})
     CrisisGuard().process([message])
     assert message.get(INTENT) == {"name": "delete_my_data", "confidence": 0.3}
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        ("i cant keep going like this", True),
+        ("i dont think i can keep going", True),
+        ("i can't keep going to that school, everyone saw it", False),
+    ],
+)
+def test_not_being_able_to_keep_going_is_a_crisis_word(text: str, crisis: bool) -> None:
+    """"i cant keep going like this" after "everyone at work saw the pics" got the distress text only."""
+    assert signals_crisis(text) is crisis
