@@ -37,7 +37,7 @@ from typing import Callable, Sequence
 from rasa_sdk import Tracker
 
 from actions.cost import asks_cost, tell_cost
-from actions.danger import CALLED, PARTNER, by_partner, called_for_help, in_danger_now
+from actions.danger import CALLED, CURRENT_PARTNER_CUES, PARTNER, by_partner, called_for_help, in_danger_now
 from actions.danger import SLOT as DANGER_SLOT
 from actions.despair import (
     CANNOT_CALL,
@@ -50,7 +50,13 @@ from actions.despair import (
     harm_done_key,
     says_cannot_call,
 )
-from actions.facts_in_message import asks_if_police_tell_parents, keeps_from_parents, latest_text, told_by_someone_else
+from actions.facts_in_message import (
+    asks_if_police_tell_parents,
+    keeps_from_parents,
+    latest_text,
+    said_before,
+    told_by_someone_else,
+)
 from actions.found_out import AUTHOR_NOT_TOLD, NOT_TOLD, asks_if_author_told, asks_if_school_or_work_told
 from actions.helplines import asks_who_to_call
 from actions.intake.erase_question import CANCELLED, ERASE_QUESTIONS, means_the_images, takes_erasing_back
@@ -233,6 +239,24 @@ def _about_them(key: str) -> Callable[[Turn], None]:
     return lambda turn: turn.say(about_them(turn, key))
 
 
+PARTNER_BLACKMAIL = "situation.ack.sextortion.partner"
+
+
+def _unless_at_home(key: str) -> Callable[[Turn], None]:
+    """`key` (cutting contact, blocking), except to one whose blackmailer is the partner they are with or who is in a
+    danger told before ("my bf who i live with…", then "should i block him?"): cutting contact with someone at home
+    can put them at risk; safety before the images, and the partner-violence line, instead."""
+
+    def say(turn: Turn) -> None:
+        if said_before(turn.tracker, CURRENT_PARTNER_CUES) or turn.tracker.get_slot(DANGER_SLOT):
+            turn.say(about_them(turn, PARTNER_BLACKMAIL))
+            say_partner_line(turn)
+        else:
+            turn.say(about_them(turn, key))
+
+    return say
+
+
 def _say(key: str, buttons: Sequence[Button] = ()) -> Callable[[Turn], None]:
     return lambda turn: turn.say(key, buttons)
 
@@ -359,11 +383,11 @@ FIRST_LINES: tuple[FirstLine, ...] = (
     FirstLine("pay_question", _blackmail(asks_whether_to_pay), _about_them(DONT_PAY), _never),
     FirstLine("deadline", _blackmail(tells_deadline), _about_them(DONT_PAY), _never),
     FirstLine(  # its answer says what to keep first: "et si je bloque il va les publier ?" read as asking for evidence
-        "block_threat", _blackmail(fears_block_threat), _about_them(BLOCK_THREAT),
+        "block_threat", _blackmail(fears_block_threat), _unless_at_home(BLOCK_THREAT),
         _says_nothing_else_but("ask_evidence"),
     ),
-    FirstLine("blocked", _blackmail(blocked_already), _about_them(BLOCKED), _never),
-    FirstLine("contact", _blackmail(asks_about_contact), _about_them(NO_CONTACT), _never),
+    FirstLine("blocked", _blackmail(blocked_already), _unless_at_home(BLOCKED), _never),
+    FirstLine("contact", _blackmail(asks_about_contact), _unless_at_home(NO_CONTACT), _never),
     FirstLine("posted_again", _reads(fears_more_posts), answer_more_posts, _always),
     FirstLine(
         "who_to_call", lambda turn: asks_who_to_call(turn.tracker) and turn.jurisdiction is not None,

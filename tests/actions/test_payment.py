@@ -293,3 +293,23 @@ def test_despair_told_in_a_story_hears_the_gentle_question(language: str) -> Non
              "en": "i don't see the point of reporting it"}[language]
     calm = run(ActionSituation(), "describe_sharing", {"language": language, "country": "FR"}, text=doubt)
     assert render(language, "support.crisis_hint") not in calm.texts
+
+
+PARTNER_AT_HOME_THEN_BLOCK = {
+    "fr": ("mon copain avec qui je vis veut d'autres nudes sinon il publie les anciennes", "je le bloque ?"),
+    "ko": ("같이 사는 남친이 사진 더 안 보내면 예전 거 올린대요", "차단해도 돼요?"),
+    "en": ("my bf who i live with wants more nudes, says if i dont send them tonight hell post the old ones",
+           "should i block him?"),
+}
+
+
+def test_cutting_contact_is_never_advised_to_one_whose_blackmailer_lives_with_them(language: str) -> None:
+    """"should i block him?" about the boyfriend she lives with got "Stop all contact… no calls, no replies"."""
+    story, block = PARTNER_AT_HOME_THEN_BLOCK[language]
+    events = [{"event": "user", "text": story, "parse_data": {}}]
+    slots = {"language": language, "situation": "sextortion", "country": "FR"}
+    outcome = run(ActionClarify(), "nlu_fallback", slots, text=block, events=events)
+    assert render(language, "sextortion.no_contact") not in outcome.texts, outcome.texts
+    assert outcome.texts[0] == render(language, "situation.ack.sextortion.partner"), outcome.texts
+    stranger = run(ActionClarify(), "nlu_fallback", slots, text=block)
+    assert stranger.texts[0] == render(language, "sextortion.no_contact"), stranger.texts
