@@ -28,7 +28,13 @@ def explain_report(turn: Turn) -> None:
 
 @journey("removal")
 def explain_removal(turn: Turn) -> None:
+    """How to get it taken down: the platform, the country's way, then hashing; for a minor, Take It Down before the
+    country's way, whose requests are written for adults ("your signature", a valid request)."""
     turn.say("removal.intro")
+    if turn.is_minor:
+        say_hashing(turn)
+        turn.say(turn.local_key("removal"))
+        return
     turn.say(turn.local_key("removal"))
     say_hashing(turn)
 

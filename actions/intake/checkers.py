@@ -130,7 +130,7 @@ def contact(turn: Turn, slot: str, picked: str | None) -> Answer:
     if email:
         return {slot: "email", "intake_contact_detail": email}
     phone = phone_in(message)
-    if phone and picked is None:
+    if phone and picked in (None, "phone"):  # "문자로만 연락 주세요 010-1234-5678": the way and its number at once
         return {slot: "phone", "intake_contact_detail": phone}
     return choice_only(turn, slot, picked)
 

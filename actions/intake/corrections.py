@@ -12,7 +12,8 @@ without its address ("attends en fait plutôt par mail", "문자 말고 이메�
 address given before is dropped, and the new way's address asked for, so the team never uses a way the person took
 back), else that the images show someone else ("c'est pas moi c'est ma pote"). Whether it is still going on is read
 first ("toujours en cours : oui", "il a reposté hier": `_ongoing`), so a repost's date is not taken for when the
-content was found, and a correction is never taken for the yes that sends the report.
+content was found, and a correction is never taken for the yes that sends the report; so is a link or a place taken out
+("remove the discord one, that's not me": `_removed`).
 
 Links and handles are additions (`additions`), read by every other action too while the summary is
 pending (`RelaisAction.run`), whatever the classifier made of the message ("잠깐 링크 하나 더 있어요
@@ -85,7 +86,7 @@ def corrections(turn: Turn) -> Dict[str, Any]:
     email = email_in(message)
     if email:
         return {"intake_contact": "email", "intake_contact_detail": email}
-    ongoing = _ongoing(turn)
+    ongoing = _ongoing(turn) or _removed(turn)
     if ongoing:
         return ongoing
     found = _found(turn, message)
@@ -125,6 +126,31 @@ def _ongoing(turn: Turn) -> Dict[str, Any]:
         return {}
     negated = NEGATED_BEFORE.search(folded[: named.start()]) or NO_WORD.search(folded[named.end():])
     return {"intake_ongoing": "no" if negated else "yes"}
+
+
+REMOVE = re.compile(
+    r"\b(remove|delete|take out|drop|leave out|not that one|enleve[rz]?|retire[rz]?|supprime[rz]?|oublie[rz]?)\b"
+    r"|빼\s?(주|줘|요|세요)|빼고|지워\s?(주|줘)|삭제해\s?(주|줘)"
+)
+"""Words taking a link or a place out of the report ("remove the discord one, that's not me", "enlevez le lien
+reddit", "디스코드는 빼 주세요")."""
+
+
+def _removed(turn: Turn) -> Dict[str, Any]:
+    """The links and places a message takes out of the report, naming them by a platform or a word of their address
+    ("oh wait remove the discord one, that's not actually me in there"): {"intake_urls": …, "intake_places": …} without
+    them; empty when the message takes nothing out."""
+    folded = folded_text(turn.tracker)
+    if not REMOVE.search(folded):
+        return {}
+    named = {value.lower() for value, _ in _platforms_named(turn, text(turn))}
+    named |= {word for word in re.findall(r"[a-z0-9가-힣]{4,}", folded) if not REMOVE.fullmatch(word)}
+    urls, places = list(turn.slot("intake_urls") or []), list(turn.slot("intake_places") or [])
+    kept_urls = [url for url in urls if not any(word in url.lower() for word in named)]
+    kept_places = [place for place in places if not any(word in place.lower() for word in named)]
+    if kept_urls == urls and kept_places == places:
+        return {}
+    return {"intake_urls": kept_urls, "intake_places": kept_places}
 
 
 def _found(turn: Turn, message: str) -> Dict[str, Any]:
@@ -285,8 +311,9 @@ def send_if_asked(turn: Turn) -> bool:
 
 
 def add_to_summary(turn: Turn) -> bool:
-    """At the summary, add the links or the handle given and show the summary again; False when none."""
-    return summary_pending(turn) and _apply(turn, additions(turn))
+    """At the summary, add the links or the handle given, or take out those named to be taken out, and show the
+    summary again; False when none."""
+    return summary_pending(turn) and _apply(turn, additions(turn) or _removed(turn))
 
 
 def _apply(turn: Turn, changes: Dict[str, Any]) -> bool:

@@ -336,3 +336,13 @@ def test_what_to_do_read_as_distress_after_a_story_gets_the_steps(language: str)
     assert render(language, "support.crisis_hint") not in outcome.texts
     before = run(ActionSupport(), "express_distress", {"language": language}, text=OPTIONS_READ_AS_DISTRESS[language])
     assert render(language, "support.kind") in before.texts, "with no story told, the person is heard first"
+
+
+def test_a_minor_hears_take_it_down_before_the_countrys_removal_requests(language: str) -> None:
+    """A 15-year-old in Ohio heard the TAKE IT DOWN Act's adult "valid request… your signature" first, and only then
+    "if you were under 18, use Take It Down"."""
+    minor = run(ActionRemoval(), "ask_removal", {"language": language, "country": "US", "is_minor": True}, text="?")
+    texts = minor.texts
+    assert texts.index(render(language, "removal.hash.minor")) < texts.index(render(language, "removal.intro")) + 2
+    adult = run(ActionRemoval(), "ask_removal", {"language": language, "country": "US"}, text="?").texts
+    assert adult.index(render(language, "removal.hash.adult")) > 1

@@ -138,3 +138,13 @@ def test_a_platform_named_with_a_date_is_still_a_place(language: str) -> None:
     typed = {"fr": "sur Snapchat hier", "ko": "어제 스냅챗에", "en": "on Snapchat yesterday"}[language]
     turn = turn_for(language, text=typed, entities=[{"entity": "platform", "value": "Snapchat"}])
     assert checkers.where(turn, "intake_where", None)["intake_places"] == [typed]
+
+
+def test_a_number_typed_with_the_way_to_be_contacted_answers_the_detail_too(language: str) -> None:
+    """"문자로만 연락 주세요 010-1234-5678" was taken as the way only, and the number asked for again."""
+    typed = {"fr": "par sms au 06 12 34 56 78", "ko": "문자로만 연락 주세요 010-1234-5678",
+             "en": "text me on 07700 900123"}[language]
+    turn = turn_for(language, text=typed)
+    picked = choice(turn, BY_SLOT["intake_contact"].choices)
+    answer = checkers.contact(turn, "intake_contact", picked)
+    assert answer["intake_contact"] == "phone" and answer["intake_contact_detail"], (picked, answer)

@@ -351,3 +351,26 @@ def test_a_wrong_platform_among_several_is_replaced_and_the_others_stay(language
     outcome = run(ActionInform(), "inform", slots, text=typed,
                   entities=entities_in(typed, (words[0], "Pornhub"), (words[1], "XVideos")))
     assert outcome.slot("intake_places") == ["Telegram", "XVideos"], outcome.slot("intake_places")
+
+
+TAKE_OUT = {
+    "fr": ("attendez, enlevez le lien discord, c'est pas moi dessus", "discord"),
+    "ko": ("잠깐만요 디스코드 링크는 빼 주세요 제가 아니에요", "디스코드"),
+    "en": ("oh wait remove the discord one, that's not actually me in there", "discord"),
+}
+
+
+@pytest.mark.parametrize(("action", "intent"), CLASSIFIED_AS, ids=[intent for _, intent in CLASSIFIED_AS])
+def test_a_link_taken_out_at_the_summary_is_taken_out_and_never_sent(
+    language: str, action: Action, intent: str
+) -> None:
+    """"oh wait remove the discord one, that's not actually me in there" got the removal steps, and "ok send it" then
+    sent someone else's link in her report, the team allowed to open it."""
+    typed, word = TAKE_OUT[language]
+    slots = {**AT_SUMMARY, "language": language,
+             "intake_urls": ["https://discord.gg/qwerty", "https://www.reddit.com/r/x/comments/abc"]}
+    outcome = run(action, intent, slots, text=typed, entities=entities_in(typed, (word, "discord")))
+    assert outcome.slot("intake_urls") == ["https://www.reddit.com/r/x/comments/abc"], outcome.texts
+    shown_again(language, outcome, slots)
+    removal = run(ActionRemoval(), "ask_removal", slots, text=typed, entities=entities_in(typed, (word, "discord")))
+    assert removal.slot("intake_urls") == ["https://www.reddit.com/r/x/comments/abc"], removal.texts
