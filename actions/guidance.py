@@ -202,6 +202,12 @@ def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:
         return
     turn.set("pending_topic", None)
     given = journey_signature(turn, topic)
+    if topic == "report" and turn.tracker.get_slot("offer") == "intake":
+        # "ok let's do it, report it" at "shall I prepare your report?": the offer taken up, never lost
+        from actions.intake.flow import start_intake  # the intake's modules import the guidance
+
+        start_intake(turn)
+        return
     if turn.tracker.get_slot(JOURNEY_SLOT) == given:
         # asked again at once ("should i unplug it or leave it for the police?" read as reporting): the same five
         # bubbles on a phone would bury the question; the steps are just above

@@ -191,11 +191,12 @@ def _sends_summary(turn: Turn) -> bool:
 
 
 def _adds_to_summary(turn: Turn) -> bool:
-    """A link or an account's handle given at the summary joins the report, whatever the classifier made of
-    the message (`actions/intake/corrections.py`); False when the message gives none."""
-    from actions.intake.corrections import add_to_summary  # the intake's modules import this one
+    """A correction said at the summary ("the pics are of my friend, not me", "아니 아직 계속 올라와요"), or a link or
+    an account's handle given or taken out, changes the report, whatever the classifier made of the message
+    (`actions/intake/corrections.py`); False when the message changes nothing."""
+    from actions.intake.corrections import add_to_summary, correct_summary  # the intake's modules import this one
 
-    return add_to_summary(turn)
+    return correct_summary(turn) or add_to_summary(turn)
 
 
 def fixed_reply(action_name: str, key: str, buttons: Sequence[Button] = ()) -> type:

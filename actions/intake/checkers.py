@@ -136,12 +136,16 @@ def contact(turn: Turn, slot: str, picked: str | None) -> Answer:
 
 
 def contact_detail(turn: Turn, slot: str, picked: str | None) -> Answer:
-    """The email address or phone number for the way chosen, checked; asked again when unusable."""
+    """The email address or phone number for the way chosen, checked; asked again when unusable. The other kind
+    given instead (a phone number at the email's question) changes the way with it."""
     message = text(turn)
     wanted = turn.slot("intake_contact")
     detail = email_in(message) if wanted == "email" else phone_in(message)
     if detail:
         return {slot: detail}
+    other = phone_in(message) if wanted == "email" else email_in(message)
+    if other:  # "ah non finalement par téléphone 07 11 22 33 44" at the email's question: the way changes with it
+        return {slot: other, "intake_contact": "phone" if wanted == "email" else "email"}
     if wanted == "email" or looks_like_email(message):
         turn.say("intake.contact.invalid_email")
     else:

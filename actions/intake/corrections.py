@@ -105,7 +105,7 @@ ONGOING_NAMED = re.compile(
 """The summary's "still going on?" named in a correction ("toujours en cours : oui", "still going on: yes")."""
 REPOSTED = re.compile(
     r"\b(repost\w*|remis en ligne|remet en ligne|posted (it |them )?again|put (it|them) (back )?up|new account|"
-    r"nouveau compte)\b|다시\s?올|또\s?올|새\s?계정"
+    r"nouveau compte)\b|다시\s?올|또\s?올|새\s?계정|계속\s?(올라|올려|올리|퍼지|퍼져)"
 )
 """Posted again, or from a new account ("il a reposté hier", "he keeps reposting"): it is still going on."""
 NO_WORD = re.compile(r"\b(non|no|nope|nan|not|plus|pas)\b|아니|아뇨|안\s?해|멈췄|끝났")
@@ -130,10 +130,13 @@ def _ongoing(turn: Turn) -> Dict[str, Any]:
 
 REMOVE = re.compile(
     r"\b(remove|delete|take out|drop|leave out|not that one|enleve[rz]?|retire[rz]?|supprime[rz]?|oublie[rz]?)\b"
+    r"|\btake (the |that |this )?\w+ (one |link )?out\b"
     r"|빼\s?(주|줘|요|세요)|빼고|지워\s?(주|줘)|삭제해\s?(주|줘)"
 )
 """Words taking a link or a place out of the report ("remove the discord one, that's not me", "enlevez le lien
-reddit", "디스코드는 빼 주세요")."""
+reddit", "디스코드는 빼 주세요", "take the insta out")."""
+LINK_WORD = re.compile(r"\b(links?|liens?|urls?)\b|링크|주소")
+"""A link named as what to take out: the links only."""
 
 
 def _removed(turn: Turn) -> Dict[str, Any]:
@@ -147,6 +150,10 @@ def _removed(turn: Turn) -> Dict[str, Any]:
     named |= {word for word in re.findall(r"[a-z0-9가-힣]{4,}", folded) if not REMOVE.fullmatch(word)}
     urls, places = list(turn.slot("intake_urls") or []), list(turn.slot("intake_places") or [])
     kept_urls = [url for url in urls if not any(word in url.lower() for word in named)]
+    if LINK_WORD.search(folded):  # "take out the discord link": the link only, the platform stays a place
+        if kept_urls == urls and len(urls) == 1:  # "링크 빼주세요" with one link given: that one
+            kept_urls = []
+        return {"intake_urls": kept_urls} if kept_urls != urls else {}
     kept_places = [place for place in places if not any(word in place.lower() for word in named)]
     if kept_urls == urls and kept_places == places:
         return {}

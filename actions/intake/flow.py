@@ -88,11 +88,12 @@ def _draft(turn: Turn) -> CaseDraft:
     )
 
 
-def _next_step(turn: Turn, preference: str | None) -> str:
+def _next_step(turn: Turn, preference: str | None, detail: str | None) -> str:
     """How the team will be in touch: "email", "phone", "none", or "chat"; "unreachable" when the answer would be
     "chat" but the message came through a channel no analyst's message can reach (Rasa's REST channel,
-    `queue.reachable`). A conversation without a recorded channel (the content review) counts as a chat."""
-    if preference in ("email", "phone", "none"):
+    `queue.reachable`). A conversation without a recorded channel (the content review) counts as a chat. An email or
+    a phone chosen with no address given (the question skipped) is no way to be written to: as a chat."""
+    if preference == "none" or (preference in ("email", "phone") and detail):
         return str(preference)
     channel = turn.tracker.get_latest_input_channel()
     return "unreachable" if channel is not None and not queue.reachable(channel) else "chat"
@@ -110,7 +111,7 @@ def submit(turn: Turn) -> None:
     turn.say("case.created", reference=reference, pin=created.pin)
     if priority:
         turn.say("case.priority")
-    turn.say(f"case.next.{_next_step(turn, draft.contact_preference)}")
+    turn.say(f"case.next.{_next_step(turn, draft.contact_preference, draft.contact_detail)}")
     turn.say("case.log.intro")
     turn.dispatcher.utter_message(text=evidence_log(turn, reference, created_at, list(draft.urls), lines))
     turn.set("case_ref", reference)

@@ -39,6 +39,7 @@ DANGER = {
         "je suis cachée dans la salle de bain, mon mari a trouvé que j'avais porté plainte, il casse tout",
         "mon copain a bu, il hurle et il menace de balancer mes nudes",
         "j'ai peur qu'il vienne chez moi vu qu'il a mon adresse",
+        "mon ex-mari menace de publier la vidéo et il essaie de défoncer ma porte d'entrée en ce moment",
     ],
     "ko": [
         "남편이 무서워요. 집에 같이 있어요",
@@ -59,6 +60,7 @@ DANGER = {
         "남편이 술 먹고 들어와서 소리 질러요",
         "남친이 때리고 영상 뿌린다고 해요",
         "화장실에 숨어 있어요 남자친구가 술 먹고 소리 지르면서 사진 다 뿌린다고 해요",
+        "전남편이 영상 뿌린다고 하면서 지금 현관문 부수려고 해요",
     ],
     "en": [
         "he's home now and I'm scared",
@@ -93,6 +95,7 @@ DANGER = {
         "husband grabbed my throat when i asked him to delete the pictures",
         "he punched the wall and said if i report the videos i'll regret it",
         "my husband is threatening to send my nudes to my boss. he's here at home with me now",
+        "my ex husband says he'll post the video and he's trying to break down my front door right now",
     ],
 }
 NO_DANGER = {

@@ -346,3 +346,14 @@ def test_a_minor_hears_take_it_down_before_the_countrys_removal_requests(languag
     assert texts.index(render(language, "removal.hash.minor")) < texts.index(render(language, "removal.intro")) + 2
     adult = run(ActionRemoval(), "ask_removal", {"language": language, "country": "US"}, text="?").texts
     assert adult.index(render(language, "removal.hash.adult")) > 1
+
+
+def test_asking_to_report_at_the_report_offer_takes_it_up(language: str) -> None:
+    """"ok let's do it, report it" at "shall I prepare your report?", right after the report's steps, got "the steps
+    are just above" and the offer was lost."""
+    slots = {"language": language, "country": "FR", "situation": "sharing", "offer": "intake",
+             "journey_given": "report:FR:sharing:False"}
+    typed = {"fr": "ok on y va, signalez-le", "ko": "네 신고해 주세요", "en": "ok let's do it, report it"}[language]
+    outcome = run(ActionReport(), "ask_report", slots, text=typed)
+    assert any(e.get("event") == "followup" and e.get("name") == "intake_form" for e in outcome.events), outcome.texts
+    assert render(language, "journey.again") not in outcome.texts

@@ -148,3 +148,13 @@ def test_a_number_typed_with_the_way_to_be_contacted_answers_the_detail_too(lang
     picked = choice(turn, BY_SLOT["intake_contact"].choices)
     answer = checkers.contact(turn, "intake_contact", picked)
     assert answer["intake_contact"] == "phone" and answer["intake_contact_detail"], (picked, answer)
+
+
+def test_a_phone_number_at_the_emails_question_changes_the_way(language: str) -> None:
+    """"ah non finalement par téléphone 07 11 22 33 44" at the email's question was "not a complete email address",
+    four times."""
+    typed = {"fr": "ah non finalement par téléphone 07 11 22 33 44", "ko": "아 그냥 전화로 해 주세요 010-1234-5678",
+             "en": "actually call me instead, 07700 900123"}[language]
+    turn = turn_for(language, {"intake_contact": "email"}, text=typed)
+    answer = checkers.contact_detail(turn, "intake_contact_detail", None)
+    assert answer["intake_contact"] == "phone" and answer["intake_contact_detail"], answer

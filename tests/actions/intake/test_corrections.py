@@ -374,3 +374,38 @@ def test_a_link_taken_out_at_the_summary_is_taken_out_and_never_sent(
     shown_again(language, outcome, slots)
     removal = run(ActionRemoval(), "ask_removal", slots, text=typed, entities=entities_in(typed, (word, "discord")))
     assert removal.slot("intake_urls") == ["https://www.reddit.com/r/x/comments/abc"], removal.texts
+
+
+FRIEND_OR_STILL_GOING = {
+    "fr": ("c'est pas moi sur les photos c'est ma copine", "아니 아직 계속 올라와요"),
+    "ko": ("제가 아니라 제 친구 사진이에요", "아니 아직 계속 올라와요"),
+    "en": ("the pics are of my friend, not me", "no it's still going on, he keeps reposting"),
+}
+
+
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [(ActionSituation(), "describe_deepfake"), (ActionRemoval(), "ask_removal")],
+    ids=["describe_deepfake", "ask_removal"],
+)
+def test_a_correction_read_as_a_story_or_a_question_still_corrects_the_summary(
+    language: str, action: Action, intent: str
+) -> None:
+    """"the pics are of my friend, not me" at the summary got the deepfake's text and the report was sent with "Me";
+    "아니 아직 계속 올라와요" was not understood and the report sent with "not ongoing"."""
+    friend, still = FRIEND_OR_STILL_GOING[language]
+    slots = {**AT_SUMMARY, "language": language, "intake_ongoing": "no"}
+    other = run(action, intent, slots, text=friend)
+    assert other.slot("intake_subject") == "other", other.texts
+    shown_again(language, other, slots)
+    going = run(action, intent, slots, text=still)
+    assert going.slot("intake_ongoing") == "yes", going.texts
+
+
+def test_the_link_taken_out_in_a_few_words_when_only_one_was_given(language: str) -> None:
+    """"링크 빼주세요" (take the link out) at the summary got the removal steps and the link was sent."""
+    typed = {"fr": "enlevez le lien svp", "ko": "링크 빼주세요", "en": "take out the link please"}[language]
+    slots = {**AT_SUMMARY, "language": language, "intake_urls": ["https://discord.gg/qwerty"],
+             "intake_places": ["Discord"]}
+    outcome = run(ActionRemoval(), "ask_removal", slots, text=typed)
+    assert outcome.slot("intake_urls") == [] and outcome.slot("intake_places") is None, outcome.texts

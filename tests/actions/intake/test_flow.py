@@ -94,3 +94,13 @@ def test_a_report_sent_where_no_analyst_can_write_back_promises_no_reply_here(la
         assert render(language, key) in text, channel
         other = "case.next.chat" if key == "case.next.unreachable" else "case.next.unreachable"
         assert render(language, other) not in text, channel
+
+
+def test_an_email_chosen_with_no_address_given_promises_no_email(language: str, cases_db: str) -> None:
+    """"Contact: By email" with the address skipped was followed by "the team will write to the email address you
+    gave": the person would wait for an email that never comes."""
+    turn = turn_for(language, {**ANSWERED, "intake_contact": "email", "intake_contact_detail": "skipped"})
+    submit(turn)
+    text = said(turn)
+    assert render(language, "case.next.email") not in text
+    assert render(language, "case.next.chat") in text or render(language, "case.next.unreachable") in text

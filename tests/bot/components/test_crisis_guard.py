@@ -487,3 +487,14 @@ def test_a_crisis_guessed_from_erasing_as_someone_arrives_is_the_runner_up(text:
 def test_not_being_able_to_keep_going_is_a_crisis_word(text: str, crisis: bool) -> None:
     """"i cant keep going like this" after "everyone at work saw the pics" got the distress text only."""
     assert signals_crisis(text) is crisis
+
+
+@pytest.mark.parametrize(
+    "text", ["je veux pas que mes parents sachent", "but i dont want my parents to know", "부모님 모르게 하고 싶어요"]
+)
+def test_a_crisis_guessed_from_not_wanting_ones_parents_to_know_is_the_runner_up(text: str) -> None:
+    """"je veux pas que mes parents sachent" from a 13-year-old got 3114 and a crisis reminder at every turn after."""
+    ranking = [{"name": "crisis", "confidence": 0.7}, {"name": "report_minor", "confidence": 0.2}]
+    message = Message(data={TEXT: text, INTENT: ranking[0], "intent_ranking": list(ranking)})
+    CrisisGuard().process([message])
+    assert message.get(INTENT) == {"name": "report_minor", "confidence": 0.2}
