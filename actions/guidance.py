@@ -29,6 +29,7 @@ from actions.payment import BLACKMAIL_KEYS, PAID, paid_already
 from actions.reply import Button, Turn, about_them
 from actions.safety import SUPPORT_TOPIC, child_route_for_new_country, helplines, minor_in_message
 from actions.threat import threat_in_message, warn_of_threat
+from bot.components.cue_patterns import has_cue
 from vocabulary.folding import fold
 
 SITUATIONS = ("sharing", "deepfake", "sextortion", "hidden_filming")
@@ -202,8 +203,10 @@ def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:
         return
     turn.set("pending_topic", None)
     given = journey_signature(turn, topic)
-    if topic == "report" and turn.tracker.get_slot("offer") == "intake":
-        # "ok let's do it, report it" at "shall I prepare your report?": the offer taken up, never lost
+    asks = has_cue(str((turn.tracker.latest_message or {}).get("text") or ""), "question")
+    if topic == "report" and turn.tracker.get_slot("offer") == "intake" and not asks:
+        # "ok let's do it, report it" at "shall I prepare your report?": the offer taken up, never lost; "where do i
+        # report it?" asked again is the question, its steps just above
         from actions.intake.flow import start_intake  # the intake's modules import the guidance
 
         start_intake(turn)
