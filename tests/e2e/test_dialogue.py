@@ -1710,3 +1710,19 @@ def test_wanting_to_know_ones_options_after_a_story_gets_steps_never_only_comfor
     replies = joined(chat.say(options))
     assert said(language, "support.kind") not in replies, replies
     assert said(language, "clarify.text") not in replies, replies
+
+
+HOW_TO_ERASE_THIS_CHAT = {
+    "fr": ("mon ex a publié mes photos", "et comment j'efface cette conversation ?"),
+    "ko": ("전남친이 제 사진을 올렸어요", "이 대화도 지울 수 있어요?"),
+    "en": ("my ex posted my pics", "can this chat be deleted too?"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_asking_how_to_erase_this_chat_is_asked_to_confirm_never_the_evidence_steps(chat: Chat, language: str) -> None:
+    story, erase = HOW_TO_ERASE_THIS_CHAT[language]
+    chat.say(story, language_hint=language)
+    replies = joined(chat.say(erase))
+    assert said(language, "erase.confirm") in replies, replies
+    assert said(language, "evidence.intro") not in replies and chat.slot("offer") == "erase"
