@@ -67,6 +67,12 @@ def partner_named_before(tracker: Tracker) -> bool:
     return said_before(tracker, PARTNER_CUES)
 
 
+def current_partner_named_before(tracker: Tracker) -> bool:
+    """Whether any typed message of this conversation named the partner the person is with now, not an ex
+    (`current_partner_cues.yml`): "my bf who i live with…", then "should i block him?"."""
+    return said_before(tracker, CURRENT_PARTNER_CUES)
+
+
 def by_current_partner(tracker: Tracker) -> bool:
     """Whether the latest typed message names a partner the person is with now ("mon mari", "남편", "my boyfriend"),
     not an ex (`current_partner_cues.yml`)."""

@@ -37,7 +37,7 @@ from typing import Callable, Sequence
 from rasa_sdk import Tracker
 
 from actions.cost import asks_cost, tell_cost
-from actions.danger import CALLED, CURRENT_PARTNER_CUES, PARTNER, by_partner, called_for_help, in_danger_now
+from actions.danger import CALLED, PARTNER, by_partner, called_for_help, current_partner_named_before, in_danger_now
 from actions.danger import SLOT as DANGER_SLOT
 from actions.despair import (
     CANNOT_CALL,
@@ -54,7 +54,6 @@ from actions.facts_in_message import (
     asks_if_police_tell_parents,
     keeps_from_parents,
     latest_text,
-    said_before,
     told_by_someone_else,
 )
 from actions.found_out import AUTHOR_NOT_TOLD, NOT_TOLD, asks_if_author_told, asks_if_school_or_work_told
@@ -248,7 +247,7 @@ def _unless_at_home(key: str) -> Callable[[Turn], None]:
     can put them at risk; safety before the images, and the partner-violence line, instead."""
 
     def say(turn: Turn) -> None:
-        if said_before(turn.tracker, CURRENT_PARTNER_CUES) or turn.tracker.get_slot(DANGER_SLOT):
+        if current_partner_named_before(turn.tracker) or turn.tracker.get_slot(DANGER_SLOT):
             turn.say(about_them(turn, PARTNER_BLACKMAIL))
             say_partner_line(turn)
         else:

@@ -15,7 +15,7 @@ import yaml
 
 from actions.danger import SLOT as DANGER_SLOT
 from actions.danger import by_current_partner, in_danger_now, partner_named_before, threatens_if_left
-from actions.facts_in_message import message_says, speaks_of_minor
+from actions.facts_in_message import latest_text, message_says, speaks_of_minor
 from actions.first_line import danger_key, say_partner_line
 from actions.jurisdiction import (
     ASK_BUTTONS,
@@ -203,8 +203,8 @@ def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:
         return
     turn.set("pending_topic", None)
     given = journey_signature(turn, topic)
-    asks = has_cue(str((turn.tracker.latest_message or {}).get("text") or ""), "question")
-    if topic == "report" and turn.tracker.get_slot("offer") == "intake" and not asks:
+    offered = topic == "report" and turn.tracker.get_slot("offer") == "intake"
+    if offered and not has_cue(latest_text(turn.tracker), "question"):
         # "ok let's do it, report it" at "shall I prepare your report?": the offer taken up, never lost; "where do i
         # report it?" asked again is the question, its steps just above
         from actions.intake.flow import start_intake  # the intake's modules import the guidance

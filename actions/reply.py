@@ -84,8 +84,8 @@ class RelaisAction(Action, ABC):
     While the report's summary awaits its answer (`offer` is "submit"), only the actions that answer it
     (`answers_summary`: yes, no, crisis, erasing, a person) may drop it; any other keeps it pending and
     says it is not sent yet (`keep_report_pending`); words that say to send it send it (`_sends_summary`), and a
-    link or an account's handle given then is added to the report instead of the action's answer, and the
-    summary shown again (`_adds_to_summary`).
+    correction, a link or an account's handle given then changes the report instead of the action's answer, and the
+    summary is shown again (`_adds_to_summary`).
     """
 
     interrupts_forms = True
@@ -194,9 +194,9 @@ def _adds_to_summary(turn: Turn) -> bool:
     """A correction said at the summary ("the pics are of my friend, not me", "아니 아직 계속 올라와요"), or a link or
     an account's handle given or taken out, changes the report, whatever the classifier made of the message
     (`actions/intake/corrections.py`); False when the message changes nothing."""
-    from actions.intake.corrections import add_to_summary, correct_summary  # the intake's modules import this one
+    from actions.intake.corrections import correct_summary  # the intake's modules import this one
 
-    return correct_summary(turn) or add_to_summary(turn)
+    return correct_summary(turn)
 
 
 def fixed_reply(action_name: str, key: str, buttons: Sequence[Button] = ()) -> type:

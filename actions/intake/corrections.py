@@ -15,7 +15,7 @@ first ("toujours en cours : oui", "il a reposté hier": `_ongoing`), so a repost
 content was found, and a correction is never taken for the yes that sends the report; so is a link or a place taken out
 ("remove the discord one, that's not me": `_removed`).
 
-Links and handles are additions (`additions`), read by every other action too while the summary is
+Corrections, links and handles (`additions`) are read by every other action too while the summary is
 pending (`RelaisAction.run`), whatever the classifier made of the message ("잠깐 링크 하나 더 있어요
 https://t.me/…" is often a deepfake story or a removal question): a link joins the links given, unless
 the message opens with a correction's word ("non le lien c'est …" replaces them); a handle ("le compte
@@ -86,9 +86,9 @@ def corrections(turn: Turn) -> Dict[str, Any]:
     email = email_in(message)
     if email:
         return {"intake_contact": "email", "intake_contact_detail": email}
-    ongoing = _ongoing(turn) or _removed(turn)
-    if ongoing:
-        return ongoing
+    stated = _ongoing(turn) or _removed(turn)
+    if stated:
+        return stated
     found = _found(turn, message)
     where = additions(turn) or _platform(turn, message)
     if found or where:
@@ -315,12 +315,6 @@ def send_if_asked(turn: Turn) -> bool:
         return False
     submit(turn)
     return True
-
-
-def add_to_summary(turn: Turn) -> bool:
-    """At the summary, add the links or the handle given, or take out those named to be taken out, and show the
-    summary again; False when none."""
-    return summary_pending(turn) and _apply(turn, additions(turn) or _removed(turn))
 
 
 def _apply(turn: Turn, changes: Dict[str, Any]) -> bool:
