@@ -14,8 +14,8 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.components.countries import find
-from bot.components.multilingual_tokenizer import FALLBACK_LANGUAGE
+from bot.components.countries import find, preload
+from bot.components.multilingual_tokenizer import FALLBACK_LANGUAGE, SUPPORTED
 from bot.components.spacy_pipelines import pipeline
 from bot.components.stateless import StatelessComponent
 from vocabulary.parse_keys import DETECTION_KEY
@@ -26,6 +26,10 @@ ISO_CODE = re.compile(r"^[A-Z]{2}$")
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class CountryExtractor(StatelessComponent):
+    def __init__(self) -> None:
+        for language in SUPPORTED:
+            preload(pipeline(language))
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT)

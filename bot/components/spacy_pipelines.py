@@ -85,9 +85,17 @@ class KiwiTokenizer:
         return spans
 
 
-@cache
 def pipeline(language: str, korean_tokenizer: str = "kiwi") -> Language:
-    """The blank pipeline for `language` (fr, ko or en)."""
+    """The blank pipeline for `language` (fr, ko or en), built once per process for each pair of arguments.
+
+    `pipeline("ko")` and `pipeline("ko", "kiwi")` are the same object: a second Kiwi costs about 1 s to
+    build and its own memory, and was built on the first Korean message (docs/measurements.md).
+    """
+    return _pipeline(language, korean_tokenizer)
+
+
+@cache
+def _pipeline(language: str, korean_tokenizer: str) -> Language:
     if language != "ko":
         return spacy.blank(language)
     nlp = spacy.blank("ko", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})

@@ -134,3 +134,16 @@ def test_words_that_name_no_country_in_three_languages(language: str, text: str)
 )
 def test_the_same_words_still_name_places_in_three_languages(language: str, text: str, code: str) -> None:
     assert {m.code for m in find(text, pipeline(language))} == {code}
+
+
+def test_the_extractor_builds_every_languages_matchers_when_the_model_loads() -> None:
+    from bot.components import countries
+    from bot.components.country_extractor import CountryExtractor
+
+    countries._matchers.cache_clear()
+    CountryExtractor()
+    assert countries._matchers.cache_info().currsize == 3
+    built = countries._matchers.cache_info().misses
+    for language, text in [("fr", "je vis en Belgique"), ("ko", "저는 한국에 살아요"), ("en", "i live in Ireland")]:
+        assert find(text, pipeline(language))
+    assert countries._matchers.cache_info().misses == built

@@ -33,6 +33,9 @@ PRESENT = {
         "quelqu'un a collé mon visage sur une vidéo porno",
         "제 얼굴을 음란물에 합성했어요",
         "they used an app to make it look like I was naked, it isn't me",
+        "c'est ma tête mais pas mon corps",
+        "얼굴만 저고 몸은 다른 사람이에요",
+        "it's my face but not my body",
     ],
     "hidden": [
         "mon propriétaire avait mis une caméra dans la salle de bain à mon insu",
@@ -47,9 +50,32 @@ PRESENT = {
     "law": ["est-ce que c'est illégal", "이거 처벌 받나요", "is this a crime"],
 }
 ABSENT = {
-    "law": ["je ne connais pas la méthode", "어떻게 하는 방법이 있을까요", "죄송해요 제가 잘 몰라서요"],
-    "fabricated": ["ma collègue m'a dit de vous écrire", "mon ex a publié mes photos au collège"],
+    # "디지털 성범죄" names what happened, as "image abuse" does
+    "law": [
+        "je ne connais pas la méthode",
+        "어떻게 하는 방법이 있을까요",
+        "디지털 성범죄를 당했어요",
+        "it was image abuse",
+    ],
+    # A face seen in a real video, or faced in an idiom, is no fabrication
+    "fabricated": [
+        "ma collègue m'a dit de vous écrire",
+        "mon ex a publié mes photos au collège",
+        "on voit mon visage sur la vidéo",
+        "부끄러워서 가족 얼굴을 못 보겠어요",
+        "제 얼굴이 다 나와요",
+        "i can't face anyone at work",
+        "you can see my face in the video",
+    ],
+    # Verbs of feeling that end in 나요 ("I'm scared", "I'm angry") are no question
+    "question": ["je suis fatiguée", "사진 찍는 것도 겁나요", "너무 화나요", "자꾸 생각나요", "i'm so tired"],
     "threat": ["il a publié les photos hier", "사진이 올라왔어요", "my ex posted my pictures"],
+    # What the person deleted themselves is no wish to have something removed
+    "removal": [
+        "j'ai supprimé mon compte insta",
+        "댓글도 다 지우고 그랬는데 이미 퍼졌어요",
+        "i deleted my account after that",
+    ],
     "minor": ["j'ai 34 ans", "서른 살이에요", "i'm 25 and he posted them"],
 }
 

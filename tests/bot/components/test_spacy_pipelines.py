@@ -29,3 +29,10 @@ def test_links_stay_one_token_in_every_language() -> None:
 def test_empty_and_spaces_only_text() -> None:
     assert len(pipeline("ko")("")) == 0
     assert [t.text for t in pipeline("ko")("  ") if not t.is_space] == []
+
+
+def test_one_pipeline_per_language_whatever_the_arguments_say() -> None:
+    # A second Kiwi was built on the first Korean message when a caller left the tokenizer to its default
+    assert pipeline("ko") is pipeline("ko", "kiwi")
+    assert pipeline("ko", "rule") is not pipeline("ko")
+    assert pipeline("fr") is pipeline("fr", "kiwi")
