@@ -40,6 +40,7 @@ from actions.safety import ActionSupport, minor_in_message
 from actions.situation import untold_story
 from actions.stale import from_button, not_understood
 from bot.cases.reference import reference_in
+from bot.components.cue_patterns import has_cue
 from bot.settings import load
 
 
@@ -191,9 +192,13 @@ class ActionClarify(RelaisAction):
 
 def journey_asked(turn: Turn) -> str | None:
     """The journey a message not understood asks for in its own words (`question_asked`): removal at any time, the
-    others once a story is told ("i reported it" before any story is no question); None otherwise."""
+    others once a story is told or when the message asks ("이거 진짜 내 사진도 아닌데 신고가 돼?"); "i reported it"
+    before any story is no question. None otherwise."""
     topic = question_asked(turn)
-    return topic if topic == "removal" or (topic is not None and turn.situation is not None) else None
+    if topic is None:
+        return None
+    asks = has_cue(text(turn), "question")
+    return topic if topic == "removal" or turn.situation is not None or asks else None
 
 
 def unsure_of_country(turn: Turn) -> bool:

@@ -95,7 +95,7 @@ def ages_in_text(text: str, kind: str = "ages") -> List[int]:
             if not _someones_age(text, match.start("age")):
                 continue
             told = match.group("age").strip()
-            value = int(told) if told.isdigit() else numbers.get(told)
+            value = int(told) if told.isdigit() else numbers.get(told, numbers.get(told.replace(" ", "")))
             if value is not None and value >= MIN_AGE:
                 found.append(value)
     return found

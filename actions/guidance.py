@@ -219,7 +219,36 @@ def guide(turn: Turn, topic: str, needs_situation: bool = False) -> None:
     _JOURNEYS[topic](turn)
     turn.set(JOURNEY_SLOT, given)
     if turn.slot("offer") is None:
-        turn.say("next.prompt", MAIN_MENU)
+        also = other_question(turn, topic)
+        if also:
+            turn.say(f"guidance.also.{also}", menu_with_first(also))
+        else:
+            turn.say("next.prompt", MAIN_MENU)
+
+
+CLAUSE = re.compile(r"[^.!?\n]*[.!?\n]*")
+"""A sentence or a question with its closing marks ("c'est illégal ? ", "그리고 증거는 어떻게 남겨요?")."""
+
+
+def other_question(turn: Turn, topic: str) -> str | None:
+    """A second journey the message asks for besides `topic`, or None: a question clause of the message names it
+    (`question_cues.yml`, in a clause that holds a question: "is it illegal and how do i report it?", "이거
+    처벌되나요? 그리고 증거는 어떻게 남겨요?"). Words in a sentence that asks nothing ("I already reported it") never
+    count, nor a complaint the person does not want."""
+    text = fold(latest_text(turn.tracker).lower())
+    asked = [clause for clause in CLAUSE.findall(text) if clause.strip() and has_cue(clause, "question")]
+    for name, cue in _cues(QUESTION_CUES).items():
+        if name == topic or name not in _JOURNEYS or (name == "report" and refuses_complaint(turn)):
+            continue
+        if any(cue.search(clause) for clause in asked):
+            return name
+    return None
+
+
+def menu_with_first(topic: str) -> tuple[Button, ...]:
+    """The main menu with `topic`'s button first (the question the person also asked)."""
+    first = tuple(button for button in MAIN_MENU if button[1] == f"/ask_{topic}")
+    return first + tuple(button for button in MAIN_MENU if button not in first)
 
 
 JOURNEY_SLOT = "journey_given"

@@ -38,10 +38,14 @@ DANGER = {
         "il m'a mis une claque quand j'ai parlé de porter plainte pour les vidéos, il est encore là",
         "je suis cachée dans la salle de bain, mon mari a trouvé que j'avais porté plainte, il casse tout",
         "mon copain a bu, il hurle et il menace de balancer mes nudes",
+        "mon mari m'a filmée sans me le dire, il menace de l'envoyer à ma famille. Je suis dans la salle de bain, "
+        "il est dans le salon.",
         "j'ai peur qu'il vienne chez moi vu qu'il a mon adresse",
         "mon ex-mari menace de publier la vidéo et il essaie de défoncer ma porte d'entrée en ce moment",
     ],
     "ko": [
+        "ㅁㅊ 남친이 나 자는거 찍엇엇음 방금 폰보다가 발견함 ㅠㅠ 지금 옆방에잇어",
+        "남편이 영상 뿌린대요. 저는 화장실에 있고 남편은 거실에 있어요",
         "남편이 무서워요. 집에 같이 있어요",
         "신고하면 죽여버리겠다고 했어요",
         "그 사람이 찾아올까 봐 무서워요",
@@ -96,6 +100,10 @@ DANGER = {
         "he punched the wall and said if i report the videos i'll regret it",
         "my husband is threatening to send my nudes to my boss. he's here at home with me now",
         "my ex husband says he'll post the video and he's trying to break down my front door right now",
+        "i found a tiny camera in the bathroom of the flat i share with 2 guys. i'm still in the flat, they're both "
+        "home",
+        "my husband filmed me without telling me and says he'll send it to my family. i'm in the bathroom, he's in the "
+        "living room",
     ],
 }
 NO_DANGER = {
@@ -110,6 +118,7 @@ NO_DANGER = {
         "je suis rentrée chez moi et j'ai vu les photos",
         "il est dans la vidéo et il crie des insultes",
         "mon ex est dans ma classe et il crie partout que j'ai envoyé des nudes",
+        "je peux pas le dire à mes parents, ils vont me tuer",
         "il dit que si je le bloque il balance tout",
     ],
     "ko": [
@@ -120,6 +129,7 @@ NO_DANGER = {
         "오늘 그냥 집에 왔어요",
         "인스타에서 계속 따라와서 팔로우해요",
         "엄마랑 지금 같이 집에 있어요",
+        "부모님이 알면 죽일까 봐 무서워요",
     ],
     "en": [
         "my parents will kill me",
@@ -133,6 +143,7 @@ NO_DANGER = {
         "he came home from the trip and posted them",
         "my ex locked me out of my instagram",
         "my ex was drunk when he posted them",
+        "they want 200 in gift cards or theyll post them. i cant tell my parents they will kill me",
     ],
 }
 COUNTRY = {"fr": "FR", "ko": "KR", "en": "GB"}

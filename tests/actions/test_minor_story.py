@@ -84,6 +84,9 @@ def test_the_person_themselves_hears_about_their_own_protection(language: str, t
         ("un mec m'a fait croire qu'il avait 16 ans", []),
         ("he said he was 16 but he was a grown man", []),
         ("il m'a dit qu'il avait 15 ans et moi j'ai 14 ans", [14]),
+        ("스물다섯 살 딸이", [25]),
+        ("서른두 살이에요", [32]),
+        ("스물 세 살", [23]),
     ],
 )
 def test_ages_need_their_unit_never_a_duration(text: str, ages: list[int]) -> None:
@@ -479,3 +482,17 @@ def test_someone_filmed_as_a_child_who_is_an_adult_now_is_not_told_to_find_a_tru
              "en": "im 15 and a video of me is going around"}[language]
     assert render(language, "minor.trusted_adult") in run(ActionMinor(), "report_minor", {"language": language},
                                                           text=child).texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ma fille de 25 ans s'est fait filmer en cachette dans les toilettes de son travail",
+        "스물다섯 살 딸이 회사 화장실에서 몰래 촬영을 당했대요 어떻게 해야 하나요",
+        "25살 딸이 회사 화장실에서 몰래 촬영을 당했어요",
+        "my 25 year old daughter was secretly filmed in the toilets at her work",
+    ],
+)
+def test_a_grown_childs_age_before_the_child_makes_no_minor(text: str) -> None:
+    assert not speaks_of_minor(make_tracker("describe_hidden_filming", {}, text=text))
+

@@ -39,3 +39,29 @@ def test_the_words_choose_between_the_questions_the_classifier_ranks() -> None:
     text = "전 남자친구가 제 사진을 인터넷에 올렸어요. 신고하고 싶어요"
     outcome = run(ActionSituation(), "describe_sharing", {"language": "ko"}, text=text, intent_ranking=ranking)
     assert outcome.slot("pending_topic") == "report"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "mais je peux le signaler même si c'est pas vraiment moi sur la photo ?"),
+        ("ko", "근데 이거 진짜 내 사진도 아닌데 신고가 돼?"),
+        ("en", "can i even report it if it's not really me in the pic?"),
+    ],
+)
+def test_a_question_not_understood_before_any_story_still_asks_its_journey(language: str, text: str) -> None:
+    from actions.conversation import ActionClarify
+
+    outcome = run(ActionClarify(), "nlu_fallback", {"language": language}, text=text)
+    assert outcome.slot("pending_topic") == "report"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("fr", "je l'ai déjà signalé"), ("ko", "이미 신고했어요"), ("en", "i reported it already")],
+)
+def test_a_report_told_before_any_story_is_no_question(language: str, text: str) -> None:
+    from actions.conversation import ActionClarify
+
+    outcome = run(ActionClarify(), "nlu_fallback", {"language": language}, text=text)
+    assert outcome.slot("pending_topic") is None

@@ -1726,3 +1726,69 @@ def test_asking_how_to_erase_this_chat_is_asked_to_confirm_never_the_evidence_st
     replies = joined(chat.say(erase))
     assert said(language, "erase.confirm") in replies, replies
     assert said(language, "evidence.intro") not in replies and chat.slot("offer") == "erase"
+
+
+TWO_QUESTIONS = {
+    "fr": "mon ex a publié mes photos, je suis en france. c'est illégal ? et comment je garde des preuves ?",
+    "ko": "전 남친이 제 영상을 텔레그램에 올렸어요. 한국이에요. 이거 처벌되나요? 그리고 증거는 어떻게 남겨요?",
+    "en": "my ex posted my nudes, im in the uk. is that illegal? and what proof should i keep?",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_second_question_in_the_message_is_named_with_its_button_first(chat: Chat, language: str) -> None:
+    replies = chat.say(TWO_QUESTIONS[language], language_hint=language)
+    answer = joined(replies)
+    assert said(language, "guidance.also.evidence") in answer or said(language, "guidance.also.offence") in answer
+    assert payloads(replies)[0] in ("/ask_evidence", "/ask_offence"), answer
+
+
+FAREWELL_NOTE = {
+    "fr": "Mon fils a 23 ans, il se fait faire chanter avec des photos. Il ne sort plus de sa chambre. J'ai trouvé un "
+    "mot sur son bureau : pardon pour tout.",
+    "ko": "아들이 사진 때문에 협박을 당했어요. 이틀째 방에서 안 나와요. 책상에 다 미안하다는 쪽지가 있었어요",
+    "en": "My son is 23 and was blackmailed over some photos. He hasn't left his room in two days. I found a note on "
+    "his desk that said sorry for everything.",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_farewell_note_found_is_someone_elses_crisis(chat: Chat, language: str) -> None:
+    replies = chat.say(FAREWELL_NOTE[language], language_hint=language)
+    assert chat.slot("in_crisis") is True, joined(replies)
+
+
+PARENTS_WILL_KILL_ME = {
+    "fr": "j'ai 16 ans, une fille sur insta était un faux compte, ils ont mes nudes et veulent 200 € en cartes cadeaux "
+    "sinon ils postent tout à mon lycée. je peux pas le dire à mes parents, ils vont me tuer",
+    "ko": "저 16살인데 인스타에서 만난 여자가 가짜 계정이었어요 제 사진 갖고 기프트카드 20만원 안 보내면 "
+    "학교에 뿌린대요 부모님이 알면 죽일 거예요",
+    "en": "im 16 and this girl i was talking to on insta turned out to be fake and now they have my nudes and want 200 "
+    "in gift cards or theyll post them to my school. i cant tell my parents they will kill me",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_parents_who_will_kill_me_are_a_teenagers_fear_and_the_blackmail_is_answered(chat: Chat, language: str) -> None:
+    replies = chat.say(PARENTS_WILL_KILL_ME[language], language_hint=language)
+    answer = joined(replies)
+    assert not chat.slot("in_danger"), answer
+    assert chat.slot("is_minor") is True, answer
+    assert said(language, "situation.threat") in answer, answer
+
+
+AT_HOME_WITH_HIM = {
+    "fr": "mon mari m'a filmée sans me le dire et menace de l'envoyer à ma famille si je demande le divorce. Je suis "
+    "dans la salle de bain, il est dans le salon.",
+    "ko": "남친이 나 자는거 몰래 찍었음 방금 폰보다가 발견함 ㅠㅠ 지금 옆방에잇어",
+    "en": "i found a tiny camera in the bathroom of the flat i share with 2 guys. i'm still in the flat, they're both "
+    "home",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_one_who_did_it_at_home_now_brings_the_emergency_numbers_first(chat: Chat, language: str) -> None:
+    replies = chat.say(AT_HOME_WITH_HIM[language], language_hint=language)
+    first = {"fr": "danger.FR", "ko": "danger.KR", "en": "danger.other"}[language]
+    assert replies and replies[0].get("text") == said(language, first), joined(replies)
+    assert chat.slot("in_danger"), joined(replies)

@@ -283,6 +283,11 @@ def test_a_crisis_guessed_from_a_figure_of_speech_is_the_runner_up(language: str
         "ma meilleure amie a des nudes qui tournent et elle m'a écrit qu'elle allait en finir ce soir",
         "친구 영상이 퍼졌는데 친구가 오늘 밤에 다 끝내겠다고 문자 보냈어요",
         "my best friend's nudes got leaked and she just texted me she's going to end it tonight. what do i do",
+        # a farewell note found
+        "Mon fils a 23 ans, il se fait faire chanter. J'ai trouvé un mot sur son bureau : pardon pour tout.",
+        "아들이 협박을 당했어요. 방에서 안 나와요. 책상에 다 미안하다는 쪽지가 있었어요",
+        "My son is 23 and was blackmailed. He hasn't left his room. I found a note on his desk that said sorry for "
+        "everything.",
     ],
 )
 def test_someone_elses_risk_to_life_is_a_crisis_in_three_languages(text: str) -> None:
@@ -498,3 +503,15 @@ def test_a_crisis_guessed_from_not_wanting_ones_parents_to_know_is_the_runner_up
     message = Message(data={TEXT: text, INTENT: ranking[0], "intent_ranking": list(ranking)})
     CrisisGuard().process([message])
     assert message.get(INTENT) == {"name": "report_minor", "confidence": 0.2}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il m'a laissé un mot pour dire qu'il serait en retard",
+        "남친이 늦는다고 쪽지를 남겼어요",
+        "he left me a note saying he's sorry he was late",
+    ],
+)
+def test_an_everyday_note_is_no_crisis_in_three_languages(text: str) -> None:
+    assert not signals_crisis(text)

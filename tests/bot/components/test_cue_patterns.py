@@ -12,11 +12,16 @@ THREATS = [
     "누가 내 얼굴로 딥페이크 만들어서 돈 안주면 학교에 뿌린대",
     "someone made ai nudes of me and is asking for bitcoin or he'll post them",
     "my daughter is 14 and a boy says he'll share her nudes unless she sends more",
+    "he says if i don't pay by friday everyone sees it",
 ]
 NO_THREAT = [
     "je vous demande de l'aide, quelqu'un a fait un montage avec mon visage et l'a posté",
     "누가 제 얼굴을 합성해서 딥페이크 영상을 만들어 인터넷에 올렸어요",
     "someone made a deepfake porn video with my face and posted it everywhere",
+    # a condition of the person's own, no demand
+    "est-ce que je peux signaler si je n'ai pas le lien ? il l'a mise sur un forum",
+    "링크가 없어도 신고할 수 있나요? 포럼에 올렸어요",
+    "can i still report if i don't have the link? he posted it on a forum",
 ]
 
 

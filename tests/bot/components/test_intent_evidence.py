@@ -74,6 +74,13 @@ def test_other_messages_never_erase(text: str) -> None:
         ("RL-ABCD-EFGH", True, False),
         ("제 신고 처리 상황 알 수 있나요?", True, False),
         ("any update on my case", True, False),
+        ("j'ai signalé la vidéo hier, ça avance ?", True, False),
+        ("신고한 거 어떻게 됐어요?", True, False),
+        ("is my report still pending", True, False),
+        # reporting asked about, no report made: a question of how to report, never its status
+        ("je peux signaler même sans le lien ?", False, False),
+        ("근데 이거 진짜 내 사진도 아닌데 신고가 돼?", False, False),
+        ("can i still report if i don't have the link?", False, False),
         ("seulement ici dans le chat", False, False),
         ("je veux parler à quelqu'un", False, True),
         ("je veux parler a quelqu un de vrai", False, True),
