@@ -37,7 +37,7 @@ from actions.menu import LANGUAGES, MAIN_MENU
 from actions.payment import BLACKMAIL_KEYS
 from actions.reply import RelaisAction, Turn, fixed_reply
 from actions.safety import ActionSupport, minor_in_message
-from actions.situation import untold_story
+from actions.situation import answers_situation_question, untold_story
 from actions.stale import from_button, not_understood
 from bot.cases.reference import reference_in
 from bot.components.cue_patterns import has_cue
@@ -168,7 +168,7 @@ class ActionClarify(RelaisAction):
             return
         if kind:
             check_in(turn, kind)
-        elif untold_story(turn):
+        elif untold_story(turn) or answers_situation_question(turn):
             return
         elif turn.slot("in_crisis"):  # "no one can help me" after a crisis message: stay with the crisis
             turn.say("crisis.listening")
@@ -256,7 +256,7 @@ class ActionAffirm(RelaisAction):
         return "action_affirm"
 
     def respond(self, turn: Turn) -> None:
-        if not comforted(turn):
+        if not (comforted(turn) or answers_situation_question(turn)):
             answer_yes(turn)
 
 
@@ -269,7 +269,8 @@ class ActionDeny(RelaisAction):
         return "action_deny"
 
     def respond(self, turn: Turn) -> None:
-        if not comforted(turn):  # "no, it's all over" is despair, not a refusal
+        # "no, it's all over" is despair, not a refusal; "non, il l'a pas publiée, il me menace" tells what happened
+        if not (comforted(turn) or answers_situation_question(turn)):
             answer_no(turn)
 
 
@@ -280,7 +281,7 @@ class ActionInform(RelaisAction):
         return "action_inform"
 
     def respond(self, turn: Turn) -> None:
-        if correct_summary(turn) or comforted(turn):
+        if correct_summary(turn) or comforted(turn) or answers_situation_question(turn):
             return
         minor_in_message(turn)
         if take_country(turn) or unsure_of_country(turn) or takes_up_offer(turn) or gives_places_for_report(turn):

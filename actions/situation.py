@@ -82,6 +82,20 @@ def untold_story(turn: Turn) -> bool:
     return False
 
 
+def answers_situation_question(turn: Turn) -> bool:
+    """Follow a typed answer to "what happened?" asked for a journey that depends on it (a `pending_topic`, the
+    country known, no situation yet): "ㅇㅇ 유포한거맞아", "oui il l'a partagée", "yeah he shared it" name the
+    situation in their words (`situation_cues.yml`), whatever the classifier made of a yes or a short fact; False,
+    saying nothing, otherwise."""
+    if turn.situation is not None or not turn.slot("pending_topic") or turn.jurisdiction is None:
+        return False
+    situation = situation_cued(turn)
+    if situation is None:
+        return False
+    follow_story(turn, situation)
+    return True
+
+
 class ActionSituation(RelaisAction):
     def name(self) -> str:
         return "action_situation"

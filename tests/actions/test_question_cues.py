@@ -65,3 +65,29 @@ def test_a_report_told_before_any_story_is_no_question(language: str, text: str)
 
     outcome = run(ActionClarify(), "nlu_fallback", {"language": language}, text=text)
     assert outcome.slot("pending_topic") is None
+
+
+ANSWERED_WHAT_HAPPENED = {
+    "fr": ("affirm", "oui il l'a partagée à ses potes"),
+    "ko": ("affirm", "ㅇㅇ 유포한거맞아"),
+    "en": ("inform", "yeah he shared it with his mates"),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "ko", "en"])
+def test_what_happened_typed_after_a_question_of_offence_resumes_it(language: str) -> None:
+    from actions.conversation import ActionAffirm, ActionInform
+
+    intent, text = ANSWERED_WHAT_HAPPENED[language]
+    action = ActionAffirm() if intent == "affirm" else ActionInform()
+    slots = {"language": language, "country": "KR", "pending_topic": "offence"}
+    outcome = run(action, intent, slots, text=text)
+    assert outcome.slot("situation") == "sharing"
+    assert outcome.slot("pending_topic") is None
+
+
+def test_a_yes_with_no_story_words_is_still_a_yes() -> None:
+    from actions.conversation import ActionAffirm
+
+    outcome = run(ActionAffirm(), "affirm", {"language": "en", "country": "GB", "pending_topic": "offence"}, text="yes")
+    assert outcome.slot("situation") is None

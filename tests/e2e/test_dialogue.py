@@ -1792,3 +1792,20 @@ def test_the_one_who_did_it_at_home_now_brings_the_emergency_numbers_first(chat:
     first = {"fr": "danger.FR", "ko": "danger.KR", "en": "danger.other"}[language]
     assert replies and replies[0].get("text") == said(language, first), joined(replies)
     assert chat.slot("in_danger"), joined(replies)
+
+
+CONSENTED_THEN_SHARED = {
+    "fr": ("j'étais d'accord pour qu'il filme sur le moment, c'est quand même puni ?", "france", "oui il l'a partagée"),
+    "ko": ("남친이랑 사귈때 동의하고 찍은 영상인데 이것도 범죄야?", "한국", "ㅇㅇ 유포한거맞아"),
+    "en": ("i agreed to him filming at the time, is it still a crime?", "uk", "yeah he shared it with his mates"),
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_what_happened_typed_after_the_offence_question_answers_it(chat: Chat, language: str) -> None:
+    question, country, what_happened = CONSENTED_THEN_SHARED[language]
+    chat.say(question, language_hint=language)
+    chat.say(country)
+    replies = joined(chat.say(what_happened))
+    assert chat.slot("situation") == "sharing", replies
+    assert said(language, f"offence.{chat.slot('country')}.sharing") in replies, replies

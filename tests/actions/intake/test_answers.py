@@ -105,7 +105,14 @@ def test_why_in_texting_is_asking_why_never_an_answer(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["actually forget it i dont want to do this anymore", "laisse tomber jveux plus continuer", "아 그냥 그만할래요"],
+    [
+        "actually forget it i dont want to do this anymore",
+        "laisse tomber jveux plus continuer",
+        "아 그냥 그만할래요",
+        "아 잠깐 그냥 안할래요 무서워요",
+        "en fait non je veux plus le faire j'ai peur",
+        "wait no i dont want to do this anymore im scared",
+    ],
 )
 def test_leaving_the_report_in_a_longer_message_stops_it(text: str) -> None:
     """"actually forget it i dont want to do this anymore" was saved as where the content is."""

@@ -13,6 +13,7 @@ THREATS = [
     "someone made ai nudes of me and is asking for bitcoin or he'll post them",
     "my daughter is 14 and a boy says he'll share her nudes unless she sends more",
     "he says if i don't pay by friday everyone sees it",
+    "사진 더 보내달라고 해요 안 보내면 올린대요",
 ]
 NO_THREAT = [
     "je vous demande de l'aide, quelqu'un a fait un montage avec mon visage et l'a posté",
@@ -21,6 +22,10 @@ NO_THREAT = [
     # a condition of the person's own, no demand
     "est-ce que je peux signaler si je n'ai pas le lien ? il l'a mise sur un forum",
     "링크가 없어도 신고할 수 있나요? 포럼에 올렸어요",
+    # asking him to delete is the person's request, not his demand
+    "전남친한테 지워달라고 해도 안지워요",
+    "je lui ai demandé de les supprimer mais il refuse",
+    "i asked him to delete them but he won't",
     "can i still report if i don't have the link? he posted it on a forum",
 ]
 
