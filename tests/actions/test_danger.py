@@ -38,12 +38,15 @@ DANGER = {
         "il m'a mis une claque quand j'ai parlé de porter plainte pour les vidéos, il est encore là",
         "je suis cachée dans la salle de bain, mon mari a trouvé que j'avais porté plainte, il casse tout",
         "mon copain a bu, il hurle et il menace de balancer mes nudes",
+        "mon copain vient de rentrer, il est en bas. il a des videos de moi et il menace de les publier",
+        "il est juste à coté dans le salon, je peux pas parler fort",
         "mon mari m'a filmée sans me le dire, il menace de l'envoyer à ma famille. Je suis dans la salle de bain, "
         "il est dans le salon.",
         "j'ai peur qu'il vienne chez moi vu qu'il a mon adresse",
         "mon ex-mari menace de publier la vidéo et il essaie de défoncer ma porte d'entrée en ce moment",
     ],
     "ko": [
+        "남친이 방금 집에 들어왔어 몰래 찍은 영상 있다고 협박해",
         "ㅁㅊ 남친이 나 자는거 찍엇엇음 방금 폰보다가 발견함 ㅠㅠ 지금 옆방에잇어",
         "남편이 영상 뿌린대요. 저는 화장실에 있고 남편은 거실에 있어요",
         "남편이 무서워요. 집에 같이 있어요",
@@ -102,6 +105,8 @@ DANGER = {
         "my ex husband says he'll post the video and he's trying to break down my front door right now",
         "i found a tiny camera in the bathroom of the flat i share with 2 guys. i'm still in the flat, they're both "
         "home",
+        "hiding in the bathroom, he doesnt know im texting. he took videos of me",
+        "he just got home. i have to be quick. he filmed me in the shower",
         "my husband filmed me without telling me and says he'll send it to my family. i'm in the bathroom, he's in the "
         "living room",
     ],
@@ -119,6 +124,7 @@ NO_DANGER = {
         "il est dans la vidéo et il crie des insultes",
         "mon ex est dans ma classe et il crie partout que j'ai envoyé des nudes",
         "je peux pas le dire à mes parents, ils vont me tuer",
+        "je suis dans ma chambre, tranquille. je voulais savoir si c'est illégal",
         "il dit que si je le bloque il balance tout",
     ],
     "ko": [
@@ -130,6 +136,7 @@ NO_DANGER = {
         "인스타에서 계속 따라와서 팔로우해요",
         "엄마랑 지금 같이 집에 있어요",
         "부모님이 알면 죽일까 봐 무서워요",
+        "아빠가 거실에 계셔서 나중에 얘기해도 돼?",
     ],
     "en": [
         "my parents will kill me",
@@ -144,6 +151,8 @@ NO_DANGER = {
         "my ex locked me out of my instagram",
         "my ex was drunk when he posted them",
         "they want 200 in gift cards or theyll post them. i cant tell my parents they will kill me",
+        "my dad is in the living room, can I talk later?",
+        "my friend just got home and saw her pics online",
     ],
 }
 COUNTRY = {"fr": "FR", "ko": "KR", "en": "GB"}

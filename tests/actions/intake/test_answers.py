@@ -112,6 +112,9 @@ def test_why_in_texting_is_asking_why_never_an_answer(text: str) -> None:
         "아 잠깐 그냥 안할래요 무서워요",
         "en fait non je veux plus le faire j'ai peur",
         "wait no i dont want to do this anymore im scared",
+        "bon j'ai plus le temps là, je reviendrai plus tard",
+        "그만할래요 나중에 다시 올게요",
+        "actually i need to go, can we finish this another time",
     ],
 )
 def test_leaving_the_report_in_a_longer_message_stops_it(text: str) -> None:

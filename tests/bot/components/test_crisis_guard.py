@@ -283,6 +283,10 @@ def test_a_crisis_guessed_from_a_figure_of_speech_is_the_runner_up(language: str
         "ma meilleure amie a des nudes qui tournent et elle m'a écrit qu'elle allait en finir ce soir",
         "친구 영상이 퍼졌는데 친구가 오늘 밤에 다 끝내겠다고 문자 보냈어요",
         "my best friend's nudes got leaked and she just texted me she's going to end it tonight. what do i do",
+        # warning signs: not wanting to wake up, giving away what one loves, thanking everyone
+        "ma meilleure amie a des photos qui tournent, elle dit qu'elle veut plus se réveiller et elle a donné son chat",
+        "동생이 영상 때문에 자꾸 자기 물건 정리하고 다들 고마웠다고 문자 보내요",
+        "my friend's pics leaked and she keeps saying she doesn't want to wake up, she gave away her cat",
         # a farewell note found
         "Mon fils a 23 ans, il se fait faire chanter. J'ai trouvé un mot sur son bureau : pardon pour tout.",
         "아들이 협박을 당했어요. 방에서 안 나와요. 책상에 다 미안하다는 쪽지가 있었어요",
